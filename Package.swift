@@ -1,0 +1,44 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "postcheck",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "postcheck", targets: ["PostcheckCLI"]),
+        .library(name: "PostcheckCore", targets: ["PostcheckCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // PCRE2 (8-bit code units) from the system: Debian's libpcre2-dev.
+        .systemLibrary(
+            name: "CPCRE2",
+            pkgConfig: "libpcre2-8",
+            providers: [.apt(["libpcre2-dev"]), .brew(["pcre2"])]
+        ),
+        // The engine: rule loading, documents, matching, scoring, reporting. No process policy.
+        .target(
+            name: "PostcheckCore",
+            dependencies: ["CPCRE2", "Yams"]
+        ),
+        // The thin `postcheck` executable: arguments, file walking, output, exit codes.
+        .executableTarget(
+            name: "PostcheckCLI",
+            dependencies: [
+                "PostcheckCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "PostcheckCoreTests",
+            dependencies: ["PostcheckCore"]
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["PostcheckCore"]
+        ),
+    ]
+)

@@ -1,0 +1,245 @@
+import Dispatch
+import Foundation
+import PostcheckCore
+
+/// One `postcheck check` run: finds inputs and their configurations, compiles each configuration's rules once,
+/// checks the drafts in parallel on all cores, and decides the exit status. The engine itself does no I/O.
+final class CheckSession {
+    struct Outcome {
+        var reports: [FileReport]
+        var exitCode: Int32
+        /// A configuration or rule error: nothing was checked.
+        var fatalError: String?
+    }
+
+    /// One draft to check.
+    struct Input {
+        /// As printed.
+        let displayPath: String
+        /// On disk (nil for standard input).
+        let filePath: String?
+        /// For configuration lookup when reading standard input.
+        let logicalPath: String
+    }
+
+    let configPath: String?
+    let loader: ConfigurationLoader
+    let failOn: Severity?
+    let minSeverity: Severity?
+    private var linters: [String: Linter] = [:]
+    private var configurationForFolder: [String: String] = [:]
+    private let workingDirectory = FileManager.default.currentDirectoryPath
+
+    init(configPath: String?, bundledRules: String?, failOn: Severity?, minSeverity: Severity?) {
+        self.configPath = configPath
+        self.loader = ConfigurationLoader(bundledRulesDirectory: bundledRules)
+        self.failOn = failOn
+        self.minSeverity = minSeverity
+    }
+
+    func run(paths: [String], stdinName: String?) -> Outcome {
+        var inputs: [Input] = []
+        var missing: [FileReport] = []
+        do {
+            for path in paths {
+                if path == "-" {
+                    let name = stdinName ?? "-"
+                    inputs.append(Input(displayPath: name, filePath: nil, logicalPath: absolute(stdinName ?? "stdin.md")))
+                    continue
+                }
+                var isDirectory: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                    missing.append(FileReport(path: path, error: "no such file or folder"))
+                    continue
+                }
+                if isDirectory.boolValue {
+                    inputs += try walk(path)
+                } else {
+                    inputs.append(Input(displayPath: path, filePath: path, logicalPath: absolute(path)))
+                }
+            }
+            // Compile every configuration up front: a bad rule stops the run before anything is checked.
+            for input in inputs { _ = try linter(for: input.logicalPath) }
+        } catch {
+            return Outcome(reports: [], exitCode: 2, fatalError: "\(error)")
+        }
+
+        let linters = inputs.map { try! linter(for: $0.logicalPath) }
+        let stdinData: Data? = inputs.contains { $0.filePath == nil }
+            ? FileHandle.standardInput.readDataToEndOfFile() : nil
+        let collected = ReportSlots(count: inputs.count)
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, inputs.count))
+        let frozenInputs = inputs
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            // One PCRE2 scratch per worker thread; drafts are dealt round-robin so large folders spread evenly.
+            let scratch = MatchScratch()
+            var index = worker
+            while index < frozenInputs.count {
+                collected.set(index, Self.check(frozenInputs[index], linter: linters[index], stdin: stdinData, scratch: scratch))
+                index += workers
+            }
+        }
+        let reports = collected.values
+        var all = missing + reports.compactMap { $0 }
+        all.sort { $0.path < $1.path }
+
+        var exitCode: Int32 = 0
+        for (report, linter) in zip(reports, linters) {
+            guard let result = report?.result else { continue }
+            let threshold = failOn ?? linter.configuration.failOn
+            if result.findings.contains(where: { $0.severity >= threshold }) { exitCode = 1 }
+        }
+        if all.contains(where: { $0.error != nil || !($0.result?.ruleErrors.isEmpty ?? true) }) { exitCode = 2 }
+        return Outcome(reports: all, exitCode: exitCode, fatalError: nil)
+    }
+
+    private static func check(_ input: Input, linter: Linter, stdin: Data?, scratch: MatchScratch) -> FileReport {
+        let bytes: [UInt8]
+        if let path = input.filePath {
+            guard FileManager.default.isReadableFile(atPath: path), let data = FileManager.default.contents(atPath: path) else {
+                return FileReport(path: input.displayPath, error: "cannot read file")
+            }
+            bytes = [UInt8](data)
+        } else {
+            bytes = [UInt8](stdin ?? Data())
+        }
+        let draft: Draft
+        do {
+            draft = try Draft(path: input.displayPath, bytes: bytes, format: DraftFormat.forPath(input.logicalPath))
+        } catch {
+            return FileReport(path: input.displayPath, error: error.description)
+        }
+        let relative = relativePath(input.logicalPath, to: linter.configuration.baseDirectory)
+        return FileReport(path: input.displayPath, result: linter.check(draft, relativePath: relative, scratch: scratch))
+    }
+
+    // MARK: Configuration
+
+    func linter(for logicalPath: String) throws -> Linter {
+        let key = try configurationPath(for: logicalPath) ?? "<builtin>"
+        if let cached = linters[key] { return cached }
+        var configuration = key == "<builtin>"
+            ? loader.builtin(baseDirectory: workingDirectory)
+            : try loader.load(path: key)
+        if let minSeverity { configuration.minSeverity = minSeverity }
+        let linter = try Linter(configuration: configuration)
+        linters[key] = linter
+        return linter
+    }
+
+    private func configurationPath(for logicalPath: String) throws -> String? {
+        if let configPath {
+            guard FileManager.default.fileExists(atPath: configPath) else {
+                throw ValidationErrorMessage("configuration file \(configPath) does not exist")
+            }
+            return absolute(configPath)
+        }
+        let folder = (logicalPath as NSString).deletingLastPathComponent
+        if let cached = configurationForFolder[folder] { return cached.isEmpty ? nil : cached }
+        let found = loader.discover(from: folder)
+        configurationForFolder[folder] = found ?? ""
+        return found
+    }
+
+    func describeConfiguration(for path: String) throws -> String {
+        let logical = absolute(path == "-" ? "stdin.md" : path)
+        let linter = try linter(for: logical)
+        let configuration = linter.configuration
+        let relative = relativePath(logical, to: configuration.baseDirectory)
+        let active = linter.activeRules(for: relative)
+        let source: String
+        switch configuration.source {
+        case .postcheck(let path): source = path
+        case .vale(let path): source = path
+        case .builtin: source = "(none found: bundled default)"
+        }
+        let value = JSONValue.object([
+            ("file", .string(path)),
+            ("configuration", .string(source)),
+            ("baseDirectory", .string(configuration.baseDirectory)),
+            ("packs", .array(configuration.packDirectories.map {
+                .object([("name", .string($0.name)), ("path", .string($0.directory))])
+            })),
+            ("minSeverity", .string(configuration.minSeverity.rawValue)),
+            ("failOn", .string((failOn ?? configuration.failOn).rawValue)),
+            ("score", .object([("pass", .int(configuration.score.passAt)), ("fail", .int(configuration.score.failBelow)),
+                               ("weights", .object([("error", .int(configuration.score.errorPenalty)),
+                                                    ("warning", .int(configuration.score.warningPenalty)),
+                                                    ("suggestion", .int(configuration.score.suggestionPenalty))]))])),
+            ("vocab", .object([("accept", .array(configuration.vocabulary.accept.map(JSONValue.string))),
+                               ("reject", .array(configuration.vocabulary.reject.map(JSONValue.string)))])),
+            ("extensions", .array(configuration.extensions.map(JSONValue.string))),
+            ("rules", .array(active.map { .object([("id", .string($0.rule.header.id)),
+                                                   ("severity", .string($0.severity.rawValue))]) })),
+        ])
+        return value.serialized(indent: 0) + "\n"
+    }
+
+    // MARK: Walking
+
+    private func walk(_ root: String) throws -> [Input] {
+        var inputs: [Input] = []
+        let rootURL = URL(fileURLWithPath: root)
+        guard let enumerator = FileManager.default.enumerator(
+            at: rootURL, includingPropertiesForKeys: [.isDirectoryKey, .isRegularFileKey],
+            options: [.skipsHiddenFiles])
+        else { return [] }
+        let rootPath = rootURL.standardizedFileURL.path
+        for case let url as URL in enumerator {
+            let values = try? url.resourceValues(forKeys: [.isDirectoryKey, .isRegularFileKey])
+            if values?.isDirectory == true {
+                if url.lastPathComponent == "node_modules" { enumerator.skipDescendants() }
+                continue
+            }
+            guard values?.isRegularFile == true else { continue }
+            let full = url.standardizedFileURL.path
+            let linter = try linter(for: full)
+            let configuration = linter.configuration
+            let fileExtension = url.pathExtension.lowercased()
+            let relativeToConfig = relativePath(full, to: configuration.baseDirectory)
+            guard configuration.extensions.contains(fileExtension)
+                || (configuration.isVale && configuration.mentions(relativeToConfig))
+            else { continue }
+            let relativeToRoot = String(full.dropFirst(rootPath.count).drop { $0 == "/" })
+            let display = root == "." || root == "./" ? relativeToRoot
+                : (root.hasSuffix("/") ? root + relativeToRoot : root + "/" + relativeToRoot)
+            inputs.append(Input(displayPath: display, filePath: full, logicalPath: full))
+        }
+        return inputs
+    }
+
+    private func absolute(_ path: String) -> String {
+        let joined = path.hasPrefix("/") ? path : (workingDirectory as NSString).appendingPathComponent(path)
+        return URL(fileURLWithPath: joined).standardizedFileURL.path
+    }
+}
+
+func relativePath(_ path: String, to base: String) -> String {
+    let prefix = base.hasSuffix("/") ? base : base + "/"
+    return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+}
+
+/// Results written by worker threads, each into its own slot.
+final class ReportSlots: @unchecked Sendable {
+    private var slots: [FileReport?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ report: FileReport) {
+        lock.lock()
+        slots[index] = report
+        lock.unlock()
+    }
+
+    var values: [FileReport?] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots
+    }
+}
+
+struct ValidationErrorMessage: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,173 @@
+import Foundation
+
+/// Finds and reads configuration files: `.postcheck.yml` (postcheck's own) and Vale's `.vale.ini`.
+public struct ConfigurationLoader: Sendable {
+    /// Names looked for in each folder, nearest folder first; within a folder, postcheck's own file wins.
+    public static let postcheckNames = [".postcheck.yml", ".postcheck.yaml"]
+    public static let valeNames = [".vale.ini", "_vale.ini", "vale.ini", ".vale", "_vale"]
+
+    /// Folder holding the bundled packs (`Rules/`), so that `packs:` can name them.
+    public let bundledRulesDirectory: String?
+
+    public init(bundledRulesDirectory: String?) {
+        self.bundledRulesDirectory = bundledRulesDirectory
+    }
+
+    /// The configuration file that applies to files in `directory`: the nearest one walking up, or nil.
+    public func discover(from directory: String) -> String? {
+        var current = URL(fileURLWithPath: directory).standardizedFileURL.path
+        while true {
+            for name in Self.postcheckNames + Self.valeNames {
+                let candidate = (current as NSString).appendingPathComponent(name)
+                var isDirectory: ObjCBool = false
+                if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory), !isDirectory.boolValue {
+                    return candidate
+                }
+            }
+            let parent = (current as NSString).deletingLastPathComponent
+            if parent == current || parent.isEmpty { return nil }
+            current = parent
+        }
+    }
+
+    /// Reads a configuration file of either kind.
+    public func load(path: String) throws(RuleFileError) -> Configuration {
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        guard let data = FileManager.default.contents(atPath: absolute) else {
+            throw RuleFileError(path: path, line: nil, column: nil, message: "cannot read configuration file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw RuleFileError(path: path, line: nil, column: nil, message: "configuration file is not UTF-8")
+        }
+        let name = (absolute as NSString).lastPathComponent
+        if Self.valeNames.contains(name) || name.hasSuffix(".ini") {
+            return try ValeIniReader(path: absolute, displayPath: path).read(text)
+        }
+        return try readPostcheck(text, path: absolute, displayPath: path)
+    }
+
+    /// The configuration used when no file is found: the bundled `postcheck` pack.
+    public func builtin(baseDirectory: String) -> Configuration {
+        var configuration = Configuration(source: .builtin, baseDirectory: baseDirectory)
+        if let directory = bundledPackDirectory("postcheck") {
+            configuration.packDirectories = [("postcheck", directory)]
+            configuration.enabledPacks = ["postcheck"]
+        }
+        return configuration
+    }
+
+    func bundledPackDirectory(_ name: String) -> String? {
+        guard let root = bundledRulesDirectory else { return nil }
+        let candidate = (root as NSString).appendingPathComponent(name)
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory) && isDirectory.boolValue
+            ? candidate : nil
+    }
+
+    static let postcheckKeys: Set<String> = [
+        "packs", "min-severity", "fail-on", "rules", "vocab", "overrides", "score", "extensions",
+    ]
+
+    private func readPostcheck(_ text: String, path: String, displayPath: String) throws(RuleFileError) -> Configuration {
+        let base = (path as NSString).deletingLastPathComponent
+        var configuration = Configuration(source: .postcheck(path: path), baseDirectory: base)
+        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return configuration }
+        let fields = try YAMLFields.parse(path: displayPath, text: text)
+        try fields.rejectUnknownKeys(allowed: Self.postcheckKeys, context: "the configuration")
+        for entry in try fields.stringList("packs") ?? [] {
+            let directory = try resolvePack(entry, base: base, fields: fields)
+            let name = (directory as NSString).lastPathComponent
+            configuration.packDirectories.append((name, directory))
+            configuration.enabledPacks.append(name)
+        }
+        configuration.minSeverity = try severity(fields, "min-severity") ?? .suggestion
+        configuration.failOn = try severity(fields, "fail-on") ?? .error
+        configuration.rules = try ruleSettings(fields, "rules")
+        if let vocab = try fields.fields("vocab") {
+            try vocab.rejectUnknownKeys(allowed: ["accept", "reject"], context: "'vocab'")
+            configuration.vocabulary = Vocabulary(accept: try vocab.stringList("accept") ?? [],
+                                                  reject: try vocab.stringList("reject") ?? [])
+        }
+        if let node = fields.node("overrides") {
+            guard case .sequence(let items) = node else {
+                throw fields.error(at: node, "'overrides' must be a list of {files, rules, packs}")
+            }
+            for item in items {
+                let override = try YAMLFields(path: displayPath, node: item)
+                try override.rejectUnknownKeys(allowed: ["files", "rules", "packs"], context: "an override")
+                guard let pattern = try override.string("files") else {
+                    throw override.error(at: nil, "an override needs 'files' (a glob such as \"news/**/*.md\")")
+                }
+                let glob: Glob
+                do { glob = try Glob(pattern, mode: .path) } catch { throw override.error(key: "files", error.description) }
+                var packs: [String]? = nil
+                if let entries = try override.stringList("packs") {
+                    packs = []
+                    for entry in entries {
+                        let directory = try resolvePack(entry, base: base, fields: override)
+                        let name = (directory as NSString).lastPathComponent
+                        if !configuration.packDirectories.contains(where: { $0.name == name }) {
+                            configuration.packDirectories.append((name, directory))
+                        }
+                        packs?.append(name)
+                    }
+                }
+                configuration.overrides.append(
+                    ConfigurationOverride(files: glob, packs: packs, rules: try ruleSettings(override, "rules")))
+            }
+        }
+        if let score = try fields.fields("score") {
+            try score.rejectUnknownKeys(allowed: ["pass", "fail", "weights"], context: "'score'")
+            configuration.score.passAt = try score.int("pass") ?? configuration.score.passAt
+            configuration.score.failBelow = try score.int("fail") ?? configuration.score.failBelow
+            guard configuration.score.failBelow <= configuration.score.passAt else {
+                throw score.error(key: "fail", "'score.fail' must not be above 'score.pass'")
+            }
+            if let weights = try score.fields("weights") {
+                try weights.rejectUnknownKeys(allowed: ["error", "warning", "suggestion"], context: "'score.weights'")
+                configuration.score.errorPenalty = try weights.int("error") ?? configuration.score.errorPenalty
+                configuration.score.warningPenalty = try weights.int("warning") ?? configuration.score.warningPenalty
+                configuration.score.suggestionPenalty = try weights.int("suggestion") ?? configuration.score.suggestionPenalty
+            }
+        }
+        if let extensions = try fields.stringList("extensions") {
+            configuration.extensions = extensions.map { $0.hasPrefix(".") ? String($0.dropFirst()) : $0 }
+        }
+        return configuration
+    }
+
+    private func resolvePack(_ entry: String, base: String, fields: YAMLFields) throws(RuleFileError) -> String {
+        let candidate = entry.hasPrefix("/") ? entry : (base as NSString).appendingPathComponent(entry)
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory), isDirectory.boolValue {
+            return URL(fileURLWithPath: candidate).standardizedFileURL.path
+        }
+        if !entry.contains("/"), let bundled = bundledPackDirectory(entry) { return bundled }
+        throw fields.error(key: "packs", "pack '\(entry)' not found: no folder \(candidate) and no bundled pack of that name")
+    }
+
+    private func severity(_ fields: YAMLFields, _ key: String) throws(RuleFileError) -> Severity? {
+        guard let text = try fields.string(key) else { return nil }
+        guard let severity = Severity(rawValue: text.lowercased()) else {
+            throw fields.error(key: key, "'\(key)' must be suggestion, warning or error, not '\(text)'")
+        }
+        return severity
+    }
+
+    private func ruleSettings(_ fields: YAMLFields, _ key: String) throws(RuleFileError) -> [String: RuleSetting] {
+        guard let node = fields.node(key) else { return [:] }
+        guard case .mapping(let mapping) = node else {
+            throw fields.error(at: node, "'\(key)' must map rule ids to off, on, suggestion, warning or error")
+        }
+        var settings: [String: RuleSetting] = [:]
+        for (ruleNode, valueNode) in mapping {
+            guard let rule = ruleNode.string else { throw fields.error(at: ruleNode, "rule ids must be strings") }
+            let text = valueNode.bool.map { $0 ? "on" : "off" } ?? valueNode.string ?? ""
+            guard let setting = RuleSetting(parsing: text) else {
+                throw fields.error(at: valueNode, "'\(rule)' must be off, on, suggestion, warning or error, not '\(text)'")
+            }
+            settings[rule] = setting
+        }
+        return settings
+    }
+}

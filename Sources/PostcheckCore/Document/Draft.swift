@@ -1,0 +1,75 @@
+/// How a draft's body is read.
+public enum DraftFormat: String, Sendable, Codable {
+    /// CommonMark/GFM: code, HTML comments, URLs and markup are not prose.
+    case markdown
+    /// Plain text: paragraphs separated by blank lines; only front matter and bare URLs are set aside.
+    case plainText = "text"
+
+    /// The format for a file name: `.txt` (and other non-Markdown extensions) are plain text, the rest Markdown.
+    public static func forPath(_ path: String) -> DraftFormat {
+        let lower = path.lowercased()
+        for suffix in [".md", ".markdown", ".mdown", ".mkd", ".mdx"] where lower.hasSuffix(suffix) { return .markdown }
+        let name = lower.split(separator: "/").last.map(String.init) ?? lower
+        return name.dropFirst().contains(".") ? .plainText : .markdown
+    }
+}
+
+/// A draft ready to be checked: its source, metadata, the prose blocks and a masked copy of the text in which
+/// everything that is not prose (front matter, code, comments, URLs, markup) is blanked out. The masked copy has
+/// exactly the same byte length, so every offset found in it is an offset in the original file.
+public struct Draft: Sendable {
+    public let path: String
+    public let source: SourceText
+    public let format: DraftFormat
+    public let frontMatter: FrontMatter?
+    /// Same length as `source.bytes`; non-prose bytes replaced by ASCII (spaces, or `*` for inline code).
+    public let masked: [UInt8]
+    public let blocks: [TextBlock]
+    /// Where the body (after front matter) starts.
+    public let bodyStart: Int
+
+    public init(path: String, bytes: [UInt8], format: DraftFormat) throws(DraftError) {
+        let source: SourceText
+        do { source = try SourceText(validating: bytes) } catch { throw .decoding(error) }
+        try self.init(path: path, source: source, format: format)
+    }
+
+    public init(path: String, text: String, format: DraftFormat = .markdown) throws(DraftError) {
+        try self.init(path: path, source: SourceText(text), format: format)
+    }
+
+    init(path: String, source: SourceText, format: DraftFormat) throws(DraftError) {
+        self.path = path
+        self.source = source
+        self.format = format
+        let frontMatter: FrontMatter?
+        do { frontMatter = try FrontMatterParser.parse(source) } catch { throw .frontMatter(error) }
+        self.frontMatter = frontMatter
+        let bodyStart = frontMatter?.range.upperBound ?? 0
+        self.bodyStart = bodyStart
+        var scanner = BodyScanner(source: source, bodyStart: bodyStart, format: format)
+        scanner.scan()
+        self.masked = scanner.masked
+        self.blocks = scanner.blocks
+    }
+
+    /// The draft's language as its front matter states it (`lang` or `language`), if any.
+    public var declaredLanguage: String? {
+        (frontMatter?["lang"] ?? frontMatter?["language"])?.stringValue
+    }
+
+    public var bodyRange: Range<Int> { bodyStart..<source.bytes.count }
+}
+
+/// Why a draft cannot be checked.
+public enum DraftError: Error, Sendable, CustomStringConvertible {
+    case decoding(TextDecodingError)
+    case frontMatter(FrontMatterError)
+
+    public var description: String {
+        switch self {
+        case .decoding(let error): error.description
+        case .frontMatter(let error): error.description
+        }
+    }
+}

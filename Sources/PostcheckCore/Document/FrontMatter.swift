@@ -1,0 +1,105 @@
+import Yams
+
+/// A metadata value from a draft's YAML front matter, kept with its structure so that outputs can repeat it.
+public indirect enum MetadataValue: Sendable, Hashable {
+    case string(String)
+    case number(Double)
+    case bool(Bool)
+    case list([MetadataValue])
+    case map([String: MetadataValue])
+    case null
+
+    public var stringValue: String? {
+        switch self {
+        case .string(let text): text
+        case .number(let number): number.rounded() == number ? String(Int(number)) : String(number)
+        case .bool(let flag): String(flag)
+        default: nil
+        }
+    }
+}
+
+/// YAML front matter at the very top of a draft (`---` … `---` or `...`): metadata, not checked as text.
+public struct FrontMatter: Sendable {
+    /// Byte range of the whole block including both fence lines.
+    public let range: Range<Int>
+    public let values: [String: MetadataValue]
+
+    public subscript(key: String) -> MetadataValue? { values[key] }
+}
+
+/// Front matter that is present but not a YAML mapping.
+public struct FrontMatterError: Error, Sendable, CustomStringConvertible {
+    public let line: Int
+    public let column: Int
+    public let message: String
+    public var description: String { "front matter, line \(line), column \(column): \(message)" }
+}
+
+enum FrontMatterParser {
+    /// Finds and parses front matter. Returns nil when the draft has none.
+    static func parse(_ source: SourceText) throws(FrontMatterError) -> FrontMatter? {
+        guard source.lineCount >= 2, source.string(source.lineContentRange(0)) == "---" else { return nil }
+        var closing: Int? = nil
+        for line in 1..<source.lineCount {
+            let text = source.string(source.lineContentRange(line))
+            if text == "---" || text == "..." { closing = line; break }
+        }
+        guard let closing else { return nil }
+        let yamlRange = source.lineStarts[1]..<source.lineStarts[closing]
+        let end = closing + 1 < source.lineCount ? source.lineStarts[closing + 1] : source.bytes.count
+        let yaml = source.string(yamlRange)
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            let (line, column, message) = describe(error)
+            throw FrontMatterError(line: line + 1, column: column, message: message)
+        } catch {
+            throw FrontMatterError(line: 2, column: 1, message: "\(error)")
+        }
+        guard let node else { return FrontMatter(range: 0..<end, values: [:]) }
+        guard case .mapping(let mapping) = node else {
+            throw FrontMatterError(
+                line: (node.mark?.line ?? 1) + 1, column: node.mark?.column ?? 1,
+                message: "front matter must be a mapping of keys to values")
+        }
+        var values: [String: MetadataValue] = [:]
+        for (key, value) in mapping {
+            values[key.string ?? "\(key)"] = convert(value)
+        }
+        return FrontMatter(range: 0..<end, values: values)
+    }
+
+    static func convert(_ node: Node) -> MetadataValue {
+        switch node {
+        case .scalar(let scalar):
+            if scalar.style == .plain {
+                if node.null != nil { return .null }
+                if let flag = node.bool { return .bool(flag) }
+                if let number = node.float { return .number(number) }
+            }
+            return .string(scalar.string)
+        case .sequence(let sequence): return .list(sequence.map(convert))
+        case .mapping(let mapping):
+            var map: [String: MetadataValue] = [:]
+            for (key, value) in mapping { map[key.string ?? "\(key)"] = convert(value) }
+            return .map(map)
+        case .alias: return .null
+        }
+    }
+}
+
+/// Line (1-based), column and message of a Yams error.
+func describe(_ error: YamlError) -> (line: Int, column: Int, message: String) {
+    switch error {
+    case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+        .composer(let context, let problem, let mark, _):
+        let text = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+        return (mark.line, mark.column, text)
+    case .duplicatedKeysInMapping(let duplicates, let context):
+        return (context.mark.line, context.mark.column, "duplicate key \(duplicates.joined(separator: ", "))")
+    default:
+        return (1, 1, "\(error)")
+    }
+}

@@ -1,0 +1,154 @@
+/// Splits prose into sentences for the `sentence` scope, in Dutch, English and French alike: a sentence ends at
+/// `.`, `!`, `?` or `…` (with closing quotes or brackets) followed by white space and a character that can start a
+/// sentence, unless the word before the period is a known abbreviation or an initial. A line break ends a sentence
+/// when the line ends in sentence punctuation, a colon or an emoji, or the next line starts a new thought; social
+/// posts often use line breaks where prose would use full stops.
+public enum SentenceSplitter {
+    /// Abbreviations (lower case, without the final period) after which a period does not end a sentence.
+    static let abbreviations: Set<String> = [
+        // English
+        "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "vs", "etc", "e.g", "i.e", "inc", "ltd", "co", "corp",
+        "no", "approx", "dept", "est", "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+        "nov", "dec", "a.m", "p.m", "u.s", "cf",
+        // Dutch / Flemish
+        "bv", "b.v", "dhr", "mevr", "mr", "ir", "ing", "drs", "d.w.z", "o.a", "m.a.w", "enz", "nl", "blz", "nr",
+        "t.a.v", "i.p.v", "m.b.t", "z.g.a.n", "ca", "evt", "incl", "excl", "vnl", "resp", "tel", "n.a.v", "a.u.b",
+        // French
+        "m", "mme", "mlle", "mm", "p.ex", "c.-à-d", "c.à.d", "env", "av", "apr", "boul", "bd", "éd", "vol", "chap",
+        "cie", "ste", "svp", "n°",
+    ]
+
+    /// Sentence ranges (trimmed) within `range` of `text`.
+    public static func sentences(in text: [UInt8], range: Range<Int>) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var sentenceStart = skipWhitespace(text, range.lowerBound, range.upperBound)
+        var index = sentenceStart
+        let end = range.upperBound
+        func close(at boundary: Int, next: Int) {
+            let trimmedEnd = trimEnd(text, sentenceStart, boundary)
+            if trimmedEnd > sentenceStart { result.append(sentenceStart..<trimmedEnd) }
+            sentenceStart = skipWhitespace(text, next, end)
+        }
+        while index < end {
+            let byte = text[index]
+            if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") || isEllipsis(text, index, end) {
+                var after = index + (byte == 0xE2 ? 3 : 1)
+                while after < end, isTerminatorOrCloser(text, after, end) { after += scalarLength(text[after]) }
+                if after >= end {
+                    index = after
+                    continue
+                }
+                if isWhitespace(text[after]) {
+                    let next = skipWhitespace(text, after, end)
+                    if next < end && canStartSentence(text, next, end)
+                        && !(byte == UInt8(ascii: ".") && isAbbreviation(text, before: index, from: sentenceStart))
+                    {
+                        close(at: after, next: next)
+                        index = next
+                        continue
+                    }
+                }
+                index = after
+                continue
+            }
+            if byte == 0x0A {
+                let lineEnd = trimEnd(text, sentenceStart, index)
+                let next = skipWhitespace(text, index, end)
+                if next < end && lineEnd > sentenceStart
+                    && (endsThought(text, lineEnd, sentenceStart) || startsThought(text, next, end))
+                {
+                    close(at: index, next: next)
+                    index = next
+                    continue
+                }
+            }
+            index += 1
+        }
+        close(at: end, next: end)
+        return result
+    }
+
+    private static func isEllipsis(_ text: [UInt8], _ index: Int, _ end: Int) -> Bool {
+        index + 2 < end && text[index] == 0xE2 && text[index + 1] == 0x80 && text[index + 2] == 0xA6
+    }
+
+    private static func isTerminatorOrCloser(_ text: [UInt8], _ index: Int, _ end: Int) -> Bool {
+        let byte = text[index]
+        if ".!?\"')]»".utf8.contains(byte) { return true }
+        if isEllipsis(text, index, end) { return true }
+        // ’ ” (E2 80 99, E2 80 9D)
+        return byte == 0xE2 && index + 2 < end && text[index + 1] == 0x80 && (text[index + 2] == 0x99 || text[index + 2] == 0x9D)
+    }
+
+    private static func canStartSentence(_ text: [UInt8], _ index: Int, _ end: Int) -> Bool {
+        guard let scalar = decodeScalar(text, index, end) else { return false }
+        if scalar.properties.isLowercase { return false }
+        return true
+    }
+
+    /// A line ending in sentence punctuation, a colon, or an emoji/symbol.
+    private static func endsThought(_ text: [UInt8], _ lineEnd: Int, _ start: Int) -> Bool {
+        var last = lineEnd - 1
+        while last > start && text[last] & 0xC0 == 0x80 { last -= 1 }
+        guard let scalar = decodeScalar(text, last, lineEnd) else { return false }
+        if ".!?:;…".unicodeScalars.contains(scalar) { return true }
+        return scalar.properties.isEmojiPresentation || scalar.value == 0xFE0F
+            || scalar.properties.generalCategory == .otherSymbol
+    }
+
+    /// A line starting with an upper-case letter, a digit, a list-like or hashtag mark, or an emoji.
+    private static func startsThought(_ text: [UInt8], _ index: Int, _ end: Int) -> Bool {
+        guard let scalar = decodeScalar(text, index, end) else { return false }
+        if scalar.properties.isUppercase || "#@-–•0123456789".unicodeScalars.contains(scalar) { return true }
+        return scalar.properties.isEmojiPresentation || scalar.properties.generalCategory == .otherSymbol
+    }
+
+    private static func isAbbreviation(_ text: [UInt8], before period: Int, from start: Int) -> Bool {
+        var wordStart = period
+        while wordStart > start {
+            let previous = text[wordStart - 1]
+            if previous == 0x20 || previous == 0x0A || previous == 0x09 || previous == UInt8(ascii: "(") { break }
+            wordStart -= 1
+        }
+        guard wordStart < period else { return false }
+        let word = String(decoding: text[wordStart..<period], as: UTF8.self).lowercased()
+        if abbreviations.contains(word) { return true }
+        // A single letter is an initial ("J. Janssens").
+        return word.unicodeScalars.count == 1 && word.unicodeScalars.first!.properties.isAlphabetic
+    }
+
+    private static func isWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
+
+    private static func skipWhitespace(_ text: [UInt8], _ start: Int, _ end: Int) -> Int {
+        var index = start
+        while index < end && isWhitespace(text[index]) { index += 1 }
+        return index
+    }
+
+    private static func trimEnd(_ text: [UInt8], _ start: Int, _ end: Int) -> Int {
+        var index = end
+        while index > start && isWhitespace(text[index - 1]) { index -= 1 }
+        return index
+    }
+}
+
+@inline(__always) func scalarLength(_ lead: UInt8) -> Int {
+    lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+}
+
+/// Decodes the scalar starting at `index` of valid UTF-8.
+func decodeScalar(_ text: [UInt8], _ index: Int, _ end: Int) -> Unicode.Scalar? {
+    guard index < end else { return nil }
+    let lead = text[index]
+    let length = scalarLength(lead)
+    guard index + length <= end else { return nil }
+    var value: UInt32
+    switch length {
+    case 1: value = UInt32(lead)
+    case 2: value = UInt32(lead & 0x1F)
+    case 3: value = UInt32(lead & 0x0F)
+    default: value = UInt32(lead & 0x07)
+    }
+    for offset in 1..<max(1, length) { value = value << 6 | UInt32(text[index + offset] & 0x3F) }
+    return Unicode.Scalar(value)
+}

@@ -1,0 +1,161 @@
+/// A verdict on a draft, from its score.
+public enum Verdict: String, Sendable, Codable {
+    case pass, review, fail
+}
+
+/// Something that stopped a rule on one draft (a PCRE2 limit on a runaway pattern).
+public struct RuleRunError: Error, Sendable, Hashable, CustomStringConvertible {
+    public let ruleID: String
+    public let message: String
+    public var description: String { "rule \(ruleID): \(message)" }
+}
+
+/// The outcome of checking one draft.
+public struct CheckResult: Sendable {
+    public let draft: Draft
+    /// Findings at or above the minimum severity, sorted by position then rule.
+    public let findings: [Finding]
+    public let score: Int
+    public let verdict: Verdict
+    public let ruleErrors: [RuleRunError]
+    public var language: String? { draft.declaredLanguage }
+}
+
+/// Runs a configuration's rules on drafts. Build once (rules are compiled here), then call `check` from any number
+/// of threads, each with its own `MatchScratch`.
+public final class Linter: Sendable {
+    public let configuration: Configuration
+    /// Every loaded rule, by id, in id order.
+    public let rules: [any CompiledRule]
+    private let rulesByPack: [String: [Int]]
+
+    public init(configuration: Configuration, registry: RuleKindRegistry = .standard) throws(RuleFileError) {
+        self.configuration = configuration
+        let loader = RuleLoader(registry: registry)
+        let context = RuleCompileContext(acceptedTerms: configuration.vocabulary.accept,
+                                         wordTemplate: configuration.wordTemplate)
+        var rules: [any CompiledRule] = []
+        for pack in configuration.packDirectories where Self.isReferenced(pack.name, in: configuration) {
+            rules += try loader.loadPack(name: pack.name, directory: pack.directory, context: context)
+        }
+        rules += try VocabularyRules.make(configuration.vocabulary, path: configuration.path ?? "<configuration>",
+                                          context: context)
+        rules.sort { $0.header.id < $1.header.id }
+        var byPack: [String: [Int]] = [:]
+        for (index, rule) in rules.enumerated() {
+            byPack[Self.pack(of: rule.header.id), default: []].append(index)
+        }
+        self.rules = rules
+        self.rulesByPack = byPack
+        try validateRuleNames()
+    }
+
+    /// A pack is loaded only if some part of the configuration can turn one of its rules on.
+    private static func isReferenced(_ pack: String, in configuration: Configuration) -> Bool {
+        if configuration.enabledPacks.contains(pack) { return true }
+        let settingKeys = Array(configuration.rules.keys) + configuration.overrides.flatMap { Array($0.rules.keys) }
+        if settingKeys.contains(where: { $0 == pack || $0.hasPrefix(pack + ".") }) { return true }
+        return configuration.overrides.contains { $0.packs?.contains(pack) ?? false }
+    }
+
+    static func pack(of id: String) -> String {
+        String(id.prefix { $0 != "." })
+    }
+
+    /// A setting naming a rule that does not exist would silently do nothing; say so instead.
+    private func validateRuleNames() throws(RuleFileError) {
+        let known = Set(rules.map(\.header.id))
+        let packs = Set(configuration.packDirectories.map(\.name)).union(["Vale"])
+        let settings = Array(configuration.rules.keys) + configuration.overrides.flatMap { Array($0.rules.keys) }
+        for id in settings.sorted() {
+            let isPackSetting = !id.contains(".") && packs.contains(id)
+            if !known.contains(id) && !isPackSetting && Self.pack(of: id) != "Vale" {
+                throw RuleFileError(path: configuration.path ?? "<configuration>", line: nil, column: nil,
+                                    message: "the configuration sets rule '\(id)', which no loaded pack defines")
+            }
+        }
+    }
+
+    /// The rules on for a file (path relative to the configuration's folder) with their effective severity.
+    public func activeRules(for relativePath: String) -> [(rule: any CompiledRule, severity: Severity)] {
+        let (packs, settings) = configuration.resolved(for: relativePath)
+        var active: [(any CompiledRule, Severity)] = []
+        for rule in rules {
+            let id = rule.header.id
+            let pack = Self.pack(of: id)
+            var enabled = packs.contains(pack)
+            if pack == "Vale" {
+                // Listing terms in `.postcheck.yml` asks for them to be enforced; Vale wants `BasedOnStyles = Vale`.
+                let impliedByVocabulary = !configuration.isVale && id != "Vale.Repetition"
+                enabled = enabled || impliedByVocabulary
+            }
+            var severity = rule.header.severity
+            for key in [pack, id] {
+                switch settings[key] {
+                case .off?: enabled = false
+                case .on?: enabled = true
+                case .level(let level)?:
+                    enabled = true
+                    severity = level
+                case nil: break
+                }
+            }
+            if enabled { active.append((rule, severity)) }
+        }
+        return active
+    }
+
+    /// Checks one draft. `relativePath` selects overrides; `scratch` is this thread's PCRE2 state.
+    public func check(_ draft: Draft, relativePath: String, scratch: MatchScratch) -> CheckResult {
+        let active = activeRules(for: relativePath)
+        var findings: [Finding] = []
+        var errors: [RuleRunError] = []
+        var sentenceCache: [Int: [Range<Int>]] = [:]
+        draft.masked.withUnsafeBufferPointer { masked in
+            draft.source.bytes.withUnsafeBufferPointer { raw in
+                for (rule, severity) in active {
+                    let subjects = Self.subjects(for: rule.header.scope, in: draft, sentences: &sentenceCache)
+                    guard !subjects.isEmpty else { continue }
+                    let input = CheckInput(draft: draft, subjects: subjects, masked: masked, raw: raw, scratch: scratch)
+                    do {
+                        var found = try rule.check(input)
+                        found.sort { $0.range.lowerBound < $1.range.lowerBound }
+                        var seen: Set<Int> = []
+                        found = found.filter { seen.insert($0.range.lowerBound).inserted }
+                        if let limit = rule.header.limit, found.count > limit { found.removeLast(found.count - limit) }
+                        for index in found.indices { found[index].severity = severity }
+                        findings += found
+                    } catch {
+                        errors.append(RuleRunError(ruleID: rule.header.id, message: "\(error)"))
+                    }
+                }
+            }
+        }
+        findings = findings.filter { $0.severity >= configuration.minSeverity }
+        findings.sort {
+            ($0.range.lowerBound, $0.ruleID, $0.range.upperBound) < ($1.range.lowerBound, $1.ruleID, $1.range.upperBound)
+        }
+        let penalty = findings.reduce(0) { $0 + configuration.score.penalty($1.severity) }
+        let score = max(0, 100 - penalty)
+        let verdict: Verdict =
+            score >= configuration.score.passAt ? .pass : score < configuration.score.failBelow ? .fail : .review
+        return CheckResult(draft: draft, findings: findings, score: score, verdict: verdict, ruleErrors: errors)
+    }
+
+    static func subjects(for scope: ScopeSelector, in draft: Draft, sentences cache: inout [Int: [Range<Int>]])
+        -> [CheckInput.Subject]
+    {
+        var subjects: [CheckInput.Subject] = []
+        if scope.includesRaw { subjects.append(.init(range: 0..<draft.source.bytes.count, raw: true)) }
+        if scope.includesSummary { subjects.append(.init(range: draft.bodyRange, raw: false)) }
+        for (index, block) in draft.blocks.enumerated() {
+            let parts = block.scopeParts
+            if scope.matches(parts, sentence: false) { subjects.append(.init(range: block.range, raw: false)) }
+            if scope.includesSentences && scope.matches(parts, sentence: true) {
+                if cache[index] == nil { cache[index] = SentenceSplitter.sentences(in: draft.masked, range: block.range) }
+                subjects += cache[index]!.map { .init(range: $0, raw: false) }
+            }
+        }
+        return subjects
+    }
+}

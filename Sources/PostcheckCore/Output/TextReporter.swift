@@ -1,0 +1,109 @@
+/// The default, compiler-style report: `path:line:col: severity: message [rule]`, the source line with the span
+/// underlined, the fix when there is one, then each file's score and verdict and a summary.
+public struct TextReporter: Reporter {
+    public var color: Bool
+    public var quiet: Bool
+
+    public init(color: Bool, quiet: Bool = false) {
+        self.color = color
+        self.quiet = quiet
+    }
+
+    public func render(_ reports: [FileReport]) -> String {
+        var out = ""
+        for report in reports {
+            if let error = report.error {
+                out += "\(paint(report.path, .bold)): \(paint("error", .red)): \(error)\n"
+                continue
+            }
+            guard let result = report.result else { continue }
+            for ruleError in result.ruleErrors {
+                out += "\(paint(report.path, .bold)): \(paint("error", .red)): \(ruleError.description)\n"
+            }
+            for reported in report.reportedFindings {
+                out += render(reported, path: report.path, source: result.draft.source)
+            }
+        }
+        if quiet { return out }
+        var summaryLines = ""
+        for report in reports {
+            guard let result = report.result else { continue }
+            let counts = RunSummary([report])
+            let verdict = paint(result.verdict.rawValue, result.verdict == .pass ? .green : result.verdict == .fail ? .red : .yellow)
+            summaryLines += "\(report.path): score \(result.score)/100, \(verdict) (\(plural(counts.errors, "error")), "
+            summaryLines += "\(plural(counts.warnings, "warning")), \(plural(counts.suggestions, "suggestion")))\n"
+        }
+        let summary = RunSummary(reports)
+        if !out.isEmpty && !summaryLines.isEmpty { out += "\n" }
+        out += summaryLines
+        out += "\(plural(summary.files, "file")) checked: \(plural(summary.errors, "error")), "
+        out += "\(plural(summary.warnings, "warning")), \(plural(summary.suggestions, "suggestion"))"
+        if summary.inputErrors > 0 { out += "; \(plural(summary.inputErrors, "input error"))" }
+        return out + ".\n"
+    }
+
+    private func render(_ reported: ReportedFinding, path: String, source: SourceText) -> String {
+        let finding = reported.finding
+        let severityColor: Style = finding.severity == .error ? .red : finding.severity == .warning ? .yellow : .blue
+        var out = "\(paint("\(path):\(reported.start.line):\(reported.start.column)", .bold)): "
+        out += "\(paint(finding.severity.rawValue, severityColor)): \(finding.message) \(paint("[\(finding.ruleID)]", .dim))\n"
+        let line = reported.start.line - 1
+        let lineRange = source.lineContentRange(line)
+        let lineText = source.string(lineRange)
+        let gutter = String(reported.start.line)
+        let pad = String(repeating: " ", count: gutter.count)
+        let prefixEnd = min(finding.range.lowerBound, lineRange.upperBound)
+        let spanEnd = min(max(finding.range.upperBound, finding.range.lowerBound), lineRange.upperBound)
+        let before = displayWidth(source.string(lineRange.lowerBound..<prefixEnd))
+        let width = max(1, displayWidth(source.string(prefixEnd..<spanEnd)))
+        out += " \(gutter) | \(expandTabs(lineText))\n"
+        out += " \(pad) | \(String(repeating: " ", count: before))\(paint("^" + String(repeating: "~", count: width - 1), severityColor))"
+        if let suggestion = finding.suggestions.first {
+            out += suggestion.isEmpty ? " remove this" : " \(paint("→ \(suggestion)", .green))"
+        }
+        out += "\n"
+        return out
+    }
+
+    enum Style: String {
+        case red = "31", green = "32", yellow = "33", blue = "34", bold = "1", dim = "2"
+    }
+
+    private func paint(_ text: String, _ style: Style) -> String {
+        color ? "\u{1B}[\(style.rawValue)m\(text)\u{1B}[0m" : text
+    }
+}
+
+func plural(_ count: Int, _ noun: String) -> String {
+    "\(count) \(noun)\(count == 1 ? "" : "s")"
+}
+
+func expandTabs(_ text: String) -> String {
+    var out = ""
+    for character in text {
+        if character == "\t" { out += "    " } else { out.append(character) }
+    }
+    return out
+}
+
+/// Terminal columns a text takes: a grapheme with an emoji presentation or an East Asian wide character takes two,
+/// a tab four, and combining marks none (they belong to their base character's grapheme).
+func displayWidth(_ text: String) -> Int {
+    var width = 0
+    for character in text {
+        if character == "\t" {
+            width += 4
+            continue
+        }
+        let scalars = character.unicodeScalars
+        let wide = scalars.contains { scalar in
+            scalar.properties.isEmojiPresentation || scalar.value == 0xFE0F
+                || (0x1100...0x115F).contains(scalar.value) || (0x2E80...0xA4CF).contains(scalar.value)
+                || (0xAC00...0xD7A3).contains(scalar.value) || (0xF900...0xFAFF).contains(scalar.value)
+                || (0xFF00...0xFF60).contains(scalar.value) || (0xFFE0...0xFFE6).contains(scalar.value)
+                || (0x20000...0x3FFFD).contains(scalar.value)
+        }
+        width += wide ? 2 : 1
+    }
+    return width
+}

@@ -1,0 +1,66 @@
+import CPCRE2
+
+/// Limits that stop a runaway pattern: each `pcre2_match` call gets these budgets.
+public struct MatchLimits: Sendable, Hashable {
+    /// PCRE2's match limit (calls of its internal match function / JIT equivalent).
+    public var matchLimit: UInt32 = 1_000_000
+    /// Backtracking depth limit (interpreter only).
+    public var depthLimit: UInt32 = 100_000
+    /// Heap limit in KiB for the interpreter's backtracking memory.
+    public var heapLimitKiB: UInt32 = 20_000
+    /// Size of the JIT stack in bytes.
+    public var jitStackBytes: Int = 1 << 20
+
+    public init() {}
+}
+
+/// Why a match could not complete: a limit was hit or PCRE2 failed otherwise.
+public struct MatchError: Error, Sendable, Equatable, CustomStringConvertible {
+    public let pattern: String
+    public let code: Int32
+    public let message: String
+
+    public var isLimit: Bool {
+        [PCRE2_ERROR_MATCHLIMIT, PCRE2_ERROR_DEPTHLIMIT, PCRE2_ERROR_HEAPLIMIT, PCRE2_ERROR_JIT_STACKLIMIT]
+            .contains(code)
+    }
+
+    public var description: String {
+        isLimit
+            ? "pattern /\(pattern)/ stopped: \(message) (it backtracks too much on this text)"
+            : "pattern /\(pattern)/ failed: \(message)"
+    }
+}
+
+/// The per-thread state PCRE2 needs to match: match data, a match context carrying the limits, and a JIT stack.
+/// Not thread-safe; give each worker its own.
+public final class MatchScratch {
+    let context: OpaquePointer
+    let jitStack: OpaquePointer?
+    private(set) var matchData: OpaquePointer
+    private var pairCapacity: Int
+
+    public init(limits: MatchLimits = MatchLimits()) {
+        context = pcre2_match_context_create_8(nil)
+        pcre2_set_match_limit_8(context, limits.matchLimit)
+        pcre2_set_depth_limit_8(context, limits.depthLimit)
+        pcre2_set_heap_limit_8(context, limits.heapLimitKiB)
+        jitStack = pcre2_jit_stack_create_8(32 * 1024, limits.jitStackBytes, nil)
+        if let jitStack { pcre2_jit_stack_assign_8(context, nil, UnsafeMutableRawPointer(jitStack)) }
+        pairCapacity = 32
+        matchData = pcre2_match_data_create_8(UInt32(pairCapacity), nil)
+    }
+
+    deinit {
+        pcre2_match_data_free_8(matchData)
+        if let jitStack { pcre2_jit_stack_free_8(jitStack) }
+        pcre2_match_context_free_8(context)
+    }
+
+    func ensureCapacity(groups: Int) {
+        guard groups + 1 > pairCapacity else { return }
+        pcre2_match_data_free_8(matchData)
+        pairCapacity = groups + 1
+        matchData = pcre2_match_data_create_8(UInt32(pairCapacity), nil)
+    }
+}

@@ -1,0 +1,122 @@
+import CPCRE2
+
+/// One match: absolute byte ranges into the subject buffer for the whole match and each group.
+public struct RegexMatch: Sendable, Hashable {
+    /// Byte range of the whole match.
+    public let range: Range<Int>
+    /// Byte ranges of the capture groups (index 0 is group 1); nil where a group did not take part.
+    public let groups: [Range<Int>?]
+
+    public func group(_ number: Int) -> Range<Int>? {
+        number == 0 ? range : (number - 1 < groups.count ? groups[number - 1] : nil)
+    }
+}
+
+extension RegexPattern {
+    /// Finds every non-overlapping, non-empty match within `range` of `text` (valid UTF-8, validated by the caller:
+    /// matching uses `PCRE2_NO_UTF_CHECK`). The subject is the slice itself, so `^` and lookbehind see the slice's
+    /// start as the start of text, as Vale does for a block.
+    ///
+    /// - Parameter captureGroups: whether to collect group ranges (costs an allocation per match).
+    public func matches(
+        in text: UnsafeBufferPointer<UInt8>, range: Range<Int>, scratch: MatchScratch, captureGroups: Bool = false
+    ) throws(MatchError) -> [RegexMatch] {
+        var found: [RegexMatch] = []
+        try forEachMatch(in: text, range: range, scratch: scratch, captureGroups: captureGroups) { found.append($0) }
+        return found
+    }
+
+    public func forEachMatch(
+        in text: UnsafeBufferPointer<UInt8>, range: Range<Int>, scratch: MatchScratch, captureGroups: Bool = false,
+        _ body: (RegexMatch) -> Void
+    ) throws(MatchError) {
+        guard let base = text.baseAddress, !range.isEmpty || range.lowerBound <= text.count else { return }
+        precondition(range.lowerBound >= 0 && range.upperBound <= text.count, "match range outside the text")
+        scratch.ensureCapacity(groups: captureCount)
+        let subject = base + range.lowerBound
+        let length = range.count
+        let shift = range.lowerBound
+        var start = 0
+        var options = UInt32(PCRE2_NO_UTF_CHECK)
+        let unset = postcheck_pcre2_unset()
+        while start <= length {
+            let rc = pcre2_match_8(code, subject, length, start, options, scratch.matchData, scratch.context)
+            if rc == PCRE2_ERROR_NOMATCH {
+                if options & UInt32(PCRE2_NOTEMPTY_ATSTART) != 0 {
+                    // An empty match at `start` and no non-empty one there: move on by one character.
+                    options = UInt32(PCRE2_NO_UTF_CHECK)
+                    start = nextCharacter(subject, length, start)
+                    continue
+                }
+                return
+            }
+            if rc < 0 {
+                throw MatchError(pattern: source, code: rc, message: pcre2ErrorMessage(rc))
+            }
+            let ovector = pcre2_get_ovector_pointer_8(scratch.matchData)!
+            let matchStart = ovector[0]
+            let matchEnd = ovector[1]
+            if matchEnd == matchStart {
+                // Never report empty matches; look for a non-empty one at the same place.
+                options = UInt32(PCRE2_NO_UTF_CHECK | PCRE2_NOTEMPTY_ATSTART | PCRE2_ANCHORED)
+                start = matchEnd
+                continue
+            }
+            var groups: [Range<Int>?] = []
+            if captureGroups && captureCount > 0 {
+                groups.reserveCapacity(captureCount)
+                for group in 1...captureCount {
+                    let low = ovector[2 * group]
+                    let high = ovector[2 * group + 1]
+                    groups.append(low == unset || group >= Int(rc) ? nil : (low + shift)..<(high + shift))
+                }
+            }
+            body(RegexMatch(range: (matchStart + shift)..<(matchEnd + shift), groups: groups))
+            options = UInt32(PCRE2_NO_UTF_CHECK)
+            start = matchEnd
+        }
+    }
+
+    /// The first match in `range`, if any.
+    public func firstMatch(
+        in text: UnsafeBufferPointer<UInt8>, range: Range<Int>, scratch: MatchScratch
+    ) throws(MatchError) -> Range<Int>? {
+        guard let base = text.baseAddress else { return nil }
+        scratch.ensureCapacity(groups: captureCount)
+        let rc = pcre2_match_8(
+            code, base + range.lowerBound, range.count, 0, UInt32(PCRE2_NO_UTF_CHECK), scratch.matchData,
+            scratch.context)
+        if rc == PCRE2_ERROR_NOMATCH { return nil }
+        if rc < 0 { throw MatchError(pattern: source, code: rc, message: pcre2ErrorMessage(rc)) }
+        let ovector = pcre2_get_ovector_pointer_8(scratch.matchData)!
+        return (ovector[0] + range.lowerBound)..<(ovector[1] + range.lowerBound)
+    }
+}
+
+/// Convenience for code that holds a `String` (rule loading, tests): matches over its UTF-8.
+extension RegexPattern {
+    public func matches(in string: String, scratch: MatchScratch = MatchScratch()) throws(MatchError) -> [String] {
+        let bytes = Array(string.utf8)
+        let found: [RegexMatch]
+        do {
+            found = try bytes.withUnsafeBufferPointer { buffer throws(MatchError) in
+                try matches(in: buffer, range: 0..<buffer.count, scratch: scratch)
+            }
+        }
+        return found.map { String(decoding: bytes[$0.range], as: UTF8.self) }
+    }
+
+    public func isMatch(_ string: String, scratch: MatchScratch = MatchScratch()) throws(MatchError) -> Bool {
+        let bytes = Array(string.utf8)
+        return try bytes.withUnsafeBufferPointer { buffer throws(MatchError) in
+            try firstMatch(in: buffer, range: 0..<buffer.count, scratch: scratch) != nil
+        }
+    }
+}
+
+@inline(__always)
+private func nextCharacter(_ subject: UnsafePointer<UInt8>, _ length: Int, _ offset: Int) -> Int {
+    var next = offset + 1
+    while next < length && subject[next] & 0xC0 == 0x80 { next += 1 }
+    return next
+}

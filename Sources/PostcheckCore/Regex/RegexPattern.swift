@@ -1,0 +1,122 @@
+import CPCRE2
+
+/// Options that change how a pattern is compiled.
+public struct RegexOptions: OptionSet, Sendable, Hashable {
+    public let rawValue: UInt32
+    public init(rawValue: UInt32) { self.rawValue = rawValue }
+
+    public static let caseInsensitive = RegexOptions(rawValue: 1 << 0)
+    /// `^` and `$` match at line starts and ends (Vale's templates always add `(?m)`).
+    public static let multiline = RegexOptions(rawValue: 1 << 1)
+}
+
+/// A pattern that PCRE2 could not compile: PCRE2's message and the offset (in UTF-8 code units of the pattern).
+public struct RegexCompileError: Error, Sendable, Equatable, CustomStringConvertible {
+    public let pattern: String
+    public let message: String
+    public let offset: Int
+
+    public var description: String {
+        "invalid regular expression at offset \(offset): \(message) in /\(pattern)/"
+    }
+}
+
+/// A compiled PCRE2 pattern over UTF-8 subjects. Compiled once (JIT where available), shared by all threads;
+/// matching state lives in a `MatchScratch`, one per thread.
+///
+/// Compiled with UTF and UCP so that `\b`, `\w` and case folding are Unicode-aware (é, ë, ç, ß), and with
+/// `NEWLINE_ANYCRLF` so that `$` and `.` treat CRLF drafts like LF ones.
+public final class RegexPattern: @unchecked Sendable {
+    public let source: String
+    public let options: RegexOptions
+    /// Number of capture groups in the pattern.
+    public let captureCount: Int
+    /// Whether PCRE2's JIT compiled this pattern.
+    public let isJITCompiled: Bool
+    /// Named groups and their numbers.
+    public let groupNames: [String: Int]
+
+    let code: OpaquePointer
+
+    public init(_ source: String, options: RegexOptions = []) throws(RegexCompileError) {
+        self.source = source
+        self.options = options
+        var flags = UInt32(PCRE2_UTF | PCRE2_UCP)
+        if options.contains(.caseInsensitive) { flags |= UInt32(PCRE2_CASELESS) }
+        if options.contains(.multiline) { flags |= UInt32(PCRE2_MULTILINE) }
+
+        let context = pcre2_compile_context_create_8(nil)
+        defer { pcre2_compile_context_free_8(context) }
+        pcre2_set_newline_8(context, UInt32(PCRE2_NEWLINE_ANYCRLF))
+
+        var errorCode: Int32 = 0
+        var errorOffset: Int = 0
+        let compiled: OpaquePointer? = source.utf8.withContiguousStorageIfAvailable { buffer in
+            pcre2_compile_8(buffer.baseAddress, buffer.count, flags, &errorCode, &errorOffset, context)
+        } ?? {
+            var copy = Array(source.utf8)
+            return copy.withUnsafeMutableBufferPointer { buffer in
+                pcre2_compile_8(buffer.baseAddress, buffer.count, flags, &errorCode, &errorOffset, context)
+            }
+        }()
+        guard let compiled else {
+            throw RegexCompileError(pattern: source, message: pcre2ErrorMessage(errorCode), offset: errorOffset)
+        }
+        self.code = compiled
+        self.isJITCompiled = pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE)) == 0
+
+        var count: UInt32 = 0
+        pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_CAPTURECOUNT), &count)
+        self.captureCount = Int(count)
+        self.groupNames = Self.readGroupNames(compiled)
+    }
+
+    deinit { pcre2_code_free_8(code) }
+
+    private static func readGroupNames(_ code: OpaquePointer) -> [String: Int] {
+        var nameCount: UInt32 = 0
+        var entrySize: UInt32 = 0
+        var table: UnsafePointer<UInt8>? = nil
+        pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_NAMECOUNT), &nameCount)
+        guard nameCount > 0 else { return [:] }
+        pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_NAMEENTRYSIZE), &entrySize)
+        pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_NAMETABLE), &table)
+        guard let table else { return [:] }
+        var names: [String: Int] = [:]
+        for index in 0..<Int(nameCount) {
+            let entry = table + index * Int(entrySize)
+            let number = Int(entry[0]) << 8 | Int(entry[1])
+            let nameStart = entry + 2
+            var length = 0
+            while length < Int(entrySize) - 2 && nameStart[length] != 0 { length += 1 }
+            let name = String(decoding: UnsafeBufferPointer(start: nameStart, count: length), as: UTF8.self)
+            names[name] = number
+        }
+        return names
+    }
+
+    /// Whether this PCRE2 build has a JIT compiler at all.
+    public static var jitAvailable: Bool {
+        var available: UInt32 = 0
+        pcre2_config_8(UInt32(PCRE2_CONFIG_JIT), &available)
+        return available == 1
+    }
+
+    /// Escapes a literal string so that it matches itself.
+    public static func escape(_ literal: String) -> String {
+        var out = ""
+        out.reserveCapacity(literal.utf8.count)
+        for character in literal.unicodeScalars {
+            if "\\^$.|?*+()[]{}/-#".unicodeScalars.contains(character) { out.append("\\") }
+            out.unicodeScalars.append(character)
+        }
+        return out
+    }
+}
+
+func pcre2ErrorMessage(_ code: Int32) -> String {
+    var buffer = [UInt8](repeating: 0, count: 256)
+    let length = pcre2_get_error_message_8(code, &buffer, buffer.count)
+    guard length > 0 else { return "PCRE2 error \(code)" }
+    return String(decoding: buffer[0..<Int(length)], as: UTF8.self)
+}

@@ -1,0 +1,45 @@
+/// `extends: occurrence` — counts `token` in each scope block; flags a block with more than `max` or fewer than `min`.
+/// The finding sits on the first occurrence over the limit (the one to remove), or at the block's start when there
+/// are too few.
+struct OccurrenceRule: RuleKind, CompiledRule {
+    static let name = "occurrence"
+    static let keys: Set<String> = ["token", "max", "min", "ignorecase"]
+
+    let header: RuleHeader
+    let pattern: RegexPattern
+    let max: Int
+    let min: Int
+
+    static func compile(header: RuleHeader, fields: YAMLFields, context: RuleCompileContext) throws(RuleFileError)
+        -> any CompiledRule
+    {
+        guard let token = try fields.string("token"), !token.isEmpty else {
+            throw fields.error(at: nil, "an occurrence rule needs a 'token'")
+        }
+        let max = try fields.int("max") ?? 0
+        let min = try fields.int("min") ?? 0
+        guard max > 0 || min > 0 else {
+            throw fields.error(at: nil, "an occurrence rule needs 'max' or 'min' above 0 (otherwise it never fires)")
+        }
+        var options: RegexOptions = [.multiline]
+        if try fields.bool("ignorecase") ?? false { options.insert(.caseInsensitive) }
+        let pattern = try fields.compile("(?:\(token))", options: options, from: ["token"])
+        return OccurrenceRule(header: header, pattern: pattern, max: max, min: min)
+    }
+
+    func check(_ input: CheckInput) throws(MatchError) -> [Finding] {
+        var findings: [Finding] = []
+        for subject in input.subjects {
+            let found = try input.matches(pattern, in: subject)
+            let count = found.count
+            if max > 0 && count > max {
+                findings.append(header.finding(input, range: found[max].range, arguments: [String(count)]))
+            } else if min > 0 && count < min {
+                let start = subject.range.lowerBound
+                let end = Swift.min(subject.range.upperBound, start + scalarLength(input.buffer(subject)[start]))
+                findings.append(header.finding(input, range: start..<end, arguments: [String(count)]))
+            }
+        }
+        return findings
+    }
+}

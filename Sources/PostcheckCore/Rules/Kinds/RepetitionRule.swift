@@ -1,0 +1,56 @@
+/// `extends: repetition` — flags a token repeated back to back ("the the"), within one sentence.
+struct RepetitionRule: RuleKind, CompiledRule {
+    static let name = "repetition"
+    static let keys: Set<String> = ["tokens", "max", "ignorecase", "alpha", "vocab", "exceptions"]
+
+    let header: RuleHeader
+    let pattern: RegexPattern
+    let max: Int
+    let ignoreCase: Bool
+    let alpha: Bool
+    let exceptions: ExceptionFilter
+
+    static func compile(header: RuleHeader, fields: YAMLFields, context: RuleCompileContext) throws(RuleFileError)
+        -> any CompiledRule
+    {
+        guard let tokens = try fields.stringList("tokens"), !tokens.isEmpty else {
+            throw fields.error(at: nil, "a repetition rule needs 'tokens'")
+        }
+        let ignoreCase = try fields.bool("ignorecase") ?? false
+        var options: RegexOptions = [.multiline]
+        if ignoreCase { options.insert(.caseInsensitive) }
+        let pattern = try fields.compile("(?:\(tokens.joined(separator: "|")))", options: options, from: ["tokens"])
+        let exceptions = try ExceptionFilter(
+            exceptions: try fields.stringList("exceptions") ?? [], accepted: context.acceptedTerms,
+            useVocabulary: try fields.bool("vocab") ?? true, fields: fields)
+        return RepetitionRule(header: header, pattern: pattern, max: try fields.int("max") ?? 0,
+                              ignoreCase: ignoreCase, alpha: try fields.bool("alpha") ?? false, exceptions: exceptions)
+    }
+
+    func check(_ input: CheckInput) throws(MatchError) -> [Finding] {
+        var findings: [Finding] = []
+        for subject in input.subjects {
+            var previous: (text: String, range: Range<Int>)? = nil
+            var count = 0
+            for match in try input.matches(pattern, in: subject) {
+                let current = input.text(match.range).trimmingCharacters(in: [" ", "\t", "\n", "\r"])
+                defer { previous = (current, match.range) }
+                guard let before = previous, !current.isEmpty else { continue }
+                let same = ignoreCase ? current.lowercased() == before.text.lowercased() : current == before.text
+                guard same, !alpha || current.allSatisfy(\.isLetter) else { continue }
+                count += 1
+                guard count > max else { continue }
+                let span = before.range.lowerBound..<match.range.upperBound
+                // Across a sentence boundary ("… about that. That is …") it is not a repetition.
+                let bytes = Array(input.buffer(subject)[span])
+                guard SentenceSplitter.sentences(in: bytes, range: 0..<bytes.count).count == 1 else { continue }
+                if try exceptions.suppresses(span, in: subject, input: input) { continue }
+                var finding = header.finding(input, range: span, arguments: [current])
+                if header.action?.name == "edit" || header.action == nil { finding.suggestions = [current] }
+                findings.append(finding)
+                count = 0
+            }
+        }
+        return findings
+    }
+}

@@ -1,0 +1,146 @@
+/// `extends: substitution` — flags each `swap` key and suggests its value (`a|b` offers several). No finding when the
+/// text already reads as the suggestion.
+struct SubstitutionRule: RuleKind, CompiledRule {
+    static let name = "substitution"
+    static let keys: Set<String> = ["swap", "exceptions", "ignorecase", "nonword", "vocab", "capitalize", "pos", "matchcase"]
+
+    let header: RuleHeader
+    let pattern: RegexPattern
+    /// Replacement text per capture group (group n+1 ↔ replacements[n]).
+    let replacements: [String]
+    let exceptions: ExceptionFilter
+    let ignoreCase: Bool
+    let capitalize: Bool
+    let replaceAction: Bool
+    let expectedPatterns: [RegexPattern?]
+
+    static func compile(header: RuleHeader, fields: YAMLFields, context: RuleCompileContext) throws(RuleFileError)
+        -> any CompiledRule
+    {
+        guard var pairs = try fields.stringPairs("swap"), !pairs.isEmpty else {
+            throw fields.error(at: nil, "a substitution rule needs a non-empty 'swap' mapping")
+        }
+        // Longest key first, so that alternation prefers the longer phrase.
+        pairs = pairs.enumerated().sorted {
+            $0.element.key.count != $1.element.key.count ? $0.element.key.count > $1.element.key.count : $0.offset < $1.offset
+        }.map(\.element)
+        let nonword = try fields.bool("nonword") ?? false
+        let ignoreCase = try fields.bool("ignorecase") ?? false
+        let alternation = pairs.map { "(\(removingCaptureGroups($0.key)))" }.joined(separator: "|")
+        var options: RegexOptions = [.multiline]
+        if ignoreCase { options.insert(.caseInsensitive) }
+        let pattern = try fields.compile(context.wrap(alternation, word: !nonword), options: options, from: ["swap"])
+        let exceptions = try ExceptionFilter(
+            exceptions: try fields.stringList("exceptions") ?? [], accepted: context.acceptedTerms,
+            useVocabulary: (try fields.bool("vocab") ?? true) && !nonword, fields: fields)
+        let expectedPatterns: [RegexPattern?] = pairs.map { pair in
+            isPhrase(pair.value) ? nil : try? RegexPattern("^(?:\(pair.value))$")
+        }
+        return SubstitutionRule(
+            header: header, pattern: pattern, replacements: pairs.map(\.value), exceptions: exceptions,
+            ignoreCase: ignoreCase, capitalize: try fields.bool("capitalize") ?? false,
+            replaceAction: header.action?.name == "replace", expectedPatterns: expectedPatterns)
+    }
+
+    func check(_ input: CheckInput) throws(MatchError) -> [Finding] {
+        var findings: [Finding] = []
+        for subject in input.subjects {
+            for match in try input.matches(pattern, in: subject, groups: true) {
+                guard let group = match.groups.firstIndex(where: { $0 != nil }), let range = match.groups[group] else {
+                    continue
+                }
+                let observed = input.text(range).trimmingCharacters(in: [" ", "\t", "\n", "\r"])
+                let expected = replacements[group]
+                if try alreadyConforms(observed, group: group, input: input) { continue }
+                if try exceptions.suppresses(range, in: subject, input: input) { continue }
+                var options = splitAlternatives(expected)
+                if capitalize, let first = observed.first, first.isUppercase {
+                    options = options.map { $0.prefix(1).uppercased() + $0.dropFirst() }
+                }
+                var message = header.message
+                var shown = expected
+                if replaceAction && (header.action?.params.isEmpty ?? true) {
+                    // Vale words several suggestions as a sentence and then drops the quotes around the first `%s`.
+                    shown = sentenceList(options)
+                    message = unquotingFirstPlaceholder(message)
+                }
+                if let params = header.action?.params, !params.isEmpty { options = params }
+                findings.append(header.finding(input, range: range, arguments: [shown, observed], suggestions: options,
+                                               message: message))
+            }
+        }
+        return findings
+    }
+
+    private func alreadyConforms(_ observed: String, group: Int, input: CheckInput) throws(MatchError) -> Bool {
+        // With `action: replace` the value is literal text (`...` must not read as "any three characters");
+        // otherwise it may be a pattern describing the accepted forms. Case matters either way.
+        let expected = replacements[group]
+        if replaceAction { return splitAlternatives(expected).contains(observed) }
+        guard let pattern = expectedPatterns[group] else { return expected == observed }
+        return try pattern.isMatch(observed, scratch: input.scratch)
+    }
+}
+
+/// Letters, digits, spaces and hyphens only: compared literally rather than as a pattern.
+func isPhrase(_ text: String) -> Bool {
+    text.allSatisfy { $0.isLetter || $0.isNumber || $0 == " " || $0 == "-" }
+}
+
+/// Splits `a|b|c` into alternatives; `\|` is a literal bar.
+func splitAlternatives(_ text: String) -> [String] {
+    var parts: [String] = []
+    var current = ""
+    var escaped = false
+    for character in text {
+        if escaped {
+            if character != "|" { current.append("\\") }
+            current.append(character)
+            escaped = false
+        } else if character == "\\" {
+            escaped = true
+        } else if character == "|" {
+            parts.append(current)
+            current = ""
+        } else {
+            current.append(character)
+        }
+    }
+    if escaped { current.append("\\") }
+    parts.append(current)
+    return parts
+}
+
+/// `'a'`, `'a' or 'b'`, `'a', 'b', or 'c'`.
+func sentenceList(_ words: [String]) -> String {
+    let quoted = words.map { "'\($0)'" }
+    switch quoted.count {
+    case 0: return ""
+    case 1: return quoted[0]
+    case 2: return "\(quoted[0]) or \(quoted[1])"
+    default: return quoted.dropLast().joined(separator: ", ") + ", or " + quoted.last!
+    }
+}
+
+/// The suggestions arrive quoted (`'a' or 'b'`), so a message that quotes its first placeholder (`Use '%s'`) loses
+/// those quotes. Vale does this only when the message quotes exactly two placeholders, which prints `''x''` for
+/// messages such as "Did you mean '%s'?"; postcheck does it whenever the first placeholder is quoted.
+func unquotingFirstPlaceholder(_ message: String) -> String {
+    guard let placeholder = message.range(of: "%s") else { return message }
+    guard placeholder.lowerBound > message.startIndex, placeholder.upperBound < message.endIndex else { return message }
+    let before = message[message.index(before: placeholder.lowerBound)]
+    let after = message[placeholder.upperBound]
+    guard before == after, before == "'" || before == "\"" else { return message }
+    return String(message[..<message.index(before: placeholder.lowerBound)]) + "%s"
+        + String(message[message.index(after: placeholder.upperBound)...])
+}
+
+func occurrences(of needle: String, in haystack: String) -> Int {
+    var count = 0
+    var rest = Substring(haystack)
+    while let range = rest.range(of: needle) {
+        count += 1
+        rest = rest[range.upperBound...]
+    }
+    return count
+}

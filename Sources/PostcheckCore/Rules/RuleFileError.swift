@@ -1,0 +1,22 @@
+/// A problem in a rule file (or a configuration file), with the place in the YAML that caused it.
+public struct RuleFileError: Error, Sendable, Equatable, CustomStringConvertible {
+    public let path: String
+    /// 1-based line and column in the file; nil when the problem concerns the file as a whole.
+    public let line: Int?
+    public let column: Int?
+    public let message: String
+
+    public init(path: String, line: Int?, column: Int?, message: String) {
+        self.path = path
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
+    public var description: String {
+        var location = path
+        if let line { location += ":\(line)" }
+        if let column { location += ":\(column)" }
+        return "\(location): \(message)"
+    }
+}

@@ -1,0 +1,105 @@
+/// What every rule kind needs when its rules are compiled.
+public struct RuleCompileContext: Sendable {
+    /// Accepted vocabulary terms (regexes): exceptions for every rule with `vocab: true` (the default).
+    public var acceptedTerms: [String]
+    /// Replaces Vale's word template `\b(?:%s)\b` when set (`.vale.ini` `WordTemplate`).
+    public var wordTemplate: String?
+
+    public init(acceptedTerms: [String] = [], wordTemplate: String? = nil) {
+        self.acceptedTerms = acceptedTerms
+        self.wordTemplate = wordTemplate
+    }
+
+    /// Wraps an alternation in the word template (or leaves it bare for `nonword` rules).
+    func wrap(_ alternation: String, word: Bool) -> String {
+        guard word else { return "(?:\(alternation))" }
+        if let template = wordTemplate, template.contains("%s") {
+            return template.replacingFirst("%s", with: alternation)
+        }
+        return "\\b(?:\(alternation))\\b"
+    }
+}
+
+/// A kind of rule (`extends: <name>`): the keys it takes and how to compile a rule file of that kind.
+/// New kinds are added to a `RuleKindRegistry`; nothing in the engine names a kind.
+public protocol RuleKind: Sendable {
+    static var name: String { get }
+    /// Keys this kind takes in addition to the common header keys.
+    static var keys: Set<String> { get }
+    static func compile(header: RuleHeader, fields: YAMLFields, context: RuleCompileContext) throws(RuleFileError)
+        -> any CompiledRule
+}
+
+/// A rule ready to run: compiled once, run on many drafts from many threads.
+public protocol CompiledRule: Sendable {
+    var header: RuleHeader { get }
+    /// Runs the rule on the parts of a draft its scope selects.
+    func check(_ input: CheckInput) throws(MatchError) -> [Finding]
+}
+
+/// The kinds a loader knows, by `extends:` name.
+public struct RuleKindRegistry: Sendable {
+    private var kinds: [String: any RuleKind.Type] = [:]
+
+    public init(_ kinds: [any RuleKind.Type] = []) {
+        for kind in kinds { register(kind) }
+    }
+
+    public mutating func register(_ kind: any RuleKind.Type) {
+        kinds[kind.name] = kind
+    }
+
+    public func kind(named name: String) -> (any RuleKind.Type)? { kinds[name] }
+
+    public var names: [String] { kinds.keys.sorted() }
+
+    /// The Vale-compatible kinds.
+    public static let standard = RuleKindRegistry([
+        ExistenceRule.self, SubstitutionRule.self, OccurrenceRule.self, RepetitionRule.self, ConsistencyRule.self,
+        ConditionalRule.self, CapitalizationRule.self,
+    ])
+}
+
+/// The text a rule runs on: the draft, the subjects its scope selected, and per-thread match state.
+public struct CheckInput {
+    public struct Subject: Sendable, Hashable {
+        public let range: Range<Int>
+        /// Whether the range is read in the unmasked file (`raw` scope) rather than the masked prose.
+        public let raw: Bool
+    }
+
+    public let draft: Draft
+    public let subjects: [Subject]
+    public let masked: UnsafeBufferPointer<UInt8>
+    public let raw: UnsafeBufferPointer<UInt8>
+    public let scratch: MatchScratch
+
+    public func buffer(_ subject: Subject) -> UnsafeBufferPointer<UInt8> { subject.raw ? raw : masked }
+
+    public func text(_ range: Range<Int>) -> String { draft.source.string(range) }
+
+    /// Every non-empty match of `pattern` in `subject`.
+    public func matches(_ pattern: RegexPattern, in subject: Subject, groups: Bool = false) throws(MatchError)
+        -> [RegexMatch]
+    {
+        try pattern.matches(in: buffer(subject), range: subject.range, scratch: scratch, captureGroups: groups)
+    }
+}
+
+extension RuleHeader {
+    /// A finding of this rule at `range` with its message formatted from `arguments`.
+    func finding(_ input: CheckInput, range: Range<Int>, arguments: [String], suggestions: [String] = [],
+                 message: String? = nil) -> Finding
+    {
+        Finding(ruleID: id, severity: severity, message: formatMessage(message ?? self.message, arguments),
+                range: range, match: input.text(range), suggestions: suggestions, action: action, link: link,
+                description: description)
+    }
+}
+
+extension String {
+    func replacingFirst(_ target: String, with replacement: String) -> String {
+        guard let range = range(of: target) else { return self }
+        return replacingCharacters(in: range, with: replacement)
+    }
+}

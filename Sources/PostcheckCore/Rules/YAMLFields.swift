@@ -1,0 +1,164 @@
+import Yams
+
+/// A YAML mapping read strictly: each key is looked up case-insensitively (as Vale does), every read is type-checked,
+/// and keys nobody asked for are reported with their line and column.
+public struct YAMLFields {
+    public let path: String
+    let entries: [(key: String, keyNode: Node, value: Node)]
+    let mark: Mark?
+
+    init(path: String, node: Node) throws(RuleFileError) {
+        self.path = path
+        self.mark = node.mark
+        guard case .mapping(let mapping) = node else {
+            throw RuleFileError(path: path, line: node.mark?.line, column: node.mark?.column,
+                                message: "expected a mapping of keys to values")
+        }
+        var entries: [(String, Node, Node)] = []
+        var seen: Set<String> = []
+        for (key, value) in mapping {
+            guard let name = key.string else {
+                throw RuleFileError(path: path, line: key.mark?.line, column: key.mark?.column,
+                                    message: "keys must be strings")
+            }
+            if !seen.insert(name.lowercased()).inserted {
+                throw RuleFileError(path: path, line: key.mark?.line, column: key.mark?.column,
+                                    message: "duplicate key '\(name)'")
+            }
+            entries.append((name, key, value))
+        }
+        self.entries = entries
+    }
+
+    /// Parses a whole file's text into its top-level fields.
+    public static func parse(path: String, text: String) throws(RuleFileError) -> YAMLFields {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            let (line, column, message) = describe(error)
+            throw RuleFileError(path: path, line: line, column: column, message: "invalid YAML: \(message)")
+        } catch {
+            throw RuleFileError(path: path, line: nil, column: nil, message: "invalid YAML: \(error)")
+        }
+        guard let node else { throw RuleFileError(path: path, line: nil, column: nil, message: "the file is empty") }
+        return try YAMLFields(path: path, node: node)
+    }
+
+    public var keys: [String] { entries.map(\.key) }
+
+    public func has(_ key: String) -> Bool { entry(key) != nil }
+
+    func entry(_ key: String) -> (key: String, keyNode: Node, value: Node)? {
+        let lower = key.lowercased()
+        return entries.first { $0.key.lowercased() == lower }
+    }
+
+    /// Fails on the first key that is not in `allowed` (compared case-insensitively).
+    public func rejectUnknownKeys(allowed: Set<String>, context: String) throws(RuleFileError) {
+        let lowered = Set(allowed.map { $0.lowercased() })
+        for entry in entries where !lowered.contains(entry.key.lowercased()) {
+            let known = allowed.sorted().joined(separator: ", ")
+            throw error(at: entry.keyNode, "unknown key '\(entry.key)' for \(context) (known keys: \(known))")
+        }
+    }
+
+    public func error(at node: Node?, _ message: String) -> RuleFileError {
+        RuleFileError(path: path, line: node?.mark?.line ?? mark?.line, column: node?.mark?.column ?? mark?.column,
+                      message: message)
+    }
+
+    public func error(key: String, _ message: String) -> RuleFileError {
+        error(at: entry(key)?.value, message)
+    }
+
+    // MARK: Typed reads
+
+    public func node(_ key: String) -> Node? { entry(key)?.value }
+
+    public func string(_ key: String) throws(RuleFileError) -> String? {
+        guard let entry = entry(key) else { return nil }
+        guard case .scalar(let scalar) = entry.value else {
+            throw error(at: entry.value, "'\(entry.key)' must be a string")
+        }
+        if entry.value.null != nil && scalar.style == .plain { return nil }
+        return scalar.string
+    }
+
+    public func bool(_ key: String) throws(RuleFileError) -> Bool? {
+        guard let entry = entry(key) else { return nil }
+        guard case .scalar = entry.value, let value = entry.value.bool else {
+            throw error(at: entry.value, "'\(entry.key)' must be true or false")
+        }
+        return value
+    }
+
+    public func int(_ key: String) throws(RuleFileError) -> Int? {
+        guard let entry = entry(key) else { return nil }
+        guard case .scalar = entry.value, let value = entry.value.int else {
+            throw error(at: entry.value, "'\(entry.key)' must be a whole number")
+        }
+        return value
+    }
+
+    public func double(_ key: String) throws(RuleFileError) -> Double? {
+        guard let entry = entry(key) else { return nil }
+        guard case .scalar = entry.value, let value = entry.value.float ?? entry.value.int.map(Double.init) else {
+            throw error(at: entry.value, "'\(entry.key)' must be a number")
+        }
+        return value
+    }
+
+    /// A list of strings; a single string is accepted as a one-element list (Vale's weak typing).
+    public func stringList(_ key: String) throws(RuleFileError) -> [String]? {
+        guard let entry = entry(key) else { return nil }
+        return try Self.strings(entry.value, name: entry.key, fields: self)
+    }
+
+    static func strings(_ node: Node, name: String, fields: YAMLFields) throws(RuleFileError) -> [String] {
+        switch node {
+        case .scalar(let scalar):
+            if node.null != nil && scalar.style == .plain { return [] }
+            return [scalar.string]
+        case .sequence(let sequence):
+            var result: [String] = []
+            for item in sequence {
+                guard case .scalar(let scalar) = item else {
+                    throw fields.error(at: item, "'\(name)' must be a list of strings")
+                }
+                result.append(scalar.string)
+            }
+            return result
+        default:
+            throw fields.error(at: node, "'\(name)' must be a list of strings")
+        }
+    }
+
+    /// A mapping of strings to strings, in file order.
+    public func stringPairs(_ key: String) throws(RuleFileError) -> [(key: String, value: String)]? {
+        guard let entry = entry(key) else { return nil }
+        guard case .mapping(let mapping) = entry.value else {
+            throw error(at: entry.value, "'\(entry.key)' must be a mapping of strings to strings")
+        }
+        var pairs: [(String, String)] = []
+        for (key, value) in mapping {
+            guard case .scalar(let keyScalar) = key, case .scalar(let valueScalar) = value else {
+                throw error(at: value, "'\(entry.key)' must be a mapping of strings to strings")
+            }
+            pairs.append((keyScalar.string, valueScalar.string))
+        }
+        return pairs
+    }
+
+    /// A nested mapping, read strictly in turn.
+    public func fields(_ key: String) throws(RuleFileError) -> YAMLFields? {
+        guard let entry = entry(key) else { return nil }
+        return try YAMLFields(path: path, node: entry.value)
+    }
+
+    /// Line and column of a key's value, for messages.
+    public func mark(of key: String) -> (line: Int, column: Int)? {
+        guard let mark = entry(key)?.value.mark else { return nil }
+        return (mark.line, mark.column)
+    }
+}

@@ -1,0 +1,121 @@
+/// A draft's bytes, known to be valid UTF-8, with an index of line starts.
+///
+/// Everything inside postcheck works with UTF-8 byte offsets into `bytes`; lines and columns are computed only when
+/// a finding is reported, from the offset the matcher produced (never by searching the text again).
+public struct SourceText: Sendable {
+    public let bytes: [UInt8]
+    /// Byte offset where each line starts; lines end at LF, CRLF or a lone CR.
+    public let lineStarts: [Int]
+
+    public init(validating bytes: [UInt8]) throws(TextDecodingError) {
+        do {
+            try bytes.withUnsafeBufferPointer { buffer throws(TextDecodingError) in try validateUTF8(buffer) }
+        }
+        self.bytes = bytes
+        self.lineStarts = Self.computeLineStarts(bytes)
+    }
+
+    public init(_ string: String) {
+        self.bytes = Array(string.utf8)
+        self.lineStarts = Self.computeLineStarts(bytes)
+    }
+
+    private static func computeLineStarts(_ bytes: [UInt8]) -> [Int] {
+        var starts = [0]
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            if byte == 0x0A {
+                starts.append(index + 1)
+            } else if byte == 0x0D {
+                if index + 1 < count && bytes[index + 1] == 0x0A { index += 1 }
+                starts.append(index + 1)
+            }
+            index += 1
+        }
+        return starts
+    }
+
+    public var lineCount: Int { lineStarts.count }
+
+    /// 0-based line containing `offset`.
+    public func lineIndex(containing offset: Int) -> Int {
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+        }
+        return low
+    }
+
+    /// Byte range of a 0-based line without its line terminator.
+    public func lineContentRange(_ line: Int) -> Range<Int> {
+        let start = lineStarts[line]
+        var end = line + 1 < lineStarts.count ? lineStarts[line + 1] : bytes.count
+        if end > start && bytes[end - 1] == 0x0A { end -= 1 }
+        if end > start && bytes[end - 1] == 0x0D { end -= 1 }
+        return start..<end
+    }
+
+    /// 1-based line and 1-based column in Unicode code points of a byte offset.
+    public func location(of offset: Int) -> TextLocation {
+        let line = lineIndex(containing: offset)
+        let start = lineStarts[line]
+        var scalars = 0
+        var utf16 = 0
+        var index = start
+        while index < offset {
+            let byte = bytes[index]
+            if byte & 0xC0 != 0x80 {
+                scalars += 1
+                utf16 += byte >= 0xF0 ? 2 : 1
+            }
+            index += 1
+        }
+        return TextLocation(line: line + 1, column: scalars + 1, utf16Column: utf16 + 1)
+    }
+
+    /// UTF-16 code-unit offset of a byte offset from the start of the text (for LanguageTool/LSP/browser clients).
+    public func utf16Offset(of offset: Int) -> Int {
+        var utf16 = 0
+        for index in 0..<min(offset, bytes.count) where bytes[index] & 0xC0 != 0x80 {
+            utf16 += bytes[index] >= 0xF0 ? 2 : 1
+        }
+        return utf16
+    }
+
+    /// Byte offset of a 1-based line and code-point column (inverse of `location(of:)`), or nil if out of range.
+    public func offset(line: Int, column: Int) -> Int? {
+        guard line >= 1 && line <= lineStarts.count && column >= 1 else { return nil }
+        let range = lineContentRange(line - 1)
+        var index = range.lowerBound
+        var remaining = column - 1
+        while remaining > 0 {
+            guard index < range.upperBound else { return nil }
+            index += 1
+            while index < range.upperBound && bytes[index] & 0xC0 == 0x80 { index += 1 }
+            remaining -= 1
+        }
+        return index
+    }
+
+    public func string(_ range: Range<Int>) -> String {
+        String(decoding: bytes[range], as: UTF8.self)
+    }
+}
+
+/// A reported position: 1-based line, 1-based column in Unicode code points, and the UTF-16 column for clients
+/// that count that way.
+public struct TextLocation: Sendable, Hashable, Codable {
+    public let line: Int
+    public let column: Int
+    public let utf16Column: Int
+
+    public init(line: Int, column: Int, utf16Column: Int) {
+        self.line = line
+        self.column = column
+        self.utf16Column = utf16Column
+    }
+}
