@@ -19,7 +19,12 @@ public enum DraftFormat: String, Sendable, Codable {
 /// exactly the same byte length, so every offset found in it is an offset in the original file.
 public struct Draft: Sendable {
     public let path: String
+    /// The text rules read: the file's text in NFC. Identical to `original` for most drafts.
     public let source: SourceText
+    /// The file as it is: what positions and matched text in reports refer to.
+    public let original: SourceText
+    /// Maps offsets in `source` back to `original`; nil when the two are the same.
+    public let offsetMap: OffsetMap?
     public let format: DraftFormat
     public let frontMatter: FrontMatter?
     /// Same length as `source.bytes`; non-prose bytes replaced by ASCII (spaces, or `*` for inline code).
@@ -38,8 +43,17 @@ public struct Draft: Sendable {
         try self.init(path: path, source: SourceText(text), format: format)
     }
 
-    init(path: String, source: SourceText, format: DraftFormat) throws(DraftError) {
+    init(path: String, source original: SourceText, format: DraftFormat) throws(DraftError) {
         self.path = path
+        self.original = original
+        let source: SourceText
+        if let normalized = NFCNormalizer.normalize(original.bytes) {
+            source = SourceText(trustedUTF8: normalized.bytes)
+            self.offsetMap = normalized.map
+        } else {
+            source = original
+            self.offsetMap = nil
+        }
         self.source = source
         self.format = format
         let frontMatter: FrontMatter?
@@ -59,6 +73,11 @@ public struct Draft: Sendable {
     }
 
     public var bodyRange: Range<Int> { bodyStart..<source.bytes.count }
+
+    /// The byte range in the original file of a range in `source`.
+    public func originalRange(_ range: Range<Int>) -> Range<Int> {
+        offsetMap?.original(range) ?? range
+    }
 }
 
 /// Why a draft cannot be checked.

@@ -33,7 +33,19 @@ public enum SentenceSplitter {
             let byte = text[index]
             if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") || isEllipsis(text, index, end) {
                 var after = index + (byte == 0xE2 ? 3 : 1)
-                while after < end, isTerminatorOrCloser(text, after, end) { after += scalarLength(text[after]) }
+                while after < end {
+                    if isTerminatorOrCloser(text, after, end) {
+                        after += scalarLength(text[after])
+                        continue
+                    }
+                    // French spacing: "Bonjour ! »" — a closing guillemet after a space still closes.
+                    let next = skipHorizontalSpace(text, after, end)
+                    if next < end && next > after && (isGuillemetClose(text, next, end)) {
+                        after = next + 2
+                        continue
+                    }
+                    break
+                }
                 if after >= end {
                     index = after
                     continue
@@ -78,6 +90,22 @@ public enum SentenceSplitter {
         if isEllipsis(text, index, end) { return true }
         // ’ ” (E2 80 99, E2 80 9D)
         return byte == 0xE2 && index + 2 < end && text[index + 1] == 0x80 && (text[index + 2] == 0x99 || text[index + 2] == 0x9D)
+    }
+
+    private static func skipHorizontalSpace(_ text: [UInt8], _ start: Int, _ end: Int) -> Int {
+        var index = start
+        while index < end {
+            if text[index] == 0x20 || text[index] == 0x09 { index += 1; continue }
+            // NBSP (C2 A0) and narrow NBSP (E2 80 AF)
+            if text[index] == 0xC2 && index + 1 < end && text[index + 1] == 0xA0 { index += 2; continue }
+            if text[index] == 0xE2 && index + 2 < end && text[index + 1] == 0x80 && text[index + 2] == 0xAF { index += 3; continue }
+            break
+        }
+        return index
+    }
+
+    private static func isGuillemetClose(_ text: [UInt8], _ index: Int, _ end: Int) -> Bool {
+        index + 1 < end && text[index] == 0xC2 && text[index + 1] == 0xBB
     }
 
     private static func canStartSentence(_ text: [UInt8], _ index: Int, _ end: Int) -> Bool {

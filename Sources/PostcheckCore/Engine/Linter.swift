@@ -123,7 +123,13 @@ public final class Linter: Sendable {
                         var seen: Set<Int> = []
                         found = found.filter { seen.insert($0.range.lowerBound).inserted }
                         if let limit = rule.header.limit, found.count > limit { found.removeLast(found.count - limit) }
-                        for index in found.indices { found[index].severity = severity }
+                        for index in found.indices {
+                            found[index].severity = severity
+                            if draft.offsetMap != nil {
+                                found[index].range = draft.originalRange(found[index].range)
+                                found[index].match = draft.original.string(found[index].range)
+                            }
+                        }
                         findings += found
                     } catch {
                         errors.append(RuleRunError(ruleID: rule.header.id, message: "\(error)"))

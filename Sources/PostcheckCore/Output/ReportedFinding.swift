@@ -32,7 +32,7 @@ public struct FileReport: Sendable {
 
     public var reportedFindings: [ReportedFinding] {
         guard let result else { return [] }
-        return result.findings.map { ReportedFinding($0, in: result.draft.source) }
+        return result.findings.map { ReportedFinding($0, in: result.draft.original) }
     }
 }
 

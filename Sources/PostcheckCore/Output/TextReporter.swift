@@ -21,7 +21,7 @@ public struct TextReporter: Reporter {
                 out += "\(paint(report.path, .bold)): \(paint("error", .red)): \(ruleError.description)\n"
             }
             for reported in report.reportedFindings {
-                out += render(reported, path: report.path, source: result.draft.source)
+                out += render(reported, path: report.path, source: result.draft.original)
             }
         }
         if quiet { return out }

@@ -14,7 +14,7 @@ extension YAMLFields {
                     do {
                         _ = try RegexPattern("(?:\(text))", options: options)
                     } catch let itemError {
-                        throw self.error(at: item, "invalid regular expression '\(text)' in '\(key)': \(itemError.message) at offset \(max(0, itemError.offset - 3))")
+                        throw self.error(at: item, "invalid regular expression '\(text)' in '\(key)': \(itemError.message) at offset \(min(max(0, itemError.offset - 3), text.utf8.count))")
                     }
                 }
             }

@@ -15,6 +15,12 @@ public struct SourceText: Sendable {
         self.lineStarts = Self.computeLineStarts(bytes)
     }
 
+    /// Bytes already known to be valid UTF-8 (produced by postcheck itself).
+    init(trustedUTF8 bytes: [UInt8]) {
+        self.bytes = bytes
+        self.lineStarts = Self.computeLineStarts(bytes)
+    }
+
     public init(_ string: String) {
         self.bytes = Array(string.utf8)
         self.lineStarts = Self.computeLineStarts(bytes)

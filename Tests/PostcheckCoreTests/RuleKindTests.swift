@@ -1,0 +1,156 @@
+import XCTest
+@testable import PostcheckCore
+
+final class RuleKindTests: XCTestCase {
+    func testExistence() throws {
+        try verifyRule("""
+            extends: existence
+            message: "Avoid '%s'."
+            ignorecase: true
+            tokens: [synergy, leverage, café]
+            """,
+            triggering: ["We ↓leverage ↓Synergy.", "↓Café ↓synergy", "`synergy` is code but ↓synergy is not"],
+            nonTriggering: ["synergies and leveraged", "`synergy`", "<!-- synergy -->", "[text](https://x.com/synergy)"])
+    }
+
+    func testExistenceRawAndNonword() throws {
+        try verifyRule("""
+            extends: existence
+            message: "'%s'"
+            nonword: true
+            raw: ['[a-zéè]+!{2,}']
+            """,
+            triggering: ["Ceci est ↓génial!!", "x ↓wow!!!", "Vraiment ↓très!! bien"], nonTriggering: ["wow!", "WOW!!"])
+    }
+
+    func testExistenceExceptionsAndVocabulary() throws {
+        let rule = try compileRule("""
+            extends: existence
+            message: "'%s'"
+            ignorecase: true
+            tokens: [cloud]
+            exceptions: [Cloud Nine]
+            """, accepted: ["Acme Cloud"])
+        XCTAssertEqual(try findings(rule, on: "cloud, Acme Cloud, Cloud Nine").map(\.column), [1])
+    }
+
+    func testSubstitutionSuggestsAndSkipsConformingText() throws {
+        let rule = try compileRule("""
+            extends: substitution
+            message: "Use '%s' instead of '%s'."
+            ignorecase: true
+            action:
+              name: replace
+            swap:
+              java[ -]?script: JavaScript
+              e-mail: email|mail
+            """)
+        let found = try findings(rule, on: "java script, JavaScript, javascript and E-mail")
+        XCTAssertEqual(found.map(\.match), ["java script", "javascript", "E-mail"])
+        XCTAssertEqual(found[0].message, "Use 'JavaScript' instead of 'java script'.")
+        XCTAssertEqual(found[2].message, "Use 'email' or 'mail' instead of 'E-mail'.")
+        XCTAssertEqual(found[2].finding.suggestions, ["email", "mail"])
+        try verifyRule("""
+            extends: substitution
+            message: "Use '%s'"
+            swap: {utilise: use}
+            """, triggering: ["We ↓utilise it", "👍 ↓utilise"], nonTriggering: ["utilised", "use"])
+    }
+
+    func testOccurrence() throws {
+        try verifyRule("""
+            extends: occurrence
+            message: "%s hashtags"
+            scope: raw
+            max: 2
+            token: '#\\w+'
+            """, triggering: ["#a #b ↓#c #d"], nonTriggering: ["#a #b", "no tags"])
+        let minimum = try compileRule("""
+            extends: occurrence
+            message: "needs a question (%s)"
+            scope: paragraph
+            min: 1
+            token: '\\?'
+            """)
+        XCTAssertEqual(try findings(minimum, on: "Statement.\n\nQuestion?").map(\.line), [1])
+    }
+
+    func testRepetitionWithinOneSentence() throws {
+        try verifyRule("""
+            extends: repetition
+            message: "'%s' is repeated"
+            alpha: true
+            ignorecase: true
+            tokens: ['[^\\s.!?]+']
+            """,
+            triggering: ["This is ↓the the end", "↓Très très bien"],
+            nonTriggering: ["I forgot that. That matters.", "the `the` the", "// //"])
+    }
+
+    func testConsistencyAcrossBlocks() throws {
+        let rule = try compileRule("""
+            extends: consistency
+            message: "Inconsistent spelling of '%s'."
+            ignorecase: true
+            either: {colour: color}
+            """)
+        let found = try findings(rule, on: "The colour is nice.\n\nThe color and colour again.")
+        XCTAssertEqual(found.map { "\($0.line):\($0.column):\($0.match)" }, ["3:15:colour"])
+        XCTAssertTrue(try findings(rule, on: "colour colour").isEmpty)
+    }
+
+    func testConditionalDefinitionBeforeUse() throws {
+        let rule = try compileRule("""
+            extends: conditional
+            message: "'%s' has no definition."
+            first: '\\b([A-Z]{3,5})\\b'
+            second: '(?:\\b[A-Z][a-z]+ )+\\(([A-Z]{3,5})\\)'
+            exceptions: [NASA]
+            """)
+        let found = try findings(rule, on: "The WHO said.\n\nWorld Health Organization (WHO) and WHO again. NASA too. Also FSMA.")
+        XCTAssertEqual(found.map(\.match), ["WHO", "FSMA"])
+    }
+
+    func testCapitalization() throws {
+        let rule = try compileRule("""
+            extends: capitalization
+            message: "'%s' should be in sentence case ('%s')."
+            scope: heading
+            match: $sentence
+            """)
+        let found = try findings(rule, on: "# This Is Shouty Title Case\n\n# A fine heading about KBC\n\nNot A Heading")
+        XCTAssertEqual(found.map(\.line), [1])
+        XCTAssertEqual(found[0].finding.suggestions, ["This is shouty title case"])
+    }
+
+    func testScopesSelectBlocks() throws {
+        let rule = try compileRule("""
+            extends: existence
+            message: "x"
+            scope: [heading, blockquote]
+            tokens: [word]
+            """)
+        XCTAssertEqual(try findings(rule, on: "# word\n\nword\n\n> word\n\n- word").map(\.line), [1, 5])
+        let negated = try compileRule("""
+            extends: existence
+            message: "x"
+            scope: ~heading
+            tokens: [word]
+            """)
+        XCTAssertEqual(try findings(negated, on: "# word\n\nword").map(\.line), [3])
+        let sentence = try compileRule("""
+            extends: existence
+            message: "x"
+            scope: sentence
+            raw: ['^(?:Two|lower)']
+            """)
+        XCTAssertEqual(try findings(sentence, on: "One. Two start. Three Two.\n\nlower para.").map(\.column), [6, 1])
+    }
+
+    func testMessageFormatting() {
+        XCTAssertEqual(formatMessage("Use '%s' not '%s'.", ["a", "b"]), "Use 'a' not 'b'.")
+        XCTAssertEqual(formatMessage("%[2]s before %[1]s", ["a", "b"]), "b before a")
+        XCTAssertEqual(formatMessage("100%% sure, %d found, %s", ["3"]), "100% sure, 3 found, ")
+        XCTAssertEqual(formatMessage("%q", ["x"]), "\"x\"")
+    }
+}

@@ -1,0 +1,75 @@
+import XCTest
+@testable import PostcheckCore
+
+final class RuleLoadingErrorTests: XCTestCase {
+    private func loadError(_ yaml: String) -> RuleFileError? {
+        do {
+            _ = try compileRule(yaml)
+            return nil
+        } catch {
+            return error as? RuleFileError
+        }
+    }
+
+    func testInvalidYAMLNamesLineAndColumn() throws {
+        let error = try XCTUnwrap(loadError("extends: existence\nmessage: \"unclosed\ntokens: [a]\n"))
+        XCTAssertEqual(error.path, "Test/Rule.yml")
+        XCTAssertNotNil(error.line)
+        XCTAssertTrue(error.message.hasPrefix("invalid YAML"), error.message)
+    }
+
+    func testUnknownKey() throws {
+        let error = try XCTUnwrap(loadError("extends: existence\nmessage: x\ntokens: [a]\ntokenz: [b]\n"))
+        XCTAssertEqual(error.line, 4)
+        XCTAssertEqual(error.column, 1)
+        XCTAssertTrue(error.message.contains("unknown key 'tokenz'"), error.message)
+    }
+
+    func testWrongType() throws {
+        let error = try XCTUnwrap(loadError("extends: existence\nmessage: x\nignorecase: maybe\ntokens: [a]\n"))
+        XCTAssertEqual(error.line, 3)
+        XCTAssertEqual(error.column, 13)
+        XCTAssertTrue(error.message.contains("true or false"), error.message)
+        let list = try XCTUnwrap(loadError("extends: existence\nmessage: x\ntokens: {a: b}\n"))
+        XCTAssertTrue(list.message.contains("list of strings"), list.message)
+    }
+
+    func testInvalidRegexShowsPCRE2MessageOffsetAndEntryLine() throws {
+        let error = try XCTUnwrap(loadError("extends: existence\nmessage: x\ntokens:\n  - fine\n  - 'bro(ken'\n"))
+        XCTAssertEqual(error.line, 5)
+        XCTAssertTrue(error.message.contains("missing closing parenthesis"), error.message)
+        XCTAssertTrue(error.message.contains("bro(ken"), error.message)
+        XCTAssertTrue(error.message.contains("offset 7"), error.message)
+        XCTAssertEqual(error.description, "Test/Rule.yml:5:5: \(error.message)")
+    }
+
+    func testMissingRequiredKeysAndUnknownValues() throws {
+        XCTAssertTrue(try XCTUnwrap(loadError("message: x\ntokens: [a]\n")).message.contains("'extends'"))
+        XCTAssertTrue(try XCTUnwrap(loadError("extends: existence\ntokens: [a]\n")).message.contains("'message'"))
+        XCTAssertTrue(try XCTUnwrap(loadError("extends: magic\nmessage: x\n")).message.contains("unknown rule kind"))
+        XCTAssertTrue(try XCTUnwrap(loadError("extends: existence\nmessage: x\nlevel: fatal\ntokens: [a]\n")).message.contains("level"))
+        XCTAssertTrue(try XCTUnwrap(loadError("extends: existence\nmessage: x\nscope: headline\ntokens: [a]\n")).message.contains("unknown scope"))
+        XCTAssertTrue(try XCTUnwrap(loadError("extends: existence\nmessage: x\n")).message.contains("never matches"))
+        XCTAssertTrue(try XCTUnwrap(loadError("extends: existence\nmessage: x\ncode: true\ntokens: [a]\n")).message.contains("scope: raw"))
+    }
+
+    func testRegistryAcceptsNewKinds() throws {
+        struct ShoutKind: RuleKind, CompiledRule {
+            static let name = "shout"
+            static let keys: Set<String> = ["minimum"]
+            let header: RuleHeader
+            static func compile(header: RuleHeader, fields: YAMLFields, context: RuleCompileContext) throws(RuleFileError) -> any CompiledRule {
+                _ = try fields.int("minimum")
+                return ShoutKind(header: header)
+            }
+            func check(_ input: CheckInput) throws(MatchError) -> [Finding] { [] }
+        }
+        var registry = RuleKindRegistry.standard
+        registry.register(ShoutKind.self)
+        let rule = try RuleLoader(registry: registry).compileRule(
+            id: "P.Shout", path: "P/Shout.yml", text: "extends: shout\nmessage: x\nminimum: 3\n", context: RuleCompileContext())
+        XCTAssertEqual(rule.header.kind, "shout")
+        XCTAssertThrowsError(try RuleLoader().compileRule(id: "P.Shout", path: "P/Shout.yml",
+                                                          text: "extends: shout\nmessage: x\n", context: RuleCompileContext()))
+    }
+}
