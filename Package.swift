@@ -36,9 +36,10 @@ let package = Package(
             name: "PostcheckCoreTests",
             dependencies: ["PostcheckCore"]
         ),
+        // Runs the built `postcheck` binary on Fixtures/ and the Vale style-package suites.
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["PostcheckCore"]
+            dependencies: ["PostcheckCLI"]
         ),
     ]
 )

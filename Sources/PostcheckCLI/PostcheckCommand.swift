@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Postcheck: ParsableCommand {
@@ -9,4 +10,18 @@ struct Postcheck: ParsableCommand {
         subcommands: [Check.self],
         defaultSubcommand: Check.self
     )
+
+    /// postcheck's exit statuses are 0, 1 and 2; a usage error is 2 (swift-argument-parser would say 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

@@ -1,0 +1,102 @@
+import Foundation
+import XCTest
+
+final class CommandLineTests: XCTestCase {
+    private func project() throws -> URL {
+        let root = try temporaryFolder()
+        try writeFile(Data("packs: [./styles/acme]\n".utf8), root.appendingPathComponent(".postcheck.yml"))
+        try writeFile(Data("extends: existence\nmessage: \"No '%s'.\"\nlevel: error\nignorecase: true\ntokens: [globex]\n".utf8),
+                      root.appendingPathComponent("styles/acme/Competitors.yml"))
+        try writeFile(Data("extends: existence\nmessage: \"'%s'?\"\nlevel: warning\ntokens: [maybe]\n".utf8),
+                      root.appendingPathComponent("styles/acme/Hedging.yml"))
+        return root
+    }
+
+    func testExitCodes() throws {
+        let root = try project()
+        try writeFile(Data("All good here.\n".utf8), root.appendingPathComponent("clean.md"))
+        try writeFile(Data("We beat Globex.\n".utf8), root.appendingPathComponent("bad.md"))
+        try writeFile(Data("This is maybe fine.\n".utf8), root.appendingPathComponent("warn.md"))
+        XCTAssertEqual(try postcheck(["clean.md"], in: root).status, 0)
+        XCTAssertEqual(try postcheck(["bad.md"], in: root).status, 1)
+        XCTAssertEqual(try postcheck(["warn.md"], in: root).status, 0)
+        XCTAssertEqual(try postcheck(["--fail-on", "warning", "warn.md"], in: root).status, 1)
+        XCTAssertEqual(try postcheck(["--format", "bogus", "clean.md"], in: root).status, 2)
+    }
+
+    func testBadInputIsReportedAndOtherFilesStillChecked() throws {
+        let root = try project()
+        try writeFile(Data("We beat Globex.\n".utf8), root.appendingPathComponent("posts/bad.md"))
+        try writeFile(Data([0x41, 0x42, 0xFF, 0x0A]), root.appendingPathComponent("posts/latin1.md"))
+        try writeFile(Data([0x89, 0x50, 0x00, 0x00]), root.appendingPathComponent("posts/binary.txt"))
+        let result = try postcheck(["--format", "json", "posts", "missing.md"], in: root)
+        XCTAssertEqual(result.status, 2)
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
+        let errors = (object["errors"] as! [[String: Any]]).map { "\($0["path"]!): \($0["message"]!)" }
+        XCTAssertEqual(errors, [
+            "missing.md: no such file or folder",
+            "posts/binary.txt: invalid UTF-8 at byte 0",
+            "posts/latin1.md: invalid UTF-8 at byte 2",
+        ])
+        let files = object["files"] as! [[String: Any]]
+        XCTAssertEqual(files.map { $0["path"] as! String }, ["posts/bad.md"])
+        XCTAssertTrue(result.stderr.contains("posts/latin1.md: invalid UTF-8 at byte 2"))
+        try writeFile(Data("a\0b".utf8), root.appendingPathComponent("nul.md"))
+        XCTAssertTrue(try postcheck(["nul.md"], in: root).stdout.contains("binary file (NUL byte at byte 1)"))
+    }
+
+    func testBrokenRuleStopsTheRunWithFileAndLine() throws {
+        let root = try project()
+        try writeFile(Data("extends: existence\nmessage: x\ntokens:\n  - 'glo(bex'\n".utf8),
+                      root.appendingPathComponent("styles/acme/Broken.yml"))
+        try writeFile(Data("Text.\n".utf8), root.appendingPathComponent("a.md"))
+        let result = try postcheck(["a.md"], in: root)
+        XCTAssertEqual(result.status, 2)
+        XCTAssertEqual(result.stdout, "", "nothing is half-run")
+        XCTAssertTrue(result.stderr.contains("styles/acme/Broken.yml:4:5: invalid regular expression 'glo(bex'"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("missing closing parenthesis"), result.stderr)
+    }
+
+    func testStandardInput() throws {
+        let root = try project()
+        let piped = try postcheck(["--format", "line"], in: root, stdin: Data("Globex 🎉 globex\n".utf8))
+        XCTAssertEqual(piped.status, 1)
+        XCTAssertEqual(piped.stdout, "-:1:1: error: No 'Globex'. [acme.Competitors]\n-:1:10: error: No 'globex'. [acme.Competitors]\n")
+        let named = try postcheck(["--format", "line", "--stdin-filename", "post.txt", "-"], in: root,
+                                  stdin: Data("`globex`\n".utf8))
+        XCTAssertEqual(named.stdout, "post.txt:1:2: error: No 'globex'. [acme.Competitors]\n", "plain text: backticks are text")
+        let empty = try postcheck(["--format", "json"], in: root, stdin: Data())
+        XCTAssertEqual(empty.status, 0)
+        XCTAssertTrue(empty.stdout.contains("\"score\": 100"), empty.stdout)
+    }
+
+    func testPrintConfig() throws {
+        let root = try project()
+        let result = try postcheck(["--print-config", "a.md"], in: root)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
+        XCTAssertTrue((object["configuration"] as! String).hasSuffix(".postcheck.yml"))
+        XCTAssertEqual((object["rules"] as! [[String: Any]]).map { $0["id"] as! String }, ["acme.Competitors", "acme.Hedging"])
+    }
+
+    func testQuietAndSummary() throws {
+        let root = try project()
+        try writeFile(Data("We beat Globex.\n".utf8), root.appendingPathComponent("bad.md"))
+        let full = try postcheck(["bad.md"], in: root).stdout
+        XCTAssertTrue(full.contains("bad.md: score 75/100, review (1 error, 0 warnings, 0 suggestions)"), full)
+        XCTAssertTrue(full.contains(" 1 | We beat Globex.\n   |         ^~~~~~"), full)
+        let quiet = try postcheck(["--quiet", "bad.md"], in: root).stdout
+        XCTAssertFalse(quiet.contains("score"))
+    }
+
+    func testLargeInputCompletes() throws {
+        let root = try project()
+        let paragraph = "Nous avons battu Globex 🎉 cette année, mais restons modestes. We may grow.\n\n"
+        let data = Data(String(repeating: paragraph, count: 120_000).utf8)  // about 10 MB
+        try writeFile(data, root.appendingPathComponent("big.md"))
+        let result = try postcheck(["--format", "json", "--quiet", "big.md"], in: root)
+        XCTAssertEqual(result.status, 1)
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
+        XCTAssertEqual((object["summary"] as! [String: Int])["errors"], 120_000)
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import XCTest
+
+/// Runs the binary on the sample drafts and compares the whole output with `Fixtures/expected/`, for every format.
+/// Set UPDATE_GOLDEN=1 to rewrite the expected files after an intended change (and review the diff).
+final class GoldenFileTests: XCTestCase {
+    private func compare(format: String, file: String, status expectedStatus: Int32 = 1) throws {
+        let result = try postcheck(["--format", format, "--color", "never", "Fixtures/drafts"])
+        XCTAssertEqual(result.status, expectedStatus, result.stderr)
+        let golden = packageRoot.appendingPathComponent("Fixtures/expected/\(file)")
+        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
+            try writeFile(Data(result.stdout.utf8), golden)
+        }
+        let expected = try String(contentsOf: golden, encoding: .utf8)
+        XCTAssertEqual(result.stdout, expected, "output differs from \(golden.path)")
+    }
+
+    func testTextFormat() throws { try compare(format: "text", file: "drafts.txt") }
+    func testLineFormat() throws { try compare(format: "line", file: "drafts.line") }
+    func testJSONFormat() throws {
+        try compare(format: "json", file: "drafts.json")
+        let result = try postcheck(["--format", "json", "Fixtures/drafts"])
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
+        XCTAssertEqual(object["version"] as? Int, 1)
+        let files = object["files"] as! [[String: Any]]
+        XCTAssertEqual(files.map { $0["path"] as! String }, [
+            "Fixtures/drafts/annonce-fr.txt", "Fixtures/drafts/lancering-nl.md", "Fixtures/drafts/launch-en.md",
+            "Fixtures/drafts/news/clean.md",
+        ])
+        XCTAssertEqual(files[1]["language"] as? String, "nl")
+    }
+
+    func testOrderIsDeterministicAcrossParallelRuns() throws {
+        let first = try postcheck(["--format", "line", "Fixtures/drafts"]).stdout
+        for _ in 0..<3 { XCTAssertEqual(try postcheck(["--format", "line", "Fixtures/drafts"]).stdout, first) }
+    }
+
+    func testPositionsAfterEmojiNFDAndCRLF() throws {
+        let result = try postcheck(["--format", "line", "Fixtures/drafts/lancering-nl.md", "Fixtures/drafts/annonce-fr.txt"])
+        // `!!` right after 👩🏽‍💻 (four code points), on a CRLF line; "Initech" after an NFD "é" (two code points).
+        XCTAssertTrue(result.stdout.contains("Fixtures/drafts/lancering-nl.md:4:24: suggestion:"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("Fixtures/drafts/annonce-fr.txt:1:60: error:"), result.stdout)
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import XCTest
+
+/// The package's top folder.
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+
+/// The `postcheck` binary SwiftPM built next to this test bundle.
+let postcheckBinary: URL = {
+    let folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    for candidate in [folder, Bundle.main.bundleURL.deletingLastPathComponent(), Bundle.main.bundleURL] {
+        let binary = candidate.appendingPathComponent("postcheck")
+        if FileManager.default.isExecutableFile(atPath: binary.path) { return binary }
+    }
+    return packageRoot.appendingPathComponent(".build/debug/postcheck")
+}()
+
+struct ProcessOutput {
+    let stdout: String
+    let stderr: String
+    let status: Int32
+}
+
+/// Runs `postcheck` with arguments in a folder, optionally feeding standard input.
+func postcheck(_ arguments: [String], in folder: URL = packageRoot, stdin: Data? = nil,
+               environment: [String: String] = [:]) throws -> ProcessOutput
+{
+    let process = Process()
+    process.executableURL = postcheckBinary
+    process.arguments = arguments
+    process.currentDirectoryURL = folder
+    var env = ProcessInfo.processInfo.environment
+    env["NO_COLOR"] = "1"
+    env.merge(environment) { $1 }
+    process.environment = env
+    // Standard input and error go through files, so that neither side can block on a full pipe.
+    let scratch = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: scratch) }
+    let inputFile = scratch.appendingPathComponent("stdin")
+    let errorFile = scratch.appendingPathComponent("stderr")
+    try (stdin ?? Data()).write(to: inputFile)
+    FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+    let out = Pipe()
+    process.standardOutput = out
+    process.standardError = try FileHandle(forWritingTo: errorFile)
+    process.standardInput = try FileHandle(forReadingFrom: inputFile)
+    try process.run()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    let errData = try Data(contentsOf: errorFile)
+    return ProcessOutput(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
+                         status: process.terminationStatus)
+}
+
+func temporaryFolder() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("postcheck-e2e-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+func writeFile(_ data: Data, _ url: URL) throws {
+    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try data.write(to: url)
+}
