@@ -5,4 +5,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/ensure-dependencies.sh
 swift build --product postcheck
-swift test "$@"
+swift test --disable-swift-testing "$@"
