@@ -59,8 +59,8 @@ public struct Configuration: Sendable {
     public var minSeverity: Severity = .suggestion
     public var failOn: Severity = .error
     public var rules: [String: RuleSetting] = [:]
-    public var vocabulary = Vocabulary()
     /// Vale's `Vale.*` built-in rules are on when `Vale` is among the enabled packs.
+    public var vocabulary = Vocabulary()
     public var overrides: [ConfigurationOverride] = []
     public var score = ScorePolicy()
     /// Extensions (without dot) checked when walking folders.
