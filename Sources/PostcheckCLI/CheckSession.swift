@@ -18,7 +18,8 @@ final class CheckSession {
         let displayPath: String
         /// On disk (nil for standard input).
         let filePath: String?
-        /// For configuration lookup when reading standard input.
+        /// Absolute path that selects the configuration, overrides and format (for standard input: the working
+        /// folder joined with `--stdin-filename`, or `stdin.md`).
         let logicalPath: String
     }
 
@@ -40,6 +41,7 @@ final class CheckSession {
     func run(paths: [String], stdinName: String?) -> Outcome {
         var inputs: [Input] = []
         var missing: [FileReport] = []
+        let linters: [Linter]
         do {
             for path in paths {
                 if path == "-" {
@@ -59,12 +61,11 @@ final class CheckSession {
                 }
             }
             // Compile every configuration up front: a bad rule stops the run before anything is checked.
-            for input in inputs { _ = try linter(for: input.logicalPath) }
+            linters = try inputs.map { try linter(for: $0.logicalPath) }
         } catch {
             return Outcome(reports: [], exitCode: 2, fatalError: "\(error)")
         }
 
-        let linters = inputs.map { try! linter(for: $0.logicalPath) }
         let stdinData: Data? = inputs.contains { $0.filePath == nil }
             ? FileHandle.standardInput.readDataToEndOfFile() : nil
         let collected = ReportSlots(count: inputs.count)
