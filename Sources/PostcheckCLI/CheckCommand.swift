@@ -3,7 +3,7 @@ import Foundation
 import PostcheckCore
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, line
+    case text, json, line, sarif, github, gitlab, junit, rdjson
 }
 
 enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
@@ -11,6 +11,24 @@ enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
 }
 
 extension Severity: ExpressibleByArgument {}
+
+/// `FORMAT=FILE` for `--output`.
+struct OutputTarget: ExpressibleByArgument {
+    let format: OutputFormat
+    let path: String
+
+    init?(argument: String) {
+        guard let equals = argument.firstIndex(of: "="),
+            let format = OutputFormat(rawValue: String(argument[..<equals]).lowercased())
+        else { return nil }
+        let path = String(argument[argument.index(after: equals)...])
+        guard !path.isEmpty else { return nil }
+        self.format = format
+        self.path = path
+    }
+
+    static var defaultCompletionKind: CompletionKind { .file() }
+}
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -25,8 +43,13 @@ struct Check: ParsableCommand {
     @Argument(help: "Files or folders to check; '-' or nothing reads standard input.")
     var paths: [String] = []
 
-    @Option(name: .long, help: "Output format: text, json or line.")
+    @Option(name: .long, help: "Output format on standard output: text, json, line, sarif, github, gitlab, junit or rdjson.")
     var format: OutputFormat = .text
+
+    @Option(name: [.short, .long], help: ArgumentHelp(
+        "Also write a report to a file, as FORMAT=FILE (e.g. sarif=postcheck.sarif); may be repeated.",
+        valueName: "format=file"))
+    var output: [OutputTarget] = []
 
     @Option(name: .long, help: "Configuration file (.postcheck.yml or .vale.ini) instead of the one found by walking up.")
     var config: String?
@@ -49,8 +72,24 @@ struct Check: ParsableCommand {
     @Flag(name: .long, help: "Print the resolved configuration for the first path (or --stdin-filename) and exit.")
     var printConfig = false
 
+    @Flag(name: .long, help: "Apply safe fixes to the files in place (standard input: print the fixed text), then report what remains.")
+    var fix = false
+
+    @Flag(name: .long, help: "Show the fixes as a unified diff; change nothing.")
+    var diff = false
+
+    @Flag(name: .long, help: "Check only files changed against the merge base with the default branch (or --changed=REV).")
+    var changed = false
+
+    @Option(name: .long, help: ArgumentHelp("Check only files changed against this git revision.", visibility: .hidden))
+    var changedSince: String?
+
     func validate() throws {
         if paths.filter({ $0 == "-" }).count > 1 { throw ValidationError("'-' (standard input) can be given only once") }
+        if fix && diff { throw ValidationError("--fix and --diff cannot be combined: --diff only shows what --fix would do") }
+        if (changed || changedSince != nil) && paths.contains("-") {
+            throw ValidationError("--changed selects files from git; it cannot be combined with standard input")
+        }
     }
 
     func run() throws {
@@ -61,34 +100,78 @@ struct Check: ParsableCommand {
             do {
                 print(try session.describeConfiguration(for: target), terminator: "")
             } catch {
-                FileHandle.standardError.write(Data("postcheck: \(error)\n".utf8))
-                throw ExitCode(2)
+                fail("\(error)")
             }
             return
         }
-        let outcome = session.run(paths: paths.isEmpty ? ["-"] : paths, stdinName: stdinFilename)
-        if let fatal = outcome.fatalError {
-            FileHandle.standardError.write(Data("postcheck: \(fatal)\n".utf8))
-            throw ExitCode(2)
+        var targets = paths.isEmpty ? ["-"] : paths
+        var onlyChanged: Set<String>? = nil
+        if changed || changedSince != nil {
+            do {
+                onlyChanged = try GitChanges.changedFiles(since: changedSince)
+            } catch {
+                fail("\(error)")
+            }
+            if paths.isEmpty { targets = ["."] }
         }
-        let reporter: any Reporter
-        switch format {
-        case .text: reporter = TextReporter(color: useColor(), quiet: quiet)
-        case .json: reporter = JSONReporter()
-        case .line: reporter = LineReporter()
-        }
-        FileHandle.standardOutput.write(Data(reporter.render(outcome.reports).utf8))
-        if format != .text {
-            for report in outcome.reports {
-                if let error = report.error {
-                    FileHandle.standardError.write(Data("postcheck: \(report.path): \(error)\n".utf8))
-                }
-                for ruleError in report.result?.ruleErrors ?? [] {
-                    FileHandle.standardError.write(Data("postcheck: \(report.path): \(ruleError)\n".utf8))
+        let mode: CheckSession.FixMode = fix ? .fix : diff ? .diff : .none
+        var outcome = session.run(paths: targets, stdinName: stdinFilename, onlyChanged: onlyChanged, fixMode: mode)
+        if let fatal = outcome.fatalError { fail(fatal) }
+
+        if mode == .fix {
+            for change in outcome.changes where change.original != change.fixed {
+                if change.filePath == nil {
+                    FileHandle.standardOutput.write(Data(change.fixed))
+                } else if let error = AtomicFile.replace(change.filePath!, with: change.fixed) {
+                    outcome.markError(path: change.displayPath, message: error)
                 }
             }
         }
+        let run = RunReport(reports: outcome.reports, rules: outcome.rules)
+        let fixedStdin = mode == .fix && outcome.changes.contains { $0.filePath == nil }
+        if mode == .diff {
+            var text = ""
+            for change in outcome.changes {
+                text += UnifiedDiff.render(path: change.displayPath, old: change.original, new: change.fixed)
+            }
+            FileHandle.standardOutput.write(Data(text.utf8))
+        } else {
+            let rendered = reporter(for: format).render(run)
+            // With fixed standard input, standard output carries the text; the report goes to standard error.
+            (fixedStdin ? FileHandle.standardError : FileHandle.standardOutput).write(Data(rendered.utf8))
+        }
+        for target in output {
+            if let error = AtomicFile.replace(target.path, with: Array(reporter(for: target.format).render(run).utf8)) {
+                fail("cannot write \(target.format.rawValue) report to \(target.path): \(error)")
+            }
+        }
+        if format == .github || output.contains(where: { $0.format == .github }),
+            let summaryPath = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"], !summaryPath.isEmpty
+        {
+            if let error = AtomicFile.append(summaryPath, Data(GitHubStepSummary().render(run).utf8)) {
+                fail("cannot append to GITHUB_STEP_SUMMARY (\(summaryPath)): \(error)")
+            }
+        }
+        if format != .text || mode == .diff {
+            for report in outcome.reports {
+                if let error = report.error { warn("\(report.path): \(error)") }
+                for ruleError in report.result?.ruleErrors ?? [] { warn("\(report.path): \(ruleError)") }
+            }
+        }
         if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
+    }
+
+    private func reporter(for format: OutputFormat) -> any Reporter {
+        switch format {
+        case .text: TextReporter(color: useColor(), quiet: quiet)
+        case .json: JSONReporter()
+        case .line: LineReporter()
+        case .sarif: SARIFReporter()
+        case .github: GitHubReporter()
+        case .gitlab: GitLabReporter()
+        case .junit: JUnitReporter()
+        case .rdjson: RDJSONReporter()
+        }
     }
 
     private func useColor() -> Bool {
@@ -102,6 +185,16 @@ struct Check: ParsableCommand {
             return isatty(STDOUT_FILENO) != 0
         }
     }
+}
+
+func warn(_ message: String) {
+    FileHandle.standardError.write(Data("postcheck: \(message)\n".utf8))
+}
+
+/// Prints the message and exits with status 2 (usage, configuration or input error).
+func fail(_ message: String) -> Never {
+    warn(message)
+    Foundation.exit(2)
 }
 
 /// Where the bundled packs (`Rules/`) are: `$POSTCHECK_RULES`, or a `Rules` folder beside or above the executable

@@ -5,11 +5,32 @@ import PostcheckCore
 /// One `postcheck check` run: finds inputs and their configurations, compiles each configuration's rules once,
 /// checks the drafts in parallel on all cores, and decides the exit status. The engine itself does no I/O.
 final class CheckSession {
+    enum FixMode { case none, fix, diff }
+
     struct Outcome {
         var reports: [FileReport]
         var exitCode: Int32
         /// A configuration or rule error: nothing was checked.
         var fatalError: String?
+        /// With --fix or --diff: each checked input's bytes before and after its fixes.
+        var changes: [Change] = []
+        /// The rules of every configuration used, by id (for SARIF rule metadata and help links).
+        var rules: [String: RuleHeader] = [:]
+
+        /// Records that an input could not be finished (e.g. a fix could not be written).
+        mutating func markError(path: String, message: String) {
+            reports.removeAll { $0.path == path }
+            reports.append(FileReport(path: path, error: message))
+            reports.sort { $0.path < $1.path }
+            exitCode = 2
+        }
+    }
+
+    struct Change: Sendable {
+        let displayPath: String
+        let filePath: String?
+        let original: [UInt8]
+        let fixed: [UInt8]
     }
 
     /// One draft to check.
@@ -38,7 +59,7 @@ final class CheckSession {
         self.minSeverity = minSeverity
     }
 
-    func run(paths: [String], stdinName: String?) -> Outcome {
+    func run(paths: [String], stdinName: String?, onlyChanged: Set<String>? = nil, fixMode: FixMode = .none) -> Outcome {
         var inputs: [Input] = []
         var missing: [FileReport] = []
         let linters: [Linter]
@@ -60,6 +81,7 @@ final class CheckSession {
                     inputs.append(Input(displayPath: path, filePath: path, logicalPath: absolute(path)))
                 }
             }
+            if let onlyChanged { inputs.removeAll { $0.filePath != nil && !onlyChanged.contains($0.logicalPath) } }
             // Compile every configuration up front: a bad rule stops the run before anything is checked.
             linters = try inputs.map { try linter(for: $0.logicalPath) }
         } catch {
@@ -76,11 +98,13 @@ final class CheckSession {
             let scratch = MatchScratch()
             var index = worker
             while index < frozenInputs.count {
-                collected.set(index, Self.check(frozenInputs[index], linter: linters[index], stdin: stdinData, scratch: scratch))
+                collected.set(index, Self.check(frozenInputs[index], linter: linters[index], stdin: stdinData,
+                                                scratch: scratch, fixMode: fixMode))
                 index += workers
             }
         }
-        let reports = collected.values
+        let checked = collected.values
+        let reports = checked.map { $0?.report }
         var all = missing + reports.compactMap { $0 }
         all.sort { $0.path < $1.path }
 
@@ -91,7 +115,33 @@ final class CheckSession {
             if result.findings.contains(where: { $0.severity >= threshold }) { exitCode = 1 }
         }
         if all.contains(where: { $0.error != nil || !($0.result?.ruleErrors.isEmpty ?? true) }) { exitCode = 2 }
-        return Outcome(reports: all, exitCode: exitCode, fatalError: nil)
+        var rules: [String: RuleHeader] = [:]
+        for linter in self.linters.values { for rule in linter.rules { rules[rule.header.id] = rule.header } }
+        return Outcome(reports: all, exitCode: exitCode, fatalError: nil, changes: checked.compactMap { $0?.change },
+                       rules: rules)
+    }
+
+    private static func check(_ input: Input, linter: Linter, stdin: Data?, scratch: MatchScratch, fixMode: FixMode)
+        -> (report: FileReport, change: Change?)
+    {
+        let report = check(input, linter: linter, stdin: stdin, scratch: scratch)
+        guard fixMode != .none, var result = report.result else { return (report, nil) }
+        let original = result.draft.original.bytes
+        // Fixes that overlap wait for the next round, on the re-checked text.
+        for _ in 0..<3 {
+            let fixes = result.findings.compactMap(\.fix)
+            guard !fixes.isEmpty else { break }
+            let outcome = Fixer.apply(fixes, to: result.draft.original.bytes)
+            guard !outcome.applied.isEmpty,
+                let draft = try? Draft(path: input.displayPath, bytes: outcome.bytes, format: DraftFormat.forPath(input.logicalPath))
+            else { break }
+            let relative = relativePath(input.logicalPath, to: linter.configuration.baseDirectory)
+            result = linter.check(draft, relativePath: relative, scratch: scratch)
+        }
+        let change = Change(displayPath: input.displayPath, filePath: input.filePath, original: original,
+                            fixed: result.draft.original.bytes)
+        // --fix reports what remains; --diff reports the findings as they are.
+        return (fixMode == .fix ? FileReport(path: input.displayPath, result: result) : report, change)
     }
 
     private static func check(_ input: Input, linter: Linter, stdin: Data?, scratch: MatchScratch) -> FileReport {
@@ -222,18 +272,19 @@ func relativePath(_ path: String, to base: String) -> String {
 
 /// Results written by worker threads, each into its own slot.
 final class ReportSlots: @unchecked Sendable {
-    private var slots: [FileReport?]
+    typealias Slot = (report: FileReport, change: CheckSession.Change?)
+    private var slots: [Slot?]
     private let lock = NSLock()
 
     init(count: Int) { slots = Array(repeating: nil, count: count) }
 
-    func set(_ index: Int, _ report: FileReport) {
+    func set(_ index: Int, _ report: Slot) {
         lock.lock()
         slots[index] = report
         lock.unlock()
     }
 
-    var values: [FileReport?] {
+    var values: [Slot?] {
         lock.lock()
         defer { lock.unlock() }
         return slots

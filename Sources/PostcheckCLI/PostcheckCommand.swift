@@ -7,14 +7,18 @@ struct Postcheck: ParsableCommand {
         commandName: "postcheck",
         abstract: "Check social-media drafts against your company's posting guidelines.",
         version: "0.1.0",
-        subcommands: [Check.self],
+        subcommands: [Check.self, Hook.self],
         defaultSubcommand: Check.self
     )
 
     /// postcheck's exit statuses are 0, 1 and 2; a usage error is 2 (swift-argument-parser would say 64).
     static func main() {
         do {
-            var command = try parseAsRoot()
+            // `--changed=REV` names a revision; a bare `--changed` uses the merge base with the default branch.
+            let arguments = CommandLine.arguments.dropFirst().flatMap { argument -> [String] in
+                argument.hasPrefix("--changed=") ? ["--changed-since", String(argument.dropFirst("--changed=".count))] : [argument]
+            }
+            var command = try parseAsRoot(arguments)
             try command.run()
         } catch {
             if exitCode(for: error) == .validationFailure {

@@ -129,6 +129,7 @@ public final class Linter: Sendable {
                                 found[index].range = draft.originalRange(found[index].range)
                                 found[index].match = draft.original.string(found[index].range)
                             }
+                            found[index].fix = Fix.planned(for: found[index], in: draft.original)
                         }
                         findings += found
                     } catch {
@@ -137,6 +138,7 @@ public final class Linter: Sendable {
                 }
             }
         }
+        findings = applySuppressions(SuppressionParser.parse(draft), to: findings, in: draft)
         findings = findings.filter { $0.severity >= configuration.minSeverity }
         findings.sort {
             ($0.range.lowerBound, $0.ruleID, $0.range.upperBound) < ($1.range.lowerBound, $1.ruleID, $1.range.upperBound)
@@ -146,6 +148,40 @@ public final class Linter: Sendable {
         let verdict: Verdict =
             score >= configuration.score.passAt ? .pass : score < configuration.score.failBelow ? .fail : .review
         return CheckResult(draft: draft, findings: findings, score: score, verdict: verdict, ruleErrors: errors)
+    }
+
+    /// Drops suppressed findings and reports suppressions that silenced nothing or name no loaded rule.
+    private func applySuppressions(_ suppressions: [Suppression], to findings: [Finding], in draft: Draft) -> [Finding] {
+        guard !suppressions.isEmpty else { return findings }
+        var used = Set<Int>()
+        var kept: [Finding] = []
+        for finding in findings {
+            let silencing = suppressions.indices.filter { suppressions[$0].covers(finding.ruleID, at: finding.range.lowerBound) }
+            if silencing.isEmpty { kept.append(finding) } else { used.formUnion(silencing) }
+        }
+        let known = Set(rules.map(\.header.id))
+        let packs = Set(rules.map { Self.pack(of: $0.header.id) })
+        var reportedDirectives = Set<Range<Int>>()
+        for (index, suppression) in suppressions.enumerated() {
+            let unknown = suppression.selectors.filter { $0 != "*" && !known.contains($0) && !packs.contains($0) }
+            let match = draft.original.string(suppression.directive)
+            for selector in unknown {
+                let header = BuiltinRules.header(BuiltinRules.unknownRule)!
+                kept.append(Finding(ruleID: header.id, severity: header.severity, message: formatMessage(header.message, [selector]),
+                                    range: suppression.directive, match: match, description: header.description))
+            }
+            guard unknown.isEmpty, !used.contains(index), reportedDirectives.insert(suppression.directive).inserted else { continue }
+            // A comment that disabled several rules is stale only if none of them was needed.
+            let siblings = suppressions.indices.filter { suppressions[$0].directive == suppression.directive }
+            guard siblings.allSatisfy({ !used.contains($0) }) else { continue }
+            let header = BuiltinRules.header(BuiltinRules.unusedSuppression)!
+            var finding = Finding(ruleID: header.id, severity: header.severity, message: header.message,
+                                  range: suppression.directive, match: match, suggestions: [""], description: header.description)
+            // Removing a stale comment is safe; a front matter entry is left to the writer.
+            if match.hasPrefix("<!--") { finding.fix = Fix.planned(for: finding, in: draft.original) }
+            kept.append(finding)
+        }
+        return kept
     }
 
     static func subjects(for scope: ScopeSelector, in draft: Draft, sentences cache: inout [Int: [Range<Int>]])

@@ -5,7 +5,8 @@ public struct JSONReporter: Reporter {
 
     public init() {}
 
-    public func render(_ reports: [FileReport]) -> String {
+    public func render(_ run: RunReport) -> String {
+        let reports = run.reports
         var files: [JSONValue] = []
         var errors: [JSONValue] = []
         for report in reports {
@@ -35,6 +36,10 @@ public struct JSONReporter: Reporter {
                     ("link", finding.link.map(JSONValue.string) ?? .null),
                 ]
                 if !finding.description.isEmpty { fields.append(("description", .string(finding.description))) }
+                if let fix = finding.fix {
+                    fields.append(("fix", .object([("offset", .int(fix.range.lowerBound)), ("length", .int(fix.range.count)),
+                                                   ("replacement", .string(fix.replacement))])))
+                }
                 if let action = finding.action {
                     fields.append(("action", .object([("name", .string(action.name)),
                                                        ("params", .array(action.params.map(JSONValue.string)))])))

@@ -2,7 +2,8 @@
 public struct LineReporter: Reporter {
     public init() {}
 
-    public func render(_ reports: [FileReport]) -> String {
+    public func render(_ run: RunReport) -> String {
+        let reports = run.reports
         var out = ""
         for report in reports {
             for reported in report.reportedFindings {

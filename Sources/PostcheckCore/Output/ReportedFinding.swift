@@ -61,7 +61,62 @@ public struct RunSummary: Sendable {
     }
 }
 
+/// Everything a reporter may need about a run: the per-file reports and the rules they came from.
+public struct RunReport: Sendable {
+    public let reports: [FileReport]
+    /// Every rule that could have produced a finding, by id.
+    public let rules: [String: RuleHeader]
+    public let toolVersion: String
+
+    public init(reports: [FileReport], rules: [String: RuleHeader] = [:], toolVersion: String = postcheckVersion) {
+        self.reports = reports
+        self.rules = rules
+        self.toolVersion = toolVersion
+    }
+
+    /// The header of a rule that produced findings (a minimal one when the catalogue lacks it).
+    public func rule(_ id: String) -> RuleHeader {
+        rules[id] ?? BuiltinRules.header(id) ?? RuleHeader(id: id, kind: "unknown", message: id, severity: .warning, path: "")
+    }
+}
+
+public let postcheckVersion = "0.1.0"
+
 /// Writes a run's reports in one output format.
 public protocol Reporter {
-    func render(_ reports: [FileReport]) -> String
+    func render(_ run: RunReport) -> String
+}
+
+extension Reporter {
+    public func render(_ reports: [FileReport]) -> String { render(RunReport(reports: reports)) }
+}
+
+/// A stable, short fingerprint (FNV-1a, 64 bits, hex) of some strings: the same inputs give the same value on
+/// every machine and run, so CI systems can follow a finding across commits.
+public func stableFingerprint(_ parts: [String]) -> String {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for part in parts {
+        for byte in part.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        hash ^= 0xFF
+        hash = hash &* 0x0000_0100_0000_01B3
+    }
+    let hex = String(hash, radix: 16)
+    return String(repeating: "0", count: 16 - hex.count) + hex
+}
+
+extension FileReport {
+    /// Fingerprints for this file's findings that survive line moves: rule, path, matched text, and which
+    /// occurrence of that (rule, text) pair in the file it is.
+    public var fingerprints: [String] {
+        var seen: [String: Int] = [:]
+        return (result?.findings ?? []).map { finding in
+            let key = finding.ruleID + "\u{1F}" + finding.match
+            let occurrence = seen[key, default: 0]
+            seen[key] = occurrence + 1
+            return stableFingerprint([finding.ruleID, path, finding.match, String(occurrence)])
+        }
+    }
 }

@@ -9,7 +9,8 @@ public struct TextReporter: Reporter {
         self.quiet = quiet
     }
 
-    public func render(_ reports: [FileReport]) -> String {
+    public func render(_ run: RunReport) -> String {
+        let reports = run.reports
         var out = ""
         for report in reports {
             if let error = report.error {

@@ -13,6 +13,8 @@ public struct Finding: Sendable, Hashable {
     public var action: RuleAction?
     public var link: String?
     public var description: String
+    /// The safe, unambiguous fix, when there is one (set by the linter from the suggestions).
+    public var fix: Fix?
 
     public init(ruleID: String, severity: Severity, message: String, range: Range<Int>, match: String,
                 suggestions: [String] = [], action: RuleAction? = nil, link: String? = nil, description: String = "")
@@ -26,5 +28,33 @@ public struct Finding: Sendable, Hashable {
         self.action = action
         self.link = link
         self.description = description
+    }
+}
+
+/// Replace the bytes in `range` of the original file with `replacement`.
+public struct Fix: Sendable, Hashable {
+    public var range: Range<Int>
+    public var replacement: String
+
+    public init(range: Range<Int>, replacement: String) {
+        self.range = range
+        self.replacement = replacement
+    }
+
+    /// The fix for a finding: only when there is exactly one suggestion and it changes the text. A removal also
+    /// takes one neighbouring space, so that no double space is left behind.
+    static func planned(for finding: Finding, in source: SourceText) -> Fix? {
+        guard finding.suggestions.count == 1, let replacement = finding.suggestions.first else { return nil }
+        guard replacement != finding.match else { return nil }
+        var range = finding.range
+        if replacement.isEmpty {
+            let bytes = source.bytes
+            if range.upperBound < bytes.count && bytes[range.upperBound] == 0x20 {
+                range = range.lowerBound..<(range.upperBound + 1)
+            } else if range.lowerBound > 0 && bytes[range.lowerBound - 1] == 0x20 {
+                range = (range.lowerBound - 1)..<range.upperBound
+            }
+        }
+        return Fix(range: range, replacement: replacement)
     }
 }

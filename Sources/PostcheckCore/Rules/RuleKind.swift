@@ -91,9 +91,19 @@ extension RuleHeader {
     func finding(_ input: CheckInput, range: Range<Int>, arguments: [String], suggestions: [String] = [],
                  message: String? = nil) -> Finding
     {
-        Finding(ruleID: id, severity: severity, message: formatMessage(message ?? self.message, arguments),
-                range: range, match: input.text(range), suggestions: suggestions, action: action, link: link,
-                description: description)
+        let match = input.text(range)
+        var suggestions = suggestions
+        if suggestions.isEmpty, let action {
+            switch action.name {
+            case "remove": suggestions = [""]
+            case "edit": suggestions = EditAction.apply(action.params, to: match).map { [$0] } ?? []
+            case "replace": suggestions = action.params
+            default: break
+            }
+        }
+        return Finding(ruleID: id, severity: severity, message: formatMessage(message ?? self.message, arguments),
+                       range: range, match: match, suggestions: suggestions, action: action, link: link,
+                       description: description)
     }
 }
 

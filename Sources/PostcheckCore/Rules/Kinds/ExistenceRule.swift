@@ -38,14 +38,8 @@ struct ExistenceRule: RuleKind, CompiledRule {
                 if try exceptions.suppresses(match.range, in: subject, input: input) { continue }
                 let trimmed = text.trimmingCharacters(in: [" ", "\t", "\n", "\r"])
                 var arguments = [trimmed]
-                var suggestions: [String] = []
-                if let action = header.action, action.name == "replace" {
-                    suggestions = action.params
-                    arguments.append(action.params.first ?? "")
-                } else if let action = header.action, action.name == "remove" {
-                    suggestions = [""]
-                }
-                findings.append(header.finding(input, range: match.range, arguments: arguments, suggestions: suggestions))
+                if let action = header.action, action.name == "replace" { arguments.append(action.params.first ?? "") }
+                findings.append(header.finding(input, range: match.range, arguments: arguments))
             }
         }
         return findings

@@ -45,9 +45,9 @@ struct RepetitionRule: RuleKind, CompiledRule {
                 let bytes = Array(input.buffer(subject)[span])
                 guard SentenceSplitter.sentences(in: bytes, range: 0..<bytes.count).count == 1 else { continue }
                 if try exceptions.suppresses(span, in: subject, input: input) { continue }
-                var finding = header.finding(input, range: span, arguments: [current])
-                if header.action?.name == "edit" || header.action == nil { finding.suggestions = [current] }
-                findings.append(finding)
+                // The fix keeps one of the repeated tokens, whatever the rule's action says.
+                findings.append(header.finding(input, range: span, arguments: [current],
+                                               suggestions: [input.text(before.range)]))
                 count = 0
             }
         }

@@ -1,0 +1,44 @@
+import Foundation
+
+/// Writes files so that a reader sees the old content or the new, never half of it: the new bytes go to a temporary
+/// file in the same folder (same file system), which takes the old file's permissions and is then renamed over it.
+enum AtomicFile {
+    /// Replaces (or creates) `path`. Returns an error message, or nil on success.
+    static func replace(_ path: String, with bytes: [UInt8]) -> String? {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent().path
+        var permissions: NSNumber? = nil
+        if FileManager.default.fileExists(atPath: path) {
+            guard access(path, W_OK) == 0 else { return "the file is not writable" }
+            permissions = (try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions] as? NSNumber
+        }
+        guard access(folder.isEmpty ? "." : folder, W_OK) == 0 else { return "the folder \(folder) is not writable" }
+        let temporary = (folder as NSString).appendingPathComponent(".\(url.lastPathComponent).postcheck-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp")
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes),
+                                             attributes: permissions.map { [.posixPermissions: $0] })
+        else { return "cannot create a temporary file in \(folder)" }
+        if let permissions { chmod(temporary, mode_t(permissions.uint16Value)) }
+        guard rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            return reason
+        }
+        return nil
+    }
+
+    /// Appends to a file (creating it), as `$GITHUB_STEP_SUMMARY` expects.
+    static func append(_ path: String, _ data: Data) -> String? {
+        if !FileManager.default.fileExists(atPath: path) {
+            return FileManager.default.createFile(atPath: path, contents: data) ? nil : "cannot create it"
+        }
+        guard let handle = FileHandle(forWritingAtPath: path) else { return "cannot open it for writing" }
+        defer { try? handle.close() }
+        do {
+            try handle.seekToEnd()
+            try handle.write(contentsOf: data)
+        } catch {
+            return "\(error)"
+        }
+        return nil
+    }
+}
