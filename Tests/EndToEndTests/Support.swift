@@ -25,8 +25,31 @@ struct ProcessOutput {
 func postcheck(_ arguments: [String], in folder: URL = packageRoot, stdin: Data? = nil,
                environment: [String: String] = [:]) throws -> ProcessOutput
 {
+    try runProcess(postcheckBinary, arguments, in: folder, stdin: stdin, environment: environment)
+}
+
+/// Runs a program found on PATH (`/usr/bin/env NAME …`).
+func tool(_ name: String, _ arguments: [String], in folder: URL = packageRoot, stdin: Data? = nil,
+          environment: [String: String] = [:]) throws -> ProcessOutput
+{
+    try runProcess(URL(fileURLWithPath: "/usr/bin/env"), [name] + arguments, in: folder, stdin: stdin, environment: environment)
+}
+
+/// Whether a program is on PATH; tests that need one fail with how to install it.
+func requireTool(_ name: String, install: String, file: StaticString = #filePath, line: UInt = #line) -> Bool {
+    let found = (try? tool("sh", ["-c", "command -v \(name)"]))?.status == 0
+    if !found { XCTFail("\(name) is needed for this test: \(install)", file: file, line: line) }
+    return found
+}
+
+/// The shared reference folder next to the repository (schemas, Vale packages).
+let sharedFolder = packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
+
+func runProcess(_ executable: URL, _ arguments: [String], in folder: URL, stdin: Data?, environment: [String: String])
+    throws -> ProcessOutput
+{
     let process = Process()
-    process.executableURL = postcheckBinary
+    process.executableURL = executable
     process.arguments = arguments
     process.currentDirectoryURL = folder
     var env = ProcessInfo.processInfo.environment

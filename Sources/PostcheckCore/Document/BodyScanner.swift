@@ -7,6 +7,8 @@ struct BodyScanner {
     let format: DraftFormat
     private(set) var masked: [UInt8]
     private(set) var blocks: [TextBlock] = []
+    /// Code blocks and code spans: an HTML comment inside them is code, not a suppression.
+    private(set) var codeRanges: [Range<Int>] = []
 
     // Paragraph being built: start of its first content byte, end of the last content byte.
     private var paragraph: (start: Int, end: Int, inList: Bool, inQuote: Bool)? = nil
@@ -77,6 +79,7 @@ struct BodyScanner {
         }
 
         if let open = fence {
+            codeRanges.append(start..<end)
             blank(start..<end)
             if !isBlank && indent <= 3 + (listIndent ?? 0) {
                 let run = runLength(of: open.marker, from: contentStart, end)
@@ -94,6 +97,7 @@ struct BodyScanner {
 
         // Indented code: only where it cannot be a paragraph continuation or a list item's content.
         if indent >= 4 + (listIndent ?? 0) && paragraph == nil && previousBlank {
+            codeRanges.append(start..<end)
             blank(start..<end)
             return
         }
@@ -108,6 +112,7 @@ struct BodyScanner {
             if run >= 3 && !(byte == UInt8(ascii: "`") && source.bytes[rest].contains(UInt8(ascii: "`"))) {
                 closeParagraph()
                 fence = (byte, run)
+                codeRanges.append(start..<end)
                 blank(start..<end)
                 return
             }
@@ -246,6 +251,7 @@ struct BodyScanner {
                 let run = runLengthMasked(of: byte, from: index, end)
                 if let close = findBacktickRun(length: run, from: index + run, end) {
                     fill(index..<close + run, with: UInt8(ascii: "*"))
+                    codeRanges.append(index..<close + run)
                     index = close + run
                 } else {
                     index += run

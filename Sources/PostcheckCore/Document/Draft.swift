@@ -32,6 +32,8 @@ public struct Draft: Sendable {
     public let blocks: [TextBlock]
     /// Where the body (after front matter) starts.
     public let bodyStart: Int
+    /// Code blocks and spans (in `source` offsets).
+    let codeRanges: [Range<Int>]
 
     public init(path: String, bytes: [UInt8], format: DraftFormat) throws(DraftError) {
         let source: SourceText
@@ -65,6 +67,7 @@ public struct Draft: Sendable {
         scanner.scan()
         self.masked = scanner.masked
         self.blocks = scanner.blocks
+        self.codeRanges = scanner.codeRanges
     }
 
     /// The draft's language as its front matter states it (`lang` or `language`), if any.

@@ -48,7 +48,8 @@ enum SuppressionParser {
             }
             open = remaining
         }
-        for comment in comments(in: draft.source.bytes, from: draft.bodyStart) {
+        for comment in comments(in: draft.source.bytes, from: draft.bodyStart)
+        where !draft.codeRanges.contains(where: { $0.overlaps(comment.range) }) {
             let words = comment.text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).map(String.init)
             guard let keyword = words.first else { continue }
             let rules = Array(words.dropFirst()).flatMap { $0.split(separator: ",").map(String.init) }

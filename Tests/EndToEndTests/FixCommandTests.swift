@@ -1,0 +1,66 @@
+import Foundation
+import XCTest
+
+final class FixCommandTests: XCTestCase {
+    private var project: URL!
+    private let draft = "We love acme cloud!!! 👩🏽‍💻 It is is great.\r\nSecond line: acme-cloud, cafe\u{301}.\r\n"
+    private let fixed = "We love Acme Cloud! 👩🏽‍💻 It is great.\r\nSecond line: Acme Cloud, cafe\u{301}.\r\n"
+
+    override func setUpWithError() throws {
+        project = try temporaryFolder()
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Fixtures/acme"),
+                                         to: project.appendingPathComponent("acme"))
+        try writeFile(Data("packs: [postcheck, ./acme]\n".utf8), project.appendingPathComponent(".postcheck.yml"))
+    }
+
+    func testFixRewritesInPlaceKeepingPermissionsAndReportsWhatRemains() throws {
+        let file = project.appendingPathComponent("post.md")
+        try writeFile(Data((draft + "Globex stays.\r\n").utf8), file)
+        chmod(file.path, 0o640)
+        let result = try postcheck(["--fix", "--format", "line", "post.md"], in: project)
+        XCTAssertEqual(try String(contentsOf: file, encoding: .utf8), fixed + "Globex stays.\r\n")
+        XCTAssertEqual(result.stdout, "post.md:3:1: error: Don't name the competitor 'Globex' in a post; describe the market instead. [acme.Competitors]\n")
+        XCTAssertEqual(result.status, 1)
+        let attributes = try FileManager.default.attributesOfItem(atPath: file.path)
+        XCTAssertEqual((attributes[.posixPermissions] as? NSNumber)?.intValue, 0o640)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: project.path).filter { $0.contains(".tmp") }
+        XCTAssertEqual(leftovers, [])
+        // A second run has nothing left to fix.
+        let again = try postcheck(["--diff", "post.md"], in: project)
+        XCTAssertEqual(again.stdout, "")
+    }
+
+    func testDiffChangesNothingAndPatchAppliesIt() throws {
+        guard requireTool("patch", install: "apt-get install patch") else { return }
+        let file = project.appendingPathComponent("post.md")
+        try writeFile(Data(draft.utf8), file)
+        let result = try postcheck(["--diff", "post.md"], in: project)
+        XCTAssertEqual(try String(contentsOf: file, encoding: .utf8), draft, "--diff writes nothing")
+        XCTAssertTrue(result.stdout.hasPrefix("--- a/post.md\n+++ b/post.md\n@@ -1,2 +1,2 @@\n"), result.stdout)
+        let patched = try tool("patch", ["-p1", "--binary"], in: project, stdin: Data(result.stdout.utf8))
+        XCTAssertEqual(patched.status, 0, patched.stdout + patched.stderr)
+        XCTAssertEqual(try String(contentsOf: file, encoding: .utf8), fixed)
+    }
+
+    func testStandardInputPrintsTheFixedText() throws {
+        let result = try postcheck(["--fix", "--stdin-filename", "post.md", "-"], in: project, stdin: Data(draft.utf8))
+        XCTAssertEqual(result.stdout, fixed)
+        XCTAssertEqual(result.status, 0)
+        XCTAssertTrue(result.stderr.contains("post.md: score 100/100"), result.stderr)
+    }
+
+    func testReadOnlyFileIsNotTouched() throws {
+        let file = project.appendingPathComponent("locked.md")
+        try writeFile(Data(draft.utf8), file)
+        chmod(file.path, 0o444)
+        if getuid() == 0 {
+            // root may write anyway; make the folder read-only too so that the rename cannot happen either.
+            chmod(project.path, 0o555)
+        }
+        defer { chmod(project.path, 0o755) }
+        let result = try postcheck(["--fix", "--format", "json", "locked.md"], in: project)
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.stdout.contains("\"message\": \"the file is not writable\"") || result.stdout.contains("is not writable"), result.stdout)
+        XCTAssertEqual(try String(contentsOf: file, encoding: .utf8), draft)
+    }
+}
