@@ -1,12 +1,31 @@
 #!/usr/bin/env bash
 # Installs what building postcheck needs beyond Swift: PCRE2's headers (Debian's libpcre2-dev) and pkg-config.
+# With --test, also the real consumers the test suite drives: git, patch, and from PyPI check-jsonschema (with
+# format checking), junitparser and pre-commit.
 set -euo pipefail
-if pkg-config --exists libpcre2-8 2>/dev/null; then
-  exit 0
-fi
-echo "postcheck: installing libpcre2-dev and pkg-config (PCRE2 is the regular-expression engine)" >&2
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq libpcre2-dev pkg-config >/dev/null
+packages=()
+pkg-config --exists libpcre2-8 2>/dev/null || packages+=(libpcre2-dev pkg-config)
+if [ "${1:-}" = "--test" ]; then
+  command -v git >/dev/null 2>&1 || packages+=(git)
+  command -v patch >/dev/null 2>&1 || packages+=(patch)
+  command -v python3 >/dev/null 2>&1 || packages+=(python3 python3-pip)
+fi
+if [ "${#packages[@]}" -gt 0 ]; then
+  echo "postcheck: installing ${packages[*]}" >&2
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq "${packages[@]}" >/dev/null
+fi
+if [ "${1:-}" = "--test" ]; then
+  missing=0
+  command -v check-jsonschema >/dev/null 2>&1 || missing=1
+  command -v pre-commit >/dev/null 2>&1 || missing=1
+  python3 -c 'import junitparser, rfc3986_validator' >/dev/null 2>&1 || missing=1
+  if [ "$missing" -eq 1 ]; then
+    echo "postcheck: installing test tools from PyPI (check-jsonschema, jsonschema[format-nongpl], junitparser, pre-commit)" >&2
+    python3 -m pip install -q --disable-pip-version-check check-jsonschema "jsonschema[format-nongpl]" junitparser pre-commit 2>&1 \
+      | grep -v "Running pip as the 'root' user" >&2 || true
+  fi
+fi

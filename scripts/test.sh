@@ -3,6 +3,6 @@
 # (which read ../shared/vale-packages when it is present).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./scripts/ensure-dependencies.sh
+./scripts/ensure-dependencies.sh --test
 swift build --product postcheck
 swift test --disable-swift-testing "$@"

@@ -9,8 +9,11 @@ enum AtomicFile {
         let folder = url.deletingLastPathComponent().path
         var permissions: NSNumber? = nil
         if FileManager.default.fileExists(atPath: path) {
-            guard access(path, W_OK) == 0 else { return "the file is not writable" }
             permissions = (try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions] as? NSNumber
+            // A file without its owner's write bit is read-only by intent, even for root (who could write it).
+            guard access(path, W_OK) == 0, (permissions?.intValue ?? 0o200) & 0o200 != 0 else {
+                return "the file is read-only"
+            }
         }
         guard access(folder.isEmpty ? "." : folder, W_OK) == 0 else { return "the folder \(folder) is not writable" }
         let temporary = (folder as NSString).appendingPathComponent(".\(url.lastPathComponent).postcheck-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp")
