@@ -22,7 +22,8 @@ let package = Package(
         // The engine: rule loading, documents, matching, scoring, reporting. No process policy.
         .target(
             name: "PostcheckCore",
-            dependencies: ["CPCRE2", "Yams"]
+            dependencies: ["CPCRE2", "Yams"],
+            exclude: ["Language/NOTICE"]
         ),
         // The thin `postcheck` executable: arguments, file walking, output, exit codes.
         .executableTarget(

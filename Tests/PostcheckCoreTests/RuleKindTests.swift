@@ -147,6 +147,41 @@ final class RuleKindTests: XCTestCase {
         XCTAssertEqual(try findings(sentence, on: "One. Two start. Three Two.\n\nlower para.").map(\.column), [6, 1])
     }
 
+    func testPerLanguageTokensAndLanguagesKey() throws {
+        let rule = try compileRule("""
+            extends: existence
+            message: "'%s'"
+            ignorecase: true
+            tokens:
+              nl: [gratis]
+              fr: [gratuit]
+              en: [free]
+            """)
+        let root = try temporaryDirectory()
+        try write("extends: existence\nmessage: x\nlanguages: [fr]\ntokens: [promo]\n", to: root.appendingPathComponent("p/FrOnly.yml"))
+        var configuration = Configuration(source: .builtin, baseDirectory: root.path)
+        configuration.packDirectories = [("p", root.appendingPathComponent("p").path)]
+        configuration.enabledPacks = ["p"]
+        let linter = try Linter(configuration: configuration)
+        func check(_ text: String) throws -> [String] {
+            let draft = try Draft(path: "t.md", text: text)
+            let (language, _) = linter.language(of: draft)
+            let scratch = MatchScratch()
+            var cache: [Int: [Range<Int>]] = [:]
+            let subjects = Linter.subjects(for: rule.header.scope, in: draft, sentences: &cache)
+            let own = try draft.masked.withUnsafeBufferPointer { masked in
+                try draft.source.bytes.withUnsafeBufferPointer { raw in
+                    try rule.check(CheckInput(draft: draft, subjects: subjects, masked: masked, raw: raw, scratch: scratch,
+                                              language: language))
+                }
+            }
+            return own.map(\.match) + linter.check(draft, relativePath: "t.md", scratch: scratch).findings.map(\.ruleID)
+        }
+        XCTAssertEqual(try check("---\nlang: nl-BE\n---\nGratis koffie, free coffee, promo"), ["Gratis"])
+        XCTAssertEqual(try check("---\nlang: fr\n---\nCafé gratuit, gratis, promo"), ["gratuit", "p.FrOnly"])
+        XCTAssertEqual(try check("Free coffee for all of our customers this week, with the team"), ["Free"])
+    }
+
     func testMessageFormatting() {
         XCTAssertEqual(formatMessage("Use '%s' not '%s'.", ["a", "b"]), "Use 'a' not 'b'.")
         XCTAssertEqual(formatMessage("%[2]s before %[1]s", ["a", "b"]), "b before a")

@@ -30,8 +30,10 @@ final class RuleLoadingErrorTests: XCTestCase {
         XCTAssertEqual(error.line, 3)
         XCTAssertEqual(error.column, 13)
         XCTAssertTrue(error.message.contains("true or false"), error.message)
-        let list = try XCTUnwrap(loadError("extends: existence\nmessage: x\ntokens: {a: b}\n"))
+        let list = try XCTUnwrap(loadError("extends: existence\nmessage: x\ntokens: [[a]]\n"))
         XCTAssertTrue(list.message.contains("list of strings"), list.message)
+        let perLanguage = try XCTUnwrap(loadError("extends: existence\nmessage: x\ntokens: {dutch: [a]}\n"))
+        XCTAssertTrue(perLanguage.message.contains("language codes"), perLanguage.message)
     }
 
     func testInvalidRegexShowsPCRE2MessageOffsetAndEntryLine() throws {

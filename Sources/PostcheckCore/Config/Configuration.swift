@@ -67,6 +67,8 @@ public struct Configuration: Sendable {
     public var extensions: [String] = ["md", "markdown", "txt"]
     /// Vale's `WordTemplate`.
     public var wordTemplate: String? = nil
+    /// The language assumed when a draft declares none and is too short to tell (`default-language`).
+    public var defaultLanguage: String? = nil
 
     public init(source: ConfigurationSource, baseDirectory: String) {
         self.source = source

@@ -65,7 +65,7 @@ public struct ConfigurationLoader: Sendable {
     }
 
     static let postcheckKeys: Set<String> = [
-        "packs", "min-severity", "fail-on", "rules", "vocab", "overrides", "score", "extensions",
+        "packs", "min-severity", "fail-on", "rules", "vocab", "overrides", "score", "extensions", "default-language",
     ]
 
     private func readPostcheck(_ text: String, path: String, displayPath: String) throws(RuleFileError) -> Configuration {
@@ -129,6 +129,13 @@ public struct ConfigurationLoader: Sendable {
                 configuration.score.warningPenalty = try weights.int("warning") ?? configuration.score.warningPenalty
                 configuration.score.suggestionPenalty = try weights.int("suggestion") ?? configuration.score.suggestionPenalty
             }
+        }
+        if let language = try fields.string("default-language") {
+            let code = LanguageDetector.normalize(language)
+            guard code.count == 2 else {
+                throw fields.error(key: "default-language", "'default-language' must be a language code such as nl, en or fr")
+            }
+            configuration.defaultLanguage = code
         }
         if let extensions = try fields.stringList("extensions") {
             configuration.extensions = extensions.map { $0.hasPrefix(".") ? String($0.dropFirst()) : $0 }

@@ -18,7 +18,9 @@ public struct CheckResult: Sendable {
     public let score: Int
     public let verdict: Verdict
     public let ruleErrors: [RuleRunError]
-    public var language: String? { draft.declaredLanguage }
+    /// nl, en, fr, de (or whatever the front matter declares), and how it was decided.
+    public let language: String?
+    public let languageSource: LanguageSource?
 }
 
 /// Runs a configuration's rules on drafts. Build once (rules are compiled here), then call `check` from any number
@@ -106,8 +108,20 @@ public final class Linter: Sendable {
     }
 
     /// Checks one draft. `relativePath` selects overrides; `scratch` is this thread's PCRE2 state.
+    /// The draft's language: declared in front matter, else detected from its prose, else the configured default.
+    public func language(of draft: Draft) -> (String?, LanguageSource?) {
+        if let declared = draft.declaredLanguage { return (LanguageDetector.normalize(declared), .declared) }
+        let prose = String(decoding: draft.masked[draft.bodyRange], as: UTF8.self)
+        if let detected = LanguageDetector.detect(prose).language { return (detected, .detected) }
+        if let fallback = configuration.defaultLanguage { return (fallback, .fallback) }
+        return (nil, nil)
+    }
+
     public func check(_ draft: Draft, relativePath: String, scratch: MatchScratch) -> CheckResult {
-        let active = activeRules(for: relativePath)
+        let (language, languageSource) = language(of: draft)
+        let active = activeRules(for: relativePath).filter { rule in
+            rule.rule.header.languages.map { languages in language.map(languages.contains) ?? false } ?? true
+        }
         var findings: [Finding] = []
         var errors: [RuleRunError] = []
         var sentenceCache: [Int: [Range<Int>]] = [:]
@@ -116,7 +130,8 @@ public final class Linter: Sendable {
                 for (rule, severity) in active {
                     let subjects = Self.subjects(for: rule.header.scope, in: draft, sentences: &sentenceCache)
                     guard !subjects.isEmpty else { continue }
-                    let input = CheckInput(draft: draft, subjects: subjects, masked: masked, raw: raw, scratch: scratch)
+                    let input = CheckInput(draft: draft, subjects: subjects, masked: masked, raw: raw, scratch: scratch,
+                                           language: language)
                     do {
                         var found = try rule.check(input)
                         found.sort { $0.range.lowerBound < $1.range.lowerBound }
@@ -147,7 +162,8 @@ public final class Linter: Sendable {
         let score = max(0, 100 - penalty)
         let verdict: Verdict =
             score >= configuration.score.passAt ? .pass : score < configuration.score.failBelow ? .fail : .review
-        return CheckResult(draft: draft, findings: findings, score: score, verdict: verdict, ruleErrors: errors)
+        return CheckResult(draft: draft, findings: findings, score: score, verdict: verdict, ruleErrors: errors,
+                           language: language, languageSource: languageSource)
     }
 
     /// Drops suppressed findings and reports suppressions that silenced nothing or name no loaded rule.

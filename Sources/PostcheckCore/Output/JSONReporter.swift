@@ -49,6 +49,7 @@ public struct JSONReporter: Reporter {
             files.append(.object([
                 ("path", .string(report.path)),
                 ("language", result.language.map(JSONValue.string) ?? .null),
+                ("languageSource", result.languageSource.map { JSONValue.string($0.rawValue) } ?? .null),
                 ("score", .int(result.score)),
                 ("verdict", .string(result.verdict.rawValue)),
                 ("findings", .array(findings)),

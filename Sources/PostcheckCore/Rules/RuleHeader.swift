@@ -24,9 +24,11 @@ public struct RuleHeader: Sendable {
     public let action: RuleAction?
     /// The rule file.
     public let path: String
+    /// Languages the rule applies to (`languages: [nl, fr]`); nil = every language.
+    public let languages: Set<String>?
 
     public static let keys: Set<String> = [
-        "extends", "message", "level", "description", "link", "scope", "limit", "action", "name",
+        "extends", "message", "level", "description", "link", "scope", "limit", "action", "name", "languages",
     ]
 
     init(id: String, fields: YAMLFields) throws(RuleFileError) {
@@ -75,6 +77,7 @@ public struct RuleHeader: Sendable {
         } else {
             self.action = nil
         }
+        self.languages = try fields.stringList("languages").map { Set($0.map(LanguageDetector.normalize)) }
     }
 
     /// A header for rules that postcheck builds itself (vocabulary rules).
@@ -91,5 +94,6 @@ public struct RuleHeader: Sendable {
         self.limit = nil
         self.action = action
         self.path = path
+        self.languages = nil
     }
 }

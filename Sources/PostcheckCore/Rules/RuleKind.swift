@@ -73,6 +73,8 @@ public struct CheckInput {
     public let masked: UnsafeBufferPointer<UInt8>
     public let raw: UnsafeBufferPointer<UInt8>
     public let scratch: MatchScratch
+    /// The draft's language (nl, en, fr, de…), when known.
+    public var language: String? = nil
 
     public func buffer(_ subject: Subject) -> UnsafeBufferPointer<UInt8> { subject.raw ? raw : masked }
 

@@ -134,6 +134,23 @@ public struct YAMLFields {
         }
     }
 
+    /// A list of strings, or lists per language (`{nl: […], en: […]}`): returned keyed by language code, or by `*`
+    /// for a plain list.
+    public func stringListsByLanguage(_ key: String) throws(RuleFileError) -> [String: [String]]? {
+        guard let entry = entry(key) else { return nil }
+        guard case .mapping(let mapping) = entry.value else {
+            return ["*": try Self.strings(entry.value, name: entry.key, fields: self)]
+        }
+        var lists: [String: [String]] = [:]
+        for (languageNode, value) in mapping {
+            guard let language = languageNode.string, LanguageDetector.normalize(language).count == 2 else {
+                throw error(at: languageNode, "'\(entry.key)' per language needs language codes (nl, en, fr, de) as keys")
+            }
+            lists[LanguageDetector.normalize(language)] = try Self.strings(value, name: entry.key, fields: self)
+        }
+        return lists
+    }
+
     /// A mapping of strings to strings, in file order.
     public func stringPairs(_ key: String) throws(RuleFileError) -> [(key: String, value: String)]? {
         guard let entry = entry(key) else { return nil }

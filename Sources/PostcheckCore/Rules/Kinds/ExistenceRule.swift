@@ -4,32 +4,38 @@ struct ExistenceRule: RuleKind, CompiledRule {
     static let keys: Set<String> = ["tokens", "raw", "exceptions", "append", "ignorecase", "nonword", "vocab"]
 
     let header: RuleHeader
-    let pattern: RegexPattern
+    /// One pattern per language when `tokens` is given per language (`*`: every language).
+    let patterns: [String: RegexPattern]
     let exceptions: ExceptionFilter
 
     static func compile(header: RuleHeader, fields: YAMLFields, context: RuleCompileContext) throws(RuleFileError)
         -> any CompiledRule
     {
-        let tokens = try fields.stringList("tokens") ?? []
+        let tokenLists = try fields.stringListsByLanguage("tokens") ?? ["*": []]
         let raw = try fields.stringList("raw") ?? []
-        guard !tokens.isEmpty || !raw.isEmpty else {
+        guard tokenLists.values.contains(where: { !$0.isEmpty }) || !raw.isEmpty else {
             throw fields.error(at: nil, "an existence rule needs 'tokens' or 'raw' (without them it never matches)")
         }
         let nonword = try fields.bool("nonword") ?? false
         let append = try fields.bool("append") ?? false
-        var source = tokens.isEmpty ? "" : context.wrap(tokens.joined(separator: "|"), word: !nonword)
-        let rawPart = raw.joined()
-        source = append ? source + rawPart : rawPart + source
         var options: RegexOptions = [.multiline]
         if try fields.bool("ignorecase") ?? false { options.insert(.caseInsensitive) }
-        let pattern = try fields.compile(source, options: options, from: ["tokens", "raw"])
+        var patterns: [String: RegexPattern] = [:]
+        for (language, tokens) in tokenLists {
+            var source = tokens.isEmpty ? "" : context.wrap(tokens.joined(separator: "|"), word: !nonword)
+            let rawPart = raw.joined()
+            source = append ? source + rawPart : rawPart + source
+            patterns[language] = try fields.compile(source, options: options, from: ["tokens", "raw"])
+        }
         let exceptions = try ExceptionFilter(
             exceptions: try fields.stringList("exceptions") ?? [], accepted: context.acceptedTerms,
             useVocabulary: (try fields.bool("vocab") ?? true) && !nonword, fields: fields)
-        return ExistenceRule(header: header, pattern: pattern, exceptions: exceptions)
+        return ExistenceRule(header: header, patterns: patterns, exceptions: exceptions)
     }
 
     func check(_ input: CheckInput) throws(MatchError) -> [Finding] {
+        // Per-language tokens: the draft's language picks its list; a draft in another language has none.
+        guard let pattern = patterns["*"] ?? input.language.flatMap({ patterns[$0] }) else { return [] }
         var findings: [Finding] = []
         for subject in input.subjects {
             for match in try input.matches(pattern, in: subject) {
