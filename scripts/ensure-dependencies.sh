@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building postcheck needs beyond Swift: PCRE2's headers (Debian's libpcre2-dev) and pkg-config.
 # With --test, also the real consumers the test suite drives: git, patch, and from PyPI check-jsonschema (with
-# format checking), junitparser and pre-commit.
+# format checking), junitparser, pre-commit and vaderSentiment (the reference for the VADER port).
 set -euo pipefail
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
@@ -22,10 +22,11 @@ if [ "${1:-}" = "--test" ]; then
   missing=0
   command -v check-jsonschema >/dev/null 2>&1 || missing=1
   command -v pre-commit >/dev/null 2>&1 || missing=1
-  python3 -c 'import junitparser, rfc3986_validator' >/dev/null 2>&1 || missing=1
+  python3 -c 'import junitparser, rfc3986_validator, vaderSentiment' >/dev/null 2>&1 || missing=1
   if [ "$missing" -eq 1 ]; then
-    echo "postcheck: installing test tools from PyPI (check-jsonschema, jsonschema[format-nongpl], junitparser, pre-commit)" >&2
-    python3 -m pip install -q --disable-pip-version-check check-jsonschema "jsonschema[format-nongpl]" junitparser pre-commit 2>&1 \
+    echo "postcheck: installing test tools from PyPI (check-jsonschema, jsonschema[format-nongpl], junitparser, pre-commit, vaderSentiment)" >&2
+    python3 -m pip install -q --disable-pip-version-check check-jsonschema "jsonschema[format-nongpl]" junitparser pre-commit \
+      vaderSentiment 2>&1 \
       | grep -v "Running pip as the 'root' user" >&2 || true
   fi
 fi

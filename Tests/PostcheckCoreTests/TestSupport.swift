@@ -18,9 +18,12 @@ func findings(_ rule: any CompiledRule, on text: String, format: DraftFormat = .
     let scratch = MatchScratch()
     var cache: [Int: [Range<Int>]] = [:]
     let subjects = Linter.subjects(for: rule.header.scope, in: draft, sentences: &cache)
+    let language = draft.declaredLanguage.map(LanguageDetector.normalize)
+        ?? LanguageDetector.detect(String(decoding: draft.masked[draft.bodyRange], as: UTF8.self)).language
     let findings = try draft.masked.withUnsafeBufferPointer { masked in
         try draft.source.bytes.withUnsafeBufferPointer { raw in
-            try rule.check(CheckInput(draft: draft, subjects: subjects, masked: masked, raw: raw, scratch: scratch))
+            try rule.check(CheckInput(draft: draft, subjects: subjects, masked: masked, raw: raw, scratch: scratch,
+                                      language: language))
         }
     }
     return findings.sorted { $0.range.lowerBound < $1.range.lowerBound }.map {

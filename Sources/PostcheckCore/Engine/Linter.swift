@@ -143,6 +143,9 @@ public final class Linter: Sendable {
                             if draft.offsetMap != nil {
                                 found[index].range = draft.originalRange(found[index].range)
                                 found[index].match = draft.original.string(found[index].range)
+                                for cue in found[index].cues.indices {
+                                    found[index].cues[cue].range = draft.originalRange(found[index].cues[cue].range)
+                                }
                             }
                             found[index].fix = Fix.planned(for: found[index], in: draft.original)
                         }

@@ -36,6 +36,15 @@ public struct JSONReporter: Reporter {
                     ("link", finding.link.map(JSONValue.string) ?? .null),
                 ]
                 if !finding.description.isEmpty { fields.append(("description", .string(finding.description))) }
+                if !finding.cues.isEmpty {
+                    let source = result.draft.original
+                    fields.append(("cues", .array(finding.cues.map { cue in
+                        let location = source.location(of: cue.range.lowerBound)
+                        return .object([("match", .string(cue.text)), ("weight", .double((cue.weight * 1000).rounded() / 1000)),
+                                        ("line", .int(location.line)), ("column", .int(location.column)),
+                                        ("offset", .int(cue.range.lowerBound)), ("length", .int(cue.range.count))])
+                    })))
+                }
                 if let fix = finding.fix {
                     fields.append(("fix", .object([("offset", .int(fix.range.lowerBound)), ("length", .int(fix.range.count)),
                                                    ("replacement", .string(fix.replacement))])))

@@ -15,6 +15,8 @@ public struct Finding: Sendable, Hashable {
     public var description: String
     /// The safe, unambiguous fix, when there is one (set by the linter from the suggestions).
     public var fix: Fix?
+    /// For scored rules: the words and patterns that drove the score, strongest first.
+    public var cues: [FindingCue] = []
 
     public init(ruleID: String, severity: Severity, message: String, range: Range<Int>, match: String,
                 suggestions: [String] = [], action: RuleAction? = nil, link: String? = nil, description: String = "")
@@ -56,5 +58,18 @@ public struct Fix: Sendable, Hashable {
             }
         }
         return Fix(range: range, replacement: replacement)
+    }
+}
+
+/// One piece of evidence behind a scored finding: what matched, where, and how much it weighed.
+public struct FindingCue: Sendable, Hashable {
+    public var range: Range<Int>
+    public var text: String
+    public var weight: Double
+
+    public init(range: Range<Int>, text: String, weight: Double) {
+        self.range = range
+        self.text = text
+        self.weight = weight
     }
 }

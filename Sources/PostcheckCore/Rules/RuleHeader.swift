@@ -18,7 +18,7 @@ public struct RuleHeader: Sendable {
     public let severity: Severity
     public let description: String
     public let link: String?
-    public let scope: ScopeSelector
+    public private(set) var scope: ScopeSelector
     /// At most this many findings per draft.
     public let limit: Int?
     public let action: RuleAction?
@@ -78,6 +78,13 @@ public struct RuleHeader: Sendable {
             self.action = nil
         }
         self.languages = try fields.stringList("languages").map { Set($0.map(LanguageDetector.normalize)) }
+    }
+
+    /// The same header with another scope (kinds whose natural default is not `text`).
+    func withScope(_ scope: ScopeSelector) -> RuleHeader {
+        var copy = self
+        copy.scope = scope
+        return copy
     }
 
     /// A header for rules that postcheck builds itself (vocabulary rules).

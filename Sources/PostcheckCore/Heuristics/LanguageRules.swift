@@ -1,0 +1,127 @@
+/// The function words a lexicon score needs in one language: negations, boosters and dampeners, contrast words,
+/// and VADER's idioms. English is VADER's own lists (vaderSentiment 3.3.2, MIT); Dutch and French were written
+/// for postcheck (no open lists exist).
+public struct LanguageRules: Sendable {
+    public let code: String
+    public let negations: Set<String>
+    /// Tokens containing one of these are negations (English `n't`, French elided `n'`).
+    public let negationInfixes: [String]
+    public let boosters: [String: Double]
+    /// First words of two-word boosters that are skipped as words of their own (`kind` in "kind of").
+    public let multiwordBoosterStarts: Set<String>
+    public let contrast: Set<String>
+    public let specialCases: [String: Double]
+    /// "no" and "never", "least", "without doubt", in this language (nil where the rule does not carry over).
+    public let noWord: String?
+    public let never: String?
+    public let neverIntensifiers: Set<String>
+    public let withoutDoubt: (String, String)?
+    public let least: String?
+    public let leastExceptions: Set<String>
+
+    public func isNegation(_ word: String) -> Bool {
+        negations.contains(word) || negationInfixes.contains { word.contains($0) }
+    }
+
+    public static func forLanguage(_ code: String?) -> LanguageRules {
+        switch code {
+        case "nl": .dutch
+        case "fr": .french
+        case "de": .german
+        default: .english
+        }
+    }
+
+    static let up = SentimentScorer.boosterIncrement
+    static let down = -SentimentScorer.boosterIncrement
+
+    public static let english = LanguageRules(
+        code: "en",
+        negations: [
+            "aint", "arent", "cannot", "cant", "couldnt", "darent", "didnt", "doesnt", "ain't", "aren't", "can't",
+            "couldn't", "daren't", "didn't", "doesn't", "dont", "hadnt", "hasnt", "havent", "isnt", "mightnt", "mustnt",
+            "neither", "don't", "hadn't", "hasn't", "haven't", "isn't", "mightn't", "mustn't", "neednt", "needn't",
+            "never", "none", "nope", "nor", "not", "nothing", "nowhere", "oughtnt", "shant", "shouldnt", "uhuh",
+            "wasnt", "werent", "oughtn't", "shan't", "shouldn't", "uh-uh", "wasn't", "weren't", "without", "wont",
+            "wouldnt", "won't", "wouldn't", "rarely", "seldom", "despite",
+        ],
+        negationInfixes: ["n't"],
+        boosters: Dictionary([
+            "absolutely", "amazingly", "awfully", "completely", "considerable", "considerably", "decidedly", "deeply",
+            "effing", "enormous", "enormously", "entirely", "especially", "exceptional", "exceptionally", "extreme",
+            "extremely", "fabulously", "flipping", "flippin", "frackin", "fracking", "fricking", "frickin", "frigging",
+            "friggin", "fully", "fuckin", "fucking", "fuggin", "fugging", "greatly", "hella", "highly", "hugely",
+            "incredible", "incredibly", "intensely", "major", "majorly", "more", "most", "particularly", "purely",
+            "quite", "really", "remarkably", "so", "substantially", "thoroughly", "total", "totally", "tremendous",
+            "tremendously", "uber", "unbelievably", "unusually", "utter", "utterly", "very",
+        ].map { ($0, up) } + [
+            "almost", "barely", "hardly", "just enough", "kind of", "kinda", "kindof", "kind-of", "less", "little",
+            "marginal", "marginally", "occasional", "occasionally", "partly", "scarce", "scarcely", "slight",
+            "slightly", "somewhat", "sort of", "sorta", "sortof", "sort-of",
+        ].map { ($0, down) }, uniquingKeysWith: { first, _ in first }),
+        multiwordBoosterStarts: ["kind"],
+        contrast: ["but"],
+        specialCases: [
+            "the shit": 3, "the bomb": 3, "bad ass": 1.5, "badass": 1.5, "bus stop": 0.0, "yeah right": -2,
+            "kiss of death": -1.5, "to die for": 3, "beating heart": 3.5,
+        ],
+        noWord: "no", never: "never", neverIntensifiers: ["so", "this"], withoutDoubt: ("without", "doubt"),
+        least: "least", leastExceptions: ["at", "very"])
+
+    public static let dutch = LanguageRules(
+        code: "nl",
+        negations: [
+            "niet", "geen", "nooit", "niets", "niks", "niemand", "nergens", "geenszins", "allerminst", "zonder",
+            "noch", "evenmin", "amper", "nauwelijks", "zelden",
+        ],
+        negationInfixes: [],
+        boosters: Dictionary([
+            "heel", "erg", "zeer", "enorm", "echt", "super", "ontzettend", "vreselijk", "verschrikkelijk", "bijzonder",
+            "uiterst", "hartstikke", "bijzonder", "extreem", "ongelooflijk", "waanzinnig", "zó", "zo", "te", "totaal",
+            "volledig", "absoluut", "compleet", "mega", "keihard", "intens", "uitermate", "buitengewoon", "ultra",
+            "meest", "meer", "vooral",
+        ].map { ($0, up) } + [
+            "beetje", "een beetje", "nogal", "enigszins", "redelijk", "vrij", "tamelijk", "best", "min of", "soort van",
+            "ietwat", "wat", "minder", "weinig", "half", "deels", "gedeeltelijk", "bijna",
+        ].map { ($0, down) }, uniquingKeysWith: { first, _ in first }),
+        multiwordBoosterStarts: [],
+        contrast: ["maar", "echter", "toch"],
+        specialCases: [:],
+        noWord: nil, never: "nooit", neverIntensifiers: ["zo", "zó"], withoutDoubt: ("zonder", "twijfel"),
+        least: "minst", leastExceptions: ["het", "ten"])
+
+    public static let french = LanguageRules(
+        code: "fr",
+        negations: [
+            "ne", "n", "pas", "jamais", "rien", "personne", "aucun", "aucune", "nul", "nulle", "ni", "sans", "guère",
+            "plus", "non", "nullement",
+        ],
+        negationInfixes: ["n'", "n’"],
+        boosters: Dictionary([
+            "très", "vraiment", "extrêmement", "super", "trop", "tellement", "hyper", "fort", "particulièrement",
+            "totalement", "complètement", "absolument", "énormément", "incroyablement", "vachement", "si", "tout",
+            "entièrement", "profondément", "terriblement", "follement", "ultra", "méga", "franchement", "carrément",
+        ].map { ($0, up) } + [
+            "peu", "un peu", "assez", "plutôt", "légèrement", "presque", "moyennement", "relativement", "quelque peu",
+            "à peine", "partiellement", "moins",
+        ].map { ($0, down) }, uniquingKeysWith: { first, _ in first }),
+        multiwordBoosterStarts: [],
+        contrast: ["mais", "cependant", "pourtant", "toutefois"],
+        specialCases: [:],
+        noWord: nil, never: "jamais", neverIntensifiers: ["si", "aussi"], withoutDoubt: ("sans", "doute"),
+        least: "moins", leastExceptions: ["au", "le"])
+
+    public static let german = LanguageRules(
+        code: "de",
+        negations: ["nicht", "kein", "keine", "keinen", "keinem", "keiner", "nie", "niemals", "nichts", "niemand", "ohne", "weder", "kaum"],
+        negationInfixes: [],
+        boosters: Dictionary([
+            "sehr", "echt", "wirklich", "total", "extrem", "super", "unglaublich", "absolut", "völlig", "besonders",
+            "äußerst", "richtig", "ziemlich", "mega",
+        ].map { ($0, up) } + ["etwas", "bisschen", "kaum", "leicht", "eher", "fast"].map { ($0, down) }, uniquingKeysWith: { first, _ in first }),
+        multiwordBoosterStarts: [],
+        contrast: ["aber", "jedoch", "doch"],
+        specialCases: [:],
+        noWord: nil, never: "nie", neverIntensifiers: ["so"], withoutDoubt: ("ohne", "zweifel"),
+        least: nil, leastExceptions: [])
+}

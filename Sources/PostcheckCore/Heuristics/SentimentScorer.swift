@@ -1,0 +1,297 @@
+/// A port of VADER's scoring rules (Hutto & Gilbert, ICWSM 2014; vaderSentiment 3.3.2, MIT) that keeps the source
+/// span of every word, so that a finding can show the cues behind its score. The rules are VADER's: valence from a
+/// lexicon, boosters and dampeners up to three words before (scaled 1, 0.95, 0.9), negation within three words
+/// (×−0.74), "no" and "least" handling, ALL-CAPS emphasis when the text mixes case, contrast words ("but": earlier
+/// words ×0.5, later ×1.5), `!` and `?` emphasis, and compound = x / √(x² + 15). The word lists are per language.
+public struct SentimentScorer: Sendable {
+    /// A word or emoji that moved the score, with where it stands in the text.
+    public struct Cue: Sendable, Hashable {
+        public let text: String
+        public let range: Range<Int>
+        public let valence: Double
+    }
+
+    public struct Score: Sendable {
+        /// VADER's compound score in [-1, 1].
+        public let compound: Double
+        /// Normalised sum of the absolute valences in [0, 1] (for one-sided lexicons).
+        public let intensity: Double
+        public let positive: Double
+        public let negative: Double
+        public let neutral: Double
+        /// Every word with a non-zero final valence, strongest first.
+        public let cues: [Cue]
+    }
+
+    public let lexicon: [String: Double]
+    public let language: LanguageRules
+    /// Emoji (single code points) → description, which is scored as words (VADER's approach, English lexicons).
+    public let emojiDescriptions: [Unicode.Scalar: String]
+    /// Emoji → valence, for lexicons in languages whose words cannot score an English description.
+    public let emojiValences: [Unicode.Scalar: Double]
+
+    public init(lexicon: [String: Double], language: LanguageRules, emojiDescriptions: [Unicode.Scalar: String] = [:],
+                emojiValences: [Unicode.Scalar: Double] = [:])
+    {
+        self.lexicon = lexicon
+        self.language = language
+        self.emojiDescriptions = emojiDescriptions
+        self.emojiValences = emojiValences
+    }
+
+    static let boosterIncrement = 0.293
+    static let capsIncrement = 0.733
+    static let negationScalar = -0.74
+
+    struct Token {
+        let text: String
+        let lower: String
+        let range: Range<Int>
+        /// A fixed valence (an emoji scored directly).
+        let fixedValence: Double?
+    }
+
+    /// Scores `range` of `text` (valid UTF-8).
+    public func score(_ bytes: [UInt8], range: Range<Int>) -> Score {
+        let tokens = tokenize(bytes, range: range)
+        let isCapDifferential = capDifferential(tokens)
+        var sentiments: [Double] = []
+        sentiments.reserveCapacity(tokens.count)
+        for index in tokens.indices {
+            let token = tokens[index]
+            if let fixed = token.fixedValence {
+                sentiments.append(fixed)
+                continue
+            }
+            if language.boosters[token.lower] != nil {
+                sentiments.append(0)
+                continue
+            }
+            if index + 1 < tokens.count, language.multiwordBoosterStarts.contains(token.lower),
+                language.boosters[token.lower + " " + tokens[index + 1].lower] != nil
+            {
+                sentiments.append(0)
+                continue
+            }
+            sentiments.append(valence(at: index, tokens, isCapDifferential))
+        }
+        // Contrast: the part after "but" counts more than the part before (VADER applies it at the first "but").
+        if let contrast = tokens.firstIndex(where: { language.contrast.contains($0.lower) }) {
+            for index in sentiments.indices where index != contrast {
+                sentiments[index] *= index < contrast ? 0.5 : 1.5
+            }
+        }
+        var sum = sentiments.reduce(0, +)
+        let punctuation = punctuationEmphasis(bytes, range: range)
+        if sum > 0 { sum += punctuation } else if sum < 0 { sum -= punctuation }
+        var positiveSum = 0.0
+        var negativeSum = 0.0
+        var neutralCount = 0.0
+        for sentiment in sentiments {
+            if sentiment > 0 { positiveSum += sentiment + 1 }
+            if sentiment < 0 { negativeSum += sentiment - 1 }
+            if sentiment == 0 { neutralCount += 1 }
+        }
+        if positiveSum > abs(negativeSum) { positiveSum += punctuation } else if positiveSum < abs(negativeSum) { negativeSum -= punctuation }
+        let total = positiveSum + abs(negativeSum) + neutralCount
+        var cues: [Cue] = []
+        for (index, sentiment) in sentiments.enumerated() where sentiment != 0 {
+            cues.append(Cue(text: tokens[index].text, range: tokens[index].range, valence: sentiment))
+        }
+        cues.sort { abs($0.valence) > abs($1.valence) }
+        let absoluteSum = sentiments.reduce(0) { $0 + abs($1) }
+        return Score(
+            compound: sentiments.isEmpty ? 0 : Self.normalize(sum),
+            intensity: sentiments.isEmpty ? 0 : Self.normalize(absoluteSum + (absoluteSum > 0 ? punctuation : 0)),
+            positive: total > 0 ? abs(positiveSum / total) : 0,
+            negative: total > 0 ? abs(negativeSum / total) : 0,
+            neutral: total > 0 ? abs(neutralCount / total) : 0,
+            cues: cues)
+    }
+
+    static func normalize(_ score: Double, alpha: Double = 15) -> Double {
+        min(1, max(-1, score / (score * score + alpha).squareRoot()))
+    }
+
+    // MARK: Rules
+
+    private func valence(at index: Int, _ tokens: [Token], _ isCapDifferential: Bool) -> Double {
+        let token = tokens[index]
+        guard var valence = lexicon[token.lower] else { return 0 }
+        let lower = { (offset: Int) -> String in tokens[index - offset].lower }
+        if let no = language.noWord {
+            if token.lower == no, index + 1 < tokens.count, lexicon[tokens[index + 1].lower] != nil { valence = 0 }
+            if (index > 0 && lower(1) == no) || (index > 1 && lower(2) == no)
+                || (index > 2 && lower(3) == no && ["or", "nor"].contains(lower(1)))
+            {
+                valence = lexicon[token.lower]! * Self.negationScalar
+            }
+        }
+        if isUpper(token.text) && isCapDifferential { valence += valence > 0 ? Self.capsIncrement : -Self.capsIncrement }
+        for distance in 0..<3 where index > distance && lexicon[lower(distance + 1)] == nil {
+            var scalar = boosterScalar(tokens[index - distance - 1], valence: valence, isCapDifferential)
+            if distance == 1 && scalar != 0 { scalar *= 0.95 }
+            if distance == 2 && scalar != 0 { scalar *= 0.9 }
+            valence += scalar
+            valence = negationCheck(valence, tokens, distance: distance, index: index)
+            if distance == 2 { valence = idiomCheck(valence, tokens, index: index) }
+        }
+        return leastCheck(valence, tokens, index: index)
+    }
+
+    private func boosterScalar(_ token: Token, valence: Double, _ isCapDifferential: Bool) -> Double {
+        guard var scalar = language.boosters[token.lower] else { return 0 }
+        if valence < 0 { scalar *= -1 }
+        if isUpper(token.text) && isCapDifferential { scalar += valence > 0 ? Self.capsIncrement : -Self.capsIncrement }
+        return scalar
+    }
+
+    private func negationCheck(_ valence: Double, _ tokens: [Token], distance: Int, index: Int) -> Double {
+        let lower = { (offset: Int) -> String in tokens[index - offset].lower }
+        let never = language.never
+        let intensifiers = language.neverIntensifiers
+        switch distance {
+        case 0:
+            return language.isNegation(lower(1)) ? valence * Self.negationScalar : valence
+        case 1:
+            if let never, lower(2) == never, intensifiers.contains(lower(1)) { return valence * 1.25 }
+            if let withoutDoubt = language.withoutDoubt, lower(2) == withoutDoubt.0 && lower(1) == withoutDoubt.1 { return valence }
+            return language.isNegation(lower(2)) ? valence * Self.negationScalar : valence
+        default:
+            if let never, (lower(3) == never && intensifiers.contains(lower(2))) || intensifiers.contains(lower(1)) {
+                return valence * 1.25
+            }
+            if let withoutDoubt = language.withoutDoubt, lower(3) == withoutDoubt.0 && (lower(2) == withoutDoubt.1 || lower(1) == withoutDoubt.1) {
+                return valence
+            }
+            return language.isNegation(lower(3)) ? valence * Self.negationScalar : valence
+        }
+    }
+
+    private func idiomCheck(_ valence: Double, _ tokens: [Token], index: Int) -> Double {
+        var valence = valence
+        let word = { (position: Int) -> String in tokens[position].lower }
+        let oneZero = "\(word(index - 1)) \(word(index))"
+        let twoOneZero = "\(word(index - 2)) \(word(index - 1)) \(word(index))"
+        let twoOne = "\(word(index - 2)) \(word(index - 1))"
+        let threeTwoOne = "\(word(index - 3)) \(word(index - 2)) \(word(index - 1))"
+        let threeTwo = "\(word(index - 3)) \(word(index - 2))"
+        for sequence in [oneZero, twoOneZero, twoOne, threeTwoOne, threeTwo] {
+            if let special = language.specialCases[sequence] {
+                valence = special
+                break
+            }
+        }
+        if tokens.count - 1 > index, let special = language.specialCases["\(word(index)) \(word(index + 1))"] { valence = special }
+        if tokens.count - 1 > index + 1, let special = language.specialCases["\(word(index)) \(word(index + 1)) \(word(index + 2))"] {
+            valence = special
+        }
+        for gram in [threeTwoOne, threeTwo, twoOne] {
+            if let booster = language.boosters[gram] { valence += booster }
+        }
+        return valence
+    }
+
+    private func leastCheck(_ valence: Double, _ tokens: [Token], index: Int) -> Double {
+        guard let least = language.least else { return valence }
+        if index > 1 && lexicon[tokens[index - 1].lower] == nil && tokens[index - 1].lower == least {
+            if !language.leastExceptions.contains(tokens[index - 2].lower) { return valence * Self.negationScalar }
+        } else if index > 0 && lexicon[tokens[index - 1].lower] == nil && tokens[index - 1].lower == least {
+            return valence * Self.negationScalar
+        }
+        return valence
+    }
+
+    private func punctuationEmphasis(_ bytes: [UInt8], range: Range<Int>) -> Double {
+        var exclamations = 0
+        var questions = 0
+        for byte in bytes[range] {
+            if byte == UInt8(ascii: "!") { exclamations += 1 }
+            if byte == UInt8(ascii: "?") { questions += 1 }
+        }
+        let exclamation = Double(min(exclamations, 4)) * 0.292
+        let question = questions > 1 ? (questions <= 3 ? Double(questions) * 0.18 : 0.96) : 0
+        return exclamation + question
+    }
+
+    /// Python's `str.isupper()`: some cased letter and no lower-case one.
+    private func isUpper(_ word: String) -> Bool {
+        var cased = false
+        for character in word {
+            if character.isLowercase { return false }
+            if character.isUppercase { cased = true }
+        }
+        return cased
+    }
+
+    private func capDifferential(_ tokens: [Token]) -> Bool {
+        let upper = tokens.filter { isUpper($0.text) }.count
+        let differential = tokens.count - upper
+        return differential > 0 && differential < tokens.count
+    }
+
+    // MARK: Tokens
+
+    /// VADER's tokens: emoji replaced by their description (or scored directly), the text split on white space,
+    /// leading and trailing ASCII punctuation stripped from each word unless that leaves two characters or fewer
+    /// (an emoticon such as `:)`). Each token keeps the byte range it came from.
+    func tokenize(_ bytes: [UInt8], range: Range<Int>) -> [Token] {
+        // The transformed text as scalars, each with its source range.
+        var scalars: [(Unicode.Scalar, Range<Int>)] = []
+        var fixed: [Int: Double] = [:]  // index into scalars → emoji valence (a one-scalar token)
+        var previousSpace = true
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let length = scalarLength(bytes[index])
+            guard let scalar = decodeScalar(bytes, index, range.upperBound) else { break }
+            let source = index..<(index + length)
+            if let description = emojiDescriptions[scalar] {
+                if !previousSpace { scalars.append((" ", source)) }
+                for character in description.unicodeScalars { scalars.append((character, source)) }
+                previousSpace = false
+            } else if let valence = emojiValences[scalar] {
+                scalars.append((" ", source))
+                fixed[scalars.count] = valence
+                scalars.append((scalar, source))
+                scalars.append((" ", source))
+                previousSpace = true
+            } else {
+                scalars.append((scalar, source))
+                previousSpace = scalar.properties.isWhitespace
+            }
+            index += length
+        }
+        var tokens: [Token] = []
+        var start: Int? = nil
+        func emit(_ end: Int) {
+            guard let first = start else { return }
+            start = nil
+            let word = scalars[first..<end]
+            let fixedValence = end - first == 1 ? fixed[first] : nil
+            var low = first
+            var high = end
+            while low < high && Self.asciiPunctuation.contains(scalars[low].0) { low += 1 }
+            while high > low && Self.asciiPunctuation.contains(scalars[high - 1].0) { high -= 1 }
+            if high - low <= 2 || fixedValence != nil {
+                low = first
+                high = end
+            }
+            var text = ""
+            text.unicodeScalars.append(contentsOf: scalars[low..<high].map(\.0))
+            let span = scalars[low].1.lowerBound..<scalars[high - 1].1.upperBound
+            _ = word
+            tokens.append(Token(text: text, lower: text.lowercased(), range: span, fixedValence: fixedValence))
+        }
+        for (position, entry) in scalars.enumerated() {
+            if entry.0.properties.isWhitespace {
+                emit(position)
+            } else if start == nil {
+                start = position
+            }
+        }
+        emit(scalars.count)
+        return tokens
+    }
+
+    static let asciiPunctuation: Set<Unicode.Scalar> = Set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~".unicodeScalars)
+}

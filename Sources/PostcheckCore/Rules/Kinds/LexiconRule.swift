@@ -1,0 +1,132 @@
+import Yams
+
+/// `extends: lexicon` (postcheck) — scores a draft (or each scope block) with a weighted lexicon the VADER way and
+/// raises one finding when the score crosses `threshold`. The finding sits on the strongest cue and lists the cues.
+///
+/// ```yaml
+/// extends: lexicon
+/// message: "The tone reads as negative (score %s, limit %s): %s."
+/// lexicon: {en: tone-en.tsv, nl: tone-nl.tsv, fr: tone-fr.tsv}   # term<TAB>weight, next to the rule
+/// entries: {en: {meh: -1.0}}                                     # inline additions
+/// emoji: emoji.tsv                                                # emoji<TAB>description or weight
+/// mode: compound          # compound: VADER's [-1, 1]; intensity: [0, 1] from the absolute weights
+/// threshold: {below: -0.5}                                        # or {above: 0.6}
+/// minwords: 5             # do not judge shorter texts
+/// ```
+struct LexiconRule: RuleKind, CompiledRule {
+    static let name = "lexicon"
+    static let keys: Set<String> = ["lexicon", "entries", "emoji", "mode", "threshold", "minwords", "cues"]
+
+    enum Mode: String { case compound, intensity }
+
+    let header: RuleHeader
+    /// One scorer per language (`*`: any language, with the rules of the draft's language).
+    let scorers: [String: SentimentScorer]
+    let mode: Mode
+    let above: Double?
+    let below: Double?
+    let minimumWords: Int
+    let cueCount: Int
+
+    static func compile(header: RuleHeader, fields: YAMLFields, context: RuleCompileContext) throws(RuleFileError)
+        -> any CompiledRule
+    {
+        var lexicons: [String: [String: Double]] = [:]
+        for (language, node) in try fields.perLanguageNodes("lexicon") ?? [:] {
+            guard let name = node.string else { throw fields.error(at: node, "'lexicon' names a file (or one per language)") }
+            let file = try fields.siblingFile(name, key: "lexicon")
+            lexicons[language, default: [:]].merge(try LexiconFile.parse(file.text, path: file.path)) { $1 }
+        }
+        for (language, node) in try fields.perLanguageNodes("entries") ?? [:] {
+            guard case .mapping(let mapping) = node else {
+                throw fields.error(at: node, "'entries' maps terms to weights (or languages to such maps)")
+            }
+            for (term, weight) in mapping {
+                guard let text = term.string, let value = weight.float ?? weight.int.map(Double.init) else {
+                    throw fields.error(at: weight, "'entries' weights must be numbers")
+                }
+                lexicons[language, default: [:]][text.lowercased()] = value
+            }
+        }
+        guard !lexicons.isEmpty, lexicons.values.contains(where: { !$0.isEmpty }) else {
+            throw fields.error(at: nil, "a lexicon rule needs 'lexicon' (a file) or 'entries'")
+        }
+        var emoji: ([Unicode.Scalar: String], [Unicode.Scalar: Double]) = ([:], [:])
+        if let name = try fields.string("emoji") {
+            let file = try fields.siblingFile(name, key: "emoji")
+            emoji = try LexiconFile.parseEmoji(file.text, path: file.path)
+        }
+        let modeName = try fields.string("mode") ?? "compound"
+        guard let mode = Mode(rawValue: modeName) else {
+            throw fields.error(key: "mode", "'mode' must be compound or intensity, not '\(modeName)'")
+        }
+        guard let threshold = try fields.fields("threshold") else {
+            throw fields.error(at: nil, "a lexicon rule needs 'threshold: {above: x}' or '{below: x}'")
+        }
+        try threshold.rejectUnknownKeys(allowed: ["above", "below"], context: "'threshold'")
+        let above = try threshold.double("above")
+        let below = try threshold.double("below")
+        guard above != nil || below != nil else { throw fields.error(key: "threshold", "'threshold' needs 'above' or 'below'") }
+        for value in [above, below].compactMap({ $0 }) where value < -1 || value > 1 {
+            throw fields.error(key: "threshold", "scores lie in [-1, 1]; a threshold of \(value) can never be crossed")
+        }
+        let minimumWords = try fields.int("minwords") ?? 0
+        guard minimumWords >= 0 else { throw fields.error(key: "minwords", "'minwords' must not be negative") }
+        var scorers: [String: SentimentScorer] = [:]
+        for (language, lexicon) in lexicons {
+            // English lexicons read emoji descriptions (VADER); others need weights per emoji.
+            let descriptions = language == "en" || language == "*" ? emoji.0 : [:]
+            scorers[language] = SentimentScorer(lexicon: lexicon, language: .forLanguage(language == "*" ? "en" : language),
+                                                emojiDescriptions: descriptions, emojiValences: emoji.1)
+        }
+        let scoped = fields.has("scope") ? header : header.withScope(try! ScopeSelector(["summary"]))
+        return LexiconRule(header: scoped, scorers: scorers, mode: mode, above: above, below: below,
+                           minimumWords: minimumWords, cueCount: max(1, try fields.int("cues") ?? 3))
+    }
+
+    func check(_ input: CheckInput) throws(MatchError) -> [Finding] {
+        guard var scorer = input.language.flatMap({ scorers[$0] }) ?? scorers["*"] else { return [] }
+        if scorers[input.language ?? ""] == nil, let language = input.language {
+            // A language-neutral lexicon still negates and boosts with the draft's own words.
+            scorer = SentimentScorer(lexicon: scorer.lexicon, language: .forLanguage(language),
+                                     emojiDescriptions: scorer.emojiDescriptions, emojiValences: scorer.emojiValences)
+        }
+        var findings: [Finding] = []
+        let masked = Array(input.masked)
+        let raw = input.subjects.contains(where: \.raw) ? Array(input.raw) : []
+        for subject in input.subjects {
+            let buffer = subject.raw ? raw : masked
+            let result = scorer.score(buffer, range: subject.range)
+            let words = scorer.tokenize(buffer, range: subject.range).count
+            guard words >= minimumWords else { continue }
+            let value = mode == .compound ? result.compound : result.intensity
+            let crossed: String
+            if let above, value > above {
+                crossed = "above \(format(above))"
+            } else if let below, value < below {
+                crossed = "below \(format(below))"
+            } else {
+                continue
+            }
+            let cues = Array(result.cues.prefix(cueCount))
+            let listed = cues.map { "'\($0.text)' (\(format($0.valence)))" }.joined(separator: ", ")
+            let range = cues.first?.range ?? subject.range.lowerBound..<min(subject.range.upperBound, subject.range.lowerBound + 1)
+            var finding = header.finding(input, range: range, arguments: [format(value), crossed, listed.isEmpty ? "no single cue" : listed])
+            finding.cues = cues.map { FindingCue(range: $0.range, text: $0.text, weight: $0.valence) }
+            findings.append(finding)
+        }
+        return findings
+    }
+
+    private func format(_ value: Double) -> String { String(format2: value) }
+}
+
+extension String {
+    /// A number with two decimals, without Foundation's formatter.
+    init(format2 value: Double) {
+        let hundredths = Int((abs(value) * 100).rounded())
+        let sign = value < 0 && hundredths != 0 ? "-" : ""
+        let fraction = hundredths % 100
+        self = "\(sign)\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+    }
+}

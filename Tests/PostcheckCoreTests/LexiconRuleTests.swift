@@ -1,0 +1,95 @@
+import XCTest
+@testable import PostcheckCore
+
+final class LexiconRuleTests: XCTestCase {
+    private let negativeTone = """
+        extends: lexicon
+        message: "Negative tone (%s, %s): %s."
+        threshold: {below: -0.4}
+        entries:
+          en: {awful: -2.5, hate: -2.7, great: 3.1, bad: -2.5}
+          nl: {vreselijk: -2.6, haat: -2.7, slecht: -2.5, fantastisch: 3.0}
+          fr: {horrible: -2.6, déteste: -2.7, mauvais: -2.5, génial: 3.0}
+        """
+
+    private func verify(_ yaml: String, triggering: [String], nonTriggering: [String], file: StaticString = #filePath, line: UInt = #line) throws {
+        let rule = try compileRule(yaml)
+        for example in nonTriggering {
+            for variant in variants(of: example) {
+                XCTAssertEqual(try findings(rule, on: variant).count, 0, variant, file: file, line: line)
+            }
+        }
+        for example in triggering {
+            for variant in variants(of: example) {
+                let (text, expected) = markers(in: variant)
+                XCTAssertEqual(try findings(rule, on: text).map { "\($0.line):\($0.column)" }, expected, text, file: file, line: line)
+            }
+        }
+    }
+
+    func testNegativeToneInThreeLanguagesWithNegation() throws {
+        try verify(negativeTone,
+            triggering: [
+                "---\nlang: en\n---\nI really hate this ↓awful update.",  // VADER: "this" two words back intensifies ×1.25,
+                "---\nlang: nl\n---\nIk ↓haat deze vreselijke, slechte update.",
+                "---\nlang: fr\n---\nJe ↓déteste cette mise à jour, elle est mauvaise.",
+            ],
+            nonTriggering: [
+                "---\nlang: en\n---\nThis update is not bad at all, it is great.",
+                "---\nlang: nl\n---\nDeze update is helemaal niet slecht, echt fantastisch.",
+                "---\nlang: fr\n---\nCette mise à jour n'est pas mauvaise, elle est géniale.",
+                "---\nlang: de\n---\nDas ist schlecht.",
+            ])
+    }
+
+    func testFindingExplainsScoreThresholdAndCues() throws {
+        let rule = try compileRule(negativeTone)
+        let found = try findings(rule, on: "---\nlang: en\n---\nI HATE this awful, bad update!!")
+        XCTAssertEqual(found.count, 1)
+        XCTAssertTrue(found[0].message.hasPrefix("Negative tone (-0.9"), found[0].message)
+        XCTAssertTrue(found[0].message.contains("below -0.40"), found[0].message)
+        XCTAssertEqual(found[0].finding.cues.map(\.text), ["HATE", "awful", "bad"])
+        XCTAssertEqual(found[0].match, "HATE")
+    }
+
+    func testMinWordsAndIntensityMode() throws {
+        let rule = try compileRule("""
+            extends: lexicon
+            message: "Hype %s (%s): %s"
+            mode: intensity
+            threshold: {above: 0.6}
+            minwords: 4
+            entries: {amazing: 2, revolutionary: 2, incredible: 2, best: 1.5}
+            """)
+        XCTAssertEqual(try findings(rule, on: "Amazing!").count, 0, "too short to judge")
+        XCTAssertEqual(try findings(rule, on: "The most amazing, revolutionary and incredible launch ever").count, 1)
+        XCTAssertEqual(try findings(rule, on: "We launched a useful update for our customers today").count, 0)
+    }
+
+    func testLexiconFilesAndErrors() throws {
+        let root = try temporaryDirectory()
+        try write("# tone\nawful\t-2.5\nhate\t-2.7\t0.5\t[1, 2]\n", to: root.appendingPathComponent("p/tone.tsv"))
+        try write("bad line without weight\n", to: root.appendingPathComponent("p/broken.tsv"))
+        let loader = RuleLoader()
+        let good = try loader.compileRule(id: "p.Tone", path: root.appendingPathComponent("p/Tone.yml").path,
+                                          text: "extends: lexicon\nmessage: x\nlexicon: tone.tsv\nthreshold: {below: -0.3}\n",
+                                          context: RuleCompileContext())
+        XCTAssertEqual(try findings(good, on: "An awful day.").count, 1)
+        XCTAssertThrowsError(try loader.compileRule(id: "p.B", path: root.appendingPathComponent("p/B.yml").path,
+                                                    text: "extends: lexicon\nmessage: x\nlexicon: broken.tsv\nthreshold: {below: -0.3}\n",
+                                                    context: RuleCompileContext())) { error in
+            let fileError = error as! RuleFileError
+            XCTAssertTrue(fileError.path.hasSuffix("broken.tsv"))
+            XCTAssertEqual(fileError.line, 1)
+        }
+        XCTAssertThrowsError(try compileRule("extends: lexicon\nmessage: x\nentries: {a: 1}\nthreshold: {below: -3}\n"))
+        XCTAssertThrowsError(try compileRule("extends: lexicon\nmessage: x\nentries: {a: 1}\n"))
+    }
+
+    func testEdgeCasesDoNotCrash() throws {
+        let rule = try compileRule(negativeTone)
+        for text in ["", "🎉🎉🎉", "#a #b #c", String(repeating: "hate ", count: 20_000), "!!!???", "\u{301}\u{301}"] {
+            XCTAssertLessThanOrEqual(try findings(rule, on: "---\nlang: en\n---\n" + text).count, 1)
+        }
+    }
+}
