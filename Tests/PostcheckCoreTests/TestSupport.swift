@@ -57,9 +57,13 @@ func verifyRule(_ yaml: String, triggering: [String], nonTriggering: [String],
     }
 }
 
-/// The example as written, with an emoji prefix, and in NFD.
+/// The example as written, with an emoji prefix (after the front matter, if any), and in NFD.
 func variants(of example: String) -> [String] {
-    [example, "👩🏽‍💻 " + example, example.decomposedStringWithCanonicalMapping]
+    var prefixed = "👩🏽‍💻 " + example
+    if example.hasPrefix("---\n"), let close = example.range(of: "\n---\n", range: example.index(example.startIndex, offsetBy: 3)..<example.endIndex) {
+        prefixed = String(example[..<close.upperBound]) + "👩🏽‍💻 " + String(example[close.upperBound...])
+    }
+    return [example, prefixed, example.decomposedStringWithCanonicalMapping]
 }
 
 /// Removes `↓` markers and returns the text and the `line:column` of each marker (code points).

@@ -19,10 +19,14 @@ extension YAMLFields {
     func perLanguageNodes(_ key: String) throws(RuleFileError) -> [String: Yams.Node]? {
         guard let node = node(key) else { return nil }
         if case .mapping(let mapping) = node,
-            mapping.allSatisfy({ pair in pair.key.string.map { LanguageDetector.supported.contains(LanguageDetector.normalize($0)) && $0.count <= 5 } ?? false })
+            mapping.allSatisfy({ pair in
+                pair.key.string.map { $0 == "*" || (LanguageDetector.supported.contains(LanguageDetector.normalize($0)) && $0.count <= 5) } ?? false
+            })
         {
             var result: [String: Yams.Node] = [:]
-            for (language, value) in mapping { result[LanguageDetector.normalize(language.string!)] = value }
+            for (language, value) in mapping {
+                result[language.string == "*" ? "*" : LanguageDetector.normalize(language.string!)] = value
+            }
             return result
         }
         return ["*": node]

@@ -1,12 +1,16 @@
 /// `extends: existence` — flags every occurrence of its tokens (word-bounded unless `nonword`) or raw pattern.
 struct ExistenceRule: RuleKind, CompiledRule {
     static let name = "existence"
-    static let keys: Set<String> = ["tokens", "raw", "exceptions", "append", "ignorecase", "nonword", "vocab"]
+    static let keys: Set<String> = ["tokens", "raw", "exceptions", "append", "ignorecase", "nonword", "vocab", "near", "validate"]
 
     let header: RuleHeader
     /// One pattern per language when `tokens` is given per language (`*`: every language).
     let patterns: [String: RegexPattern]
     let exceptions: ExceptionFilter
+    /// postcheck: flag a match only when one of these patterns is near it (same sentence, or within N words).
+    let near: Proximity?
+    /// postcheck: keep only matches whose checksum or structure is valid.
+    let validator: MatchValidator?
 
     static func compile(header: RuleHeader, fields: YAMLFields, context: RuleCompileContext) throws(RuleFileError)
         -> any CompiledRule
@@ -30,7 +34,15 @@ struct ExistenceRule: RuleKind, CompiledRule {
         let exceptions = try ExceptionFilter(
             exceptions: try fields.stringList("exceptions") ?? [], accepted: context.acceptedTerms,
             useVocabulary: (try fields.bool("vocab") ?? true) && !nonword, fields: fields)
-        return ExistenceRule(header: header, patterns: patterns, exceptions: exceptions)
+        var validator: MatchValidator? = nil
+        if let name = try fields.string("validate") {
+            guard let known = MatchValidator(rawValue: name) else {
+                throw fields.error(key: "validate", "unknown validator '\(name)' (known: \(MatchValidator.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            validator = known
+        }
+        return ExistenceRule(header: header, patterns: patterns, exceptions: exceptions,
+                             near: try Proximity(fields: fields, options: options), validator: validator)
     }
 
     func check(_ input: CheckInput) throws(MatchError) -> [Finding] {
@@ -42,10 +54,18 @@ struct ExistenceRule: RuleKind, CompiledRule {
                 let text = input.text(match.range)
                 guard !text.allSatisfy({ $0.isWhitespace || $0 == "*" }) else { continue }
                 if try exceptions.suppresses(match.range, in: subject, input: input) { continue }
+                if let validator, !validator.isValid(text.trimmingCharacters(in: [" ", "\t", "\n", "\r"])) { continue }
+                var nearby: Range<Int>? = nil
+                if let near {
+                    guard let found = try near.find(around: match.range, in: subject, input: input) else { continue }
+                    nearby = found
+                }
                 let trimmed = text.trimmingCharacters(in: [" ", "\t", "\n", "\r"])
                 var arguments = [trimmed]
                 if let action = header.action, action.name == "replace" { arguments.append(action.params.first ?? "") }
-                findings.append(header.finding(input, range: match.range, arguments: arguments))
+                var finding = header.finding(input, range: match.range, arguments: arguments)
+                if let nearby { finding.cues = [FindingCue(range: nearby, text: input.text(nearby), weight: 1)] }
+                findings.append(finding)
             }
         }
         return findings
