@@ -35,7 +35,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PostcheckCoreTests",
-            dependencies: ["PostcheckCore"]
+            dependencies: ["PostcheckCore", "Yams"]
         ),
         // Runs the built `postcheck` binary on Fixtures/ and the Vale style-package suites.
         .testTarget(
