@@ -67,6 +67,10 @@ public struct Configuration: Sendable {
     public var extensions: [String] = ["md", "markdown", "txt"]
     /// Vale's `WordTemplate`.
     public var wordTemplate: String? = nil
+    /// The platform assumed when a draft's front matter names none (`platform`).
+    public var platform: String? = nil
+    /// Text a platform appends to every post (`signature: {x: " #ad"}` or one string for all), counted in lengths.
+    public var signatures: [String: String] = [:]
     /// The language assumed when a draft declares none and is too short to tell (`default-language`).
     public var defaultLanguage: String? = nil
 

@@ -66,6 +66,7 @@ public struct ConfigurationLoader: Sendable {
 
     static let postcheckKeys: Set<String> = [
         "packs", "min-severity", "fail-on", "rules", "vocab", "overrides", "score", "extensions", "default-language",
+        "platform", "signature",
     ]
 
     private func readPostcheck(_ text: String, path: String, displayPath: String) throws(RuleFileError) -> Configuration {
@@ -136,6 +137,21 @@ public struct ConfigurationLoader: Sendable {
                 throw fields.error(key: "default-language", "'default-language' must be a language code such as nl, en or fr")
             }
             configuration.defaultLanguage = code
+        }
+        configuration.platform = try fields.string("platform")?.lowercased()
+        if let node = fields.node("signature") {
+            if let text = node.string {
+                configuration.signatures["*"] = text
+            } else if case .mapping(let mapping) = node {
+                for (platform, text) in mapping {
+                    guard let name = platform.string, let value = text.string else {
+                        throw fields.error(at: text, "'signature' maps platforms to text")
+                    }
+                    configuration.signatures[name.lowercased()] = value
+                }
+            } else {
+                throw fields.error(at: node, "'signature' is text, or a mapping of platforms to text")
+            }
         }
         if let extensions = try fields.stringList("extensions") {
             configuration.extensions = extensions.map { $0.hasPrefix(".") ? String($0.dropFirst()) : $0 }

@@ -119,6 +119,7 @@ public final class Linter: Sendable {
 
     public func check(_ draft: Draft, relativePath: String, scratch: MatchScratch) -> CheckResult {
         let (language, languageSource) = language(of: draft)
+        let platform = (draft.frontMatter?["platform"]?.stringValue ?? configuration.platform)?.lowercased()
         let active = activeRules(for: relativePath).filter { rule in
             rule.rule.header.languages.map { languages in language.map(languages.contains) ?? false } ?? true
         }
@@ -131,7 +132,7 @@ public final class Linter: Sendable {
                     let subjects = Self.subjects(for: rule.header.scope, in: draft, sentences: &sentenceCache)
                     guard !subjects.isEmpty else { continue }
                     let input = CheckInput(draft: draft, subjects: subjects, masked: masked, raw: raw, scratch: scratch,
-                                           language: language)
+                                           language: language, platform: platform, signatures: configuration.signatures)
                     do {
                         var found = try rule.check(input)
                         found.sort { $0.range.lowerBound < $1.range.lowerBound }

@@ -56,7 +56,7 @@ public struct RuleKindRegistry: Sendable {
     /// The Vale-compatible kinds.
     public static let standard = RuleKindRegistry([
         ExistenceRule.self, SubstitutionRule.self, OccurrenceRule.self, RepetitionRule.self, ConsistencyRule.self,
-        ConditionalRule.self, CapitalizationRule.self, LexiconRule.self, DensityRule.self, RequiresRule.self,
+        ConditionalRule.self, CapitalizationRule.self, LexiconRule.self, DensityRule.self, RequiresRule.self, LengthRule.self,
     ])
 }
 
@@ -75,6 +75,10 @@ public struct CheckInput {
     public let scratch: MatchScratch
     /// The draft's language (nl, en, fr, de…), when known.
     public var language: String? = nil
+    /// The platform the draft is for (front matter `platform`, else the configuration's), lower case.
+    public var platform: String? = nil
+    /// Text each platform appends to a post (`*`: every platform), counted by length rules.
+    public var signatures: [String: String] = [:]
 
     public func buffer(_ subject: Subject) -> UnsafeBufferPointer<UInt8> { subject.raw ? raw : masked }
 

@@ -1,0 +1,166 @@
+/// `extends: length` (postcheck) — counts what platforms limit, in the draft's body (front matter excluded, nothing
+/// masked, plus the signature the configuration says the platform appends): `characters` (code points, NFC),
+/// `weighted` (X, twitter-text v3), `words`, `hashtags`, `mentions`, `links`, `emoji`, `lines`; against `max`/`min`,
+/// given once or per platform. The platform is the front matter's `platform`, else the configuration's.
+///
+/// ```yaml
+/// extends: length
+/// message: "%[1]s %[3]s; %[4]s allows %[2]s (%[5]s too many)."
+/// count: characters
+/// max: {linkedin: 3000, instagram: 2200, facebook: 63206}
+/// ```
+struct LengthRule: RuleKind, CompiledRule {
+    static let name = "length"
+    static let keys: Set<String> = ["count", "max", "min"]
+
+    enum Count: String, CaseIterable {
+        case characters, weighted, words, hashtags, mentions, links, emoji, lines
+    }
+
+    let header: RuleHeader
+    let count: Count
+    /// Limits by platform (`*`: any platform).
+    let maximum: [String: Int]
+    let minimum: [String: Int]
+
+    static let hashtag = try! RegexPattern("(?<![\\p{L}\\p{N}_#/&])#[\\p{L}\\p{N}_]*\\p{L}[\\p{L}\\p{N}_]*")
+    static let mention = try! RegexPattern("(?<![\\p{L}\\p{N}_@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?")
+
+    static func compile(header: RuleHeader, fields: YAMLFields, context: RuleCompileContext) throws(RuleFileError)
+        -> any CompiledRule
+    {
+        let name = try fields.string("count") ?? "characters"
+        guard let count = Count(rawValue: name) else {
+            throw fields.error(key: "count", "'count' must be one of \(Count.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        let maximum = try limits(fields, "max")
+        let minimum = try limits(fields, "min")
+        guard !maximum.isEmpty || !minimum.isEmpty else { throw fields.error(at: nil, "a length rule needs 'max' or 'min'") }
+        return LengthRule(header: header, count: count, maximum: maximum, minimum: minimum)
+    }
+
+    private static func limits(_ fields: YAMLFields, _ key: String) throws(RuleFileError) -> [String: Int] {
+        guard let node = fields.node(key) else { return [:] }
+        var result: [String: Int] = [:]
+        if let value = node.int {
+            result["*"] = value
+        } else if case .mapping(let mapping) = node {
+            for (platform, limit) in mapping {
+                guard let name = platform.string, let value = limit.int else {
+                    throw fields.error(at: limit, "'\(key)' maps platforms to whole numbers")
+                }
+                result[name.lowercased()] = value
+            }
+        } else {
+            throw fields.error(at: node, "'\(key)' is a whole number or a mapping of platforms to whole numbers")
+        }
+        for (platform, value) in result where value < 0 {
+            throw fields.error(key: key, "'\(key)' for \(platform) must not be negative")
+        }
+        return result
+    }
+
+    func check(_ input: CheckInput) throws(MatchError) -> [Finding] {
+        let platform = input.platform?.lowercased()
+        let maximum = platform.flatMap { self.maximum[$0] } ?? self.maximum["*"]
+        let minimum = platform.flatMap { self.minimum[$0] } ?? self.minimum["*"]
+        guard maximum != nil || minimum != nil else { return [] }
+        let source = input.draft.source
+        var start = input.draft.bodyStart
+        var end = source.bytes.count
+        while start < end && isWhitespaceByte(source.bytes[start]) { start += 1 }
+        while end > start && isWhitespaceByte(source.bytes[end - 1]) { end -= 1 }
+        let body = start..<end
+        let signature = platform.flatMap { input.signatures[$0] } ?? input.signatures["*"] ?? ""
+        let text = source.string(body) + signature
+        // Positions of the counted items (byte offsets in the body) let a finding point at the first one too many.
+        var items: [Range<Int>] = []
+        let total: Int
+        var overflowAt: Int? = nil
+        switch count {
+        case .characters:
+            total = text.unicodeScalars.count
+            if let maximum, total > maximum {
+                var index = body.lowerBound
+                for _ in 0..<maximum where index < body.upperBound { index += scalarLength(source.bytes[index]) }
+                overflowAt = index
+            }
+        case .weighted:
+            var configuration = TwitterTextConfiguration.v3
+            configuration.maxWeightedTweetLength = max(1, maximum ?? configuration.maxWeightedTweetLength)
+            let result = TwitterText.parse(text, configuration: configuration)
+            total = result.weightedLength
+            if let maximum, total > maximum {
+                // twitter-text's valid range is in UTF-16 units of the text; walk the body to that point.
+                var units = 0
+                var index = body.lowerBound
+                while index < body.upperBound && units <= result.validRange.upperBound {
+                    units += source.bytes[index] >= 0xF0 ? 2 : 1
+                    index += scalarLength(source.bytes[index])
+                }
+                overflowAt = index
+            }
+        case .words:
+            items = WordCounter.words(in: input.raw, range: body, scratch: input.scratch)
+            total = items.count + (signature.isEmpty ? 0 : (try? WordCounter.pattern.matches(in: signature))?.count ?? 0)
+        case .hashtags, .mentions:
+            let pattern = count == .hashtags ? Self.hashtag : Self.mention
+            items = try pattern.matches(in: input.raw, range: body, scratch: input.scratch).map(\.range)
+            total = items.count + (try pattern.matches(in: signature).count)
+        case .links:
+            let bodyText = source.string(body)
+            let utf16 = URLExtractor.urls(in: bodyText)
+            items = utf16.map { byteRange(utf16: $0, in: bodyText, from: body.lowerBound) }
+            total = items.count + URLExtractor.urls(in: signature).count
+        case .emoji:
+            let bodyText = source.string(body)
+            items = TwitterText.emojiRanges(in: bodyText).map { byteRange(utf16: $0, in: bodyText, from: body.lowerBound) }
+            total = items.count + TwitterText.emojiRanges(in: signature).count
+        case .lines:
+            total = text.isEmpty ? 0 : text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).count
+        }
+        let where_ = platform.map { Self.platformName($0) } ?? "the platform"
+        if let maximum, total > maximum {
+            var range = body.isEmpty ? body.lowerBound..<body.lowerBound : body.lowerBound..<min(body.upperBound, body.lowerBound + scalarLength(source.bytes[body.lowerBound]))
+            if let overflowAt, overflowAt < body.upperBound { range = overflowAt..<body.upperBound }
+            if items.count > maximum { range = items[maximum] }
+            return [header.finding(input, range: range, arguments: [String(total), String(maximum), noun(total), where_, String(total - maximum)])]
+        }
+        if let minimum, total < minimum {
+            let range = body.isEmpty ? body : body.lowerBound..<min(body.upperBound, body.lowerBound + scalarLength(source.bytes[body.lowerBound]))
+            return [header.finding(input, range: range, arguments: [String(total), String(minimum), noun(total), where_, String(minimum - total)])]
+        }
+        return []
+    }
+
+    private func noun(_ total: Int) -> String {
+        switch count {
+        case .characters: total == 1 ? "character" : "characters"
+        case .weighted: "weighted characters"
+        case .words: total == 1 ? "word" : "words"
+        case .hashtags: total == 1 ? "hashtag" : "hashtags"
+        case .mentions: total == 1 ? "mention" : "mentions"
+        case .links: total == 1 ? "link" : "links"
+        case .emoji: "emoji"
+        case .lines: total == 1 ? "line" : "lines"
+        }
+    }
+
+    static func platformName(_ platform: String) -> String {
+        ["linkedin": "LinkedIn", "x": "X", "twitter": "X", "instagram": "Instagram", "facebook": "Facebook", "threads": "Threads",
+         "mastodon": "Mastodon", "bluesky": "Bluesky"][platform] ?? platform
+    }
+
+    private func byteRange(utf16 range: Range<Int>, in text: String, from base: Int) -> Range<Int> {
+        let utf16 = text.utf16
+        let lower = utf16.index(utf16.startIndex, offsetBy: range.lowerBound)
+        let upper = utf16.index(utf16.startIndex, offsetBy: range.upperBound)
+        let start = text.utf8.distance(from: text.utf8.startIndex, to: lower)
+        let end = text.utf8.distance(from: text.utf8.startIndex, to: upper)
+        return (base + start)..<(base + end)
+    }
+}
+
+@inline(__always) func isWhitespaceByte(_ byte: UInt8) -> Bool {
+    byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
+}
