@@ -13,9 +13,10 @@ public enum SentenceSplitter {
         // Dutch / Flemish
         "bv", "b.v", "dhr", "mevr", "mr", "ir", "ing", "drs", "d.w.z", "o.a", "m.a.w", "enz", "nl", "blz", "nr",
         "t.a.v", "i.p.v", "m.b.t", "z.g.a.n", "ca", "evt", "incl", "excl", "vnl", "resp", "tel", "n.a.v", "a.u.b",
+        "bijv", "bvb", "mvg", "zgn", "vgl", "dhr",
         // French
         "m", "mme", "mlle", "mm", "p.ex", "c.-à-d", "c.à.d", "env", "av", "apr", "boul", "bd", "éd", "vol", "chap",
-        "cie", "ste", "svp", "n°",
+        "cie", "ste", "svp", "n°", "ex", "p.ex", "réf", "càd",
     ]
 
     /// Sentence ranges (trimmed) within `range` of `text`.
