@@ -72,6 +72,9 @@ struct Check: ParsableCommand {
     @Flag(name: .long, help: "Print the resolved configuration for the first path (or --stdin-filename) and exit.")
     var printConfig = false
 
+    @Option(name: .long, help: "Judge configured periods (quiet periods) as on this day, YYYY-MM-DD (default: today).")
+    var date: String?
+
     @Flag(name: .long, help: "Apply safe fixes to the files in place (standard input: print the fixed text), then report what remains.")
     var fix = false
 
@@ -87,6 +90,7 @@ struct Check: ParsableCommand {
     func validate() throws {
         if paths.filter({ $0 == "-" }).count > 1 { throw ValidationError("'-' (standard input) can be given only once") }
         if fix && diff { throw ValidationError("--fix and --diff cannot be combined: --diff only shows what --fix would do") }
+        if let date, CalendarDay(date) == nil { throw ValidationError("--date must be a day such as 2026-12-01, not '\(date)'") }
         if (changed || changedSince != nil) && paths.contains("-") {
             throw ValidationError("--changed selects files from git; it cannot be combined with standard input")
         }
@@ -94,7 +98,8 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let session = CheckSession(
-            configPath: config, bundledRules: BundledRules.directory(), failOn: failOn, minSeverity: minSeverity)
+            configPath: config, bundledRules: BundledRules.directory(), failOn: failOn, minSeverity: minSeverity,
+            day: date.flatMap(CalendarDay.init) ?? .today)
         if printConfig {
             let target = paths.first(where: { $0 != "-" }) ?? stdinFilename ?? "-"
             do {

@@ -52,8 +52,11 @@ final class CheckSession {
     private var configurationForFolder: [String: String] = [:]
     private let workingDirectory = FileManager.default.currentDirectoryPath
 
-    init(configPath: String?, bundledRules: String?, failOn: Severity?, minSeverity: Severity?) {
+    let day: CalendarDay
+
+    init(configPath: String?, bundledRules: String?, failOn: Severity?, minSeverity: Severity?, day: CalendarDay = .today) {
         self.configPath = configPath
+        self.day = day
         self.loader = ConfigurationLoader(bundledRulesDirectory: bundledRules)
         self.failOn = failOn
         self.minSeverity = minSeverity
@@ -173,7 +176,7 @@ final class CheckSession {
             ? loader.builtin(baseDirectory: workingDirectory)
             : try loader.load(path: key)
         if let minSeverity { configuration.minSeverity = minSeverity }
-        let linter = try Linter(configuration: configuration)
+        let linter = try Linter(configuration: configuration, day: day)
         linters[key] = linter
         return linter
     }

@@ -67,6 +67,8 @@ public struct Configuration: Sendable {
     public var extensions: [String] = ["md", "markdown", "txt"]
     /// Vale's `WordTemplate`.
     public var wordTemplate: String? = nil
+    /// Periods during which some rules apply (`periods`).
+    public var periods: [QuietPeriod] = []
     /// The platform assumed when a draft's front matter names none (`platform`).
     public var platform: String? = nil
     /// Text a platform appends to every post (`signature: {x: " #ad"}` or one string for all), counted in lengths.
@@ -92,9 +94,17 @@ public struct Configuration: Sendable {
     }
 
     /// The packs on, and the rule settings, for a path relative to `baseDirectory`.
-    public func resolved(for relativePath: String) -> (packs: Set<String>, rules: [String: RuleSetting]) {
+    public func resolved(for relativePath: String, on day: CalendarDay = .today) -> (packs: Set<String>, rules: [String: RuleSetting]) {
         var packs = Set(enabledPacks)
         var settings = rules
+        // Rules that belong to periods are off outside them, and as the period says inside one.
+        for period in periods {
+            for (rule, setting) in period.rules {
+                if period.contains(day) { settings[rule] = setting } else if !periods.contains(where: { $0.contains(day) && $0.rules[rule] != nil }) {
+                    settings[rule] = .off
+                }
+            }
+        }
         for override in overrides where override.files.matches(relativePath) {
             if let replacement = override.packs { packs = Set(replacement) }
             settings.merge(override.rules) { $1 }

@@ -66,7 +66,7 @@ public struct ConfigurationLoader: Sendable {
 
     static let postcheckKeys: Set<String> = [
         "packs", "min-severity", "fail-on", "rules", "vocab", "overrides", "score", "extensions", "default-language",
-        "platform", "signature",
+        "platform", "signature", "periods",
     ]
 
     private func readPostcheck(_ text: String, path: String, displayPath: String) throws(RuleFileError) -> Configuration {
@@ -139,6 +139,27 @@ public struct ConfigurationLoader: Sendable {
             configuration.defaultLanguage = code
         }
         configuration.platform = try fields.string("platform")?.lowercased()
+        if let node = fields.node("periods") {
+            guard case .sequence(let items) = node else {
+                throw fields.error(at: node, "'periods' must be a list of {name, from, to, rules}")
+            }
+            for item in items {
+                let period = try YAMLFields(path: displayPath, node: item)
+                try period.rejectUnknownKeys(allowed: ["name", "from", "to", "rules"], context: "a period")
+                func day(_ key: String) throws(RuleFileError) -> CalendarDay {
+                    guard let text = try period.string(key), let value = CalendarDay(text) else {
+                        throw period.error(key: key, "'\(key)' must be a date such as 2026-12-01")
+                    }
+                    return value
+                }
+                let from = try day("from")
+                let to = try day("to")
+                guard from <= to else { throw period.error(key: "to", "'to' is before 'from'") }
+                let rules = try ruleSettings(period, "rules")
+                guard !rules.isEmpty else { throw period.error(at: nil, "a period needs 'rules' to change") }
+                configuration.periods.append(QuietPeriod(name: try period.string("name") ?? "\(from)–\(to)", from: from, to: to, rules: rules))
+            }
+        }
         if let node = fields.node("signature") {
             if let text = node.string {
                 configuration.signatures["*"] = text

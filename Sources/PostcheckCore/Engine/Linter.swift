@@ -31,8 +31,14 @@ public final class Linter: Sendable {
     public let rules: [any CompiledRule]
     private let rulesByPack: [String: [Int]]
 
-    public init(configuration: Configuration, registry: RuleKindRegistry = .standard) throws(RuleFileError) {
+    /// The day periods are judged on (injectable for tests and `--date`).
+    public let day: CalendarDay
+
+    public init(configuration: Configuration, registry: RuleKindRegistry = .standard, day: CalendarDay = .today)
+        throws(RuleFileError)
+    {
         self.configuration = configuration
+        self.day = day
         let loader = RuleLoader(registry: registry)
         let context = RuleCompileContext(acceptedTerms: configuration.vocabulary.accept,
                                          wordTemplate: configuration.wordTemplate)
@@ -56,6 +62,7 @@ public final class Linter: Sendable {
     private static func isReferenced(_ pack: String, in configuration: Configuration) -> Bool {
         if configuration.enabledPacks.contains(pack) { return true }
         let settingKeys = Array(configuration.rules.keys) + configuration.overrides.flatMap { Array($0.rules.keys) }
+            + configuration.periods.flatMap { Array($0.rules.keys) }
         if settingKeys.contains(where: { $0 == pack || $0.hasPrefix(pack + ".") }) { return true }
         return configuration.overrides.contains { $0.packs?.contains(pack) ?? false }
     }
@@ -69,6 +76,7 @@ public final class Linter: Sendable {
         let known = Set(rules.map(\.header.id))
         let packs = Set(configuration.packDirectories.map(\.name)).union(["Vale"])
         let settings = Array(configuration.rules.keys) + configuration.overrides.flatMap { Array($0.rules.keys) }
+            + configuration.periods.flatMap { Array($0.rules.keys) }
         for id in settings.sorted() {
             let isPackSetting = !id.contains(".") && packs.contains(id)
             if !known.contains(id) && !isPackSetting && Self.pack(of: id) != "Vale" {
@@ -80,7 +88,7 @@ public final class Linter: Sendable {
 
     /// The rules on for a file (path relative to the configuration's folder) with their effective severity.
     public func activeRules(for relativePath: String) -> [(rule: any CompiledRule, severity: Severity)] {
-        let (packs, settings) = configuration.resolved(for: relativePath)
+        let (packs, settings) = configuration.resolved(for: relativePath, on: day)
         var active: [(any CompiledRule, Severity)] = []
         for rule in rules {
             let id = rule.header.id
