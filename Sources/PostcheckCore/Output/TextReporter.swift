@@ -63,6 +63,15 @@ public struct TextReporter: Reporter {
             out += suggestion.isEmpty ? " remove this" : " \(paint("→ \(suggestion)", .green))"
         }
         out += "\n"
+        if !finding.cues.isEmpty {
+            // The evidence behind a score, each cue with its position and weight.
+            let cues = finding.cues.prefix(8).map { cue -> String in
+                let location = source.location(of: cue.range.lowerBound)
+                let weight = cue.weight == 1 ? "" : " \(String(format2: cue.weight))"
+                return "'\(cue.text)' \(location.line):\(location.column)\(weight)"
+            }
+            out += " \(pad) = \(paint("cues:", .dim)) \(cues.joined(separator: ", "))\(finding.cues.count > 8 ? ", …" : "")\n"
+        }
         return out
     }
 
