@@ -181,6 +181,41 @@ final class CheckSession {
         return linter
     }
 
+    /// The linter and the path relative to its configuration, for a draft path.
+    func linterAndRelativePath(for path: String) throws -> (Linter, String) {
+        let logical = absolute(path)
+        let linter = try linter(for: logical)
+        return (linter, relativePath(logical, to: linter.configuration.baseDirectory))
+    }
+
+    /// A linter for the given packs (folders or bundled names), with the names, policy and vocabulary of the
+    /// configuration that applies in the working folder; without packs, that configuration's own.
+    func linter(forPacks packs: [String]) throws -> Linter {
+        var configuration = try linter(for: absolute("draft.md")).configuration
+        guard !packs.isEmpty else { return try Linter(configuration: configuration, day: day) }
+        configuration.packDirectories = []
+        configuration.enabledPacks = []
+        configuration.rules = [:]
+        configuration.overrides = []
+        for pack in packs {
+            var isDirectory: ObjCBool = false
+            let directory: String
+            if FileManager.default.fileExists(atPath: pack, isDirectory: &isDirectory), isDirectory.boolValue {
+                directory = absolute(pack)
+            } else if !pack.contains("/"), let bundled = loader.bundledRulesDirectory.map({ ($0 as NSString).appendingPathComponent(pack) }),
+                FileManager.default.fileExists(atPath: bundled)
+            {
+                directory = bundled
+            } else {
+                throw ValidationErrorMessage("pack '\(pack)' not found: no such folder and no bundled pack of that name")
+            }
+            let name = (directory as NSString).lastPathComponent
+            configuration.packDirectories.append((name, directory))
+            configuration.enabledPacks.append(name)
+        }
+        return try Linter(configuration: configuration, day: day)
+    }
+
     private func configurationPath(for logicalPath: String) throws -> String? {
         if let configPath {
             guard FileManager.default.fileExists(atPath: configPath) else {

@@ -10,7 +10,8 @@ final class FixCommandTests: XCTestCase {
         project = try temporaryFolder()
         try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Fixtures/acme"),
                                          to: project.appendingPathComponent("acme"))
-        try writeFile(Data("packs: [postcheck, ./acme]\n".utf8), project.appendingPathComponent(".postcheck.yml"))
+        try writeFile(Data("packs: [postcheck, ./acme]\nnames: {competitors: [Globex]}\npolicy: {competitors: forbid}\n".utf8),
+                      project.appendingPathComponent(".postcheck.yml"))
     }
 
     func testFixRewritesInPlaceKeepingPermissionsAndReportsWhatRemains() throws {
@@ -19,7 +20,7 @@ final class FixCommandTests: XCTestCase {
         chmod(file.path, 0o640)
         let result = try postcheck(["--fix", "--format", "line", "post.md"], in: project)
         XCTAssertEqual(try String(contentsOf: file, encoding: .utf8), fixed + "Globex stays.\r\n")
-        XCTAssertEqual(result.stdout, "post.md:3:1: error: Don't name the competitor 'Globex' in a post; describe the market instead. [acme.Competitors]\n")
+        XCTAssertEqual(result.stdout, "post.md:3:1: error: Don't name the competitor 'Globex' (policy: competitors are not named). [postcheck.Competitors]\n")
         XCTAssertEqual(result.status, 1)
         let attributes = try FileManager.default.attributesOfItem(atPath: file.path)
         XCTAssertEqual((attributes[.posixPermissions] as? NSNumber)?.intValue, 0o640)

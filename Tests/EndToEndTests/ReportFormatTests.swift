@@ -10,7 +10,8 @@ final class ReportFormatTests: XCTestCase {
         project = try temporaryFolder()
         try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Fixtures/acme"),
                                          to: project.appendingPathComponent("acme"))
-        try writeFile(Data("packs: [postcheck, ./acme]\n".utf8), project.appendingPathComponent(".postcheck.yml"))
+        try writeFile(Data("packs: [postcheck, ./acme]\nnames: {competitors: [Globex, Initech]}\npolicy: {competitors: forbid}\n".utf8),
+                      project.appendingPathComponent(".postcheck.yml"))
         try writeFile(Data("Wij 👩🏽‍💻 verslaan Globex, zegt acme cloud!!\r\nTODO: \"quotes\", commas: and 100% <b>\r\n".utf8),
                       project.appendingPathComponent("posts/lancering café.md"))
         try writeFile(Data("Rejoignez l'e\u{301}quipe: pas Initech.\n".utf8), project.appendingPathComponent("posts/fr post.md"))
@@ -61,7 +62,7 @@ final class ReportFormatTests: XCTestCase {
         XCTAssertEqual(uris, ["posts/lancering%20caf%C3%A9.md", "posts/fr%20post.md"])
         XCTAssertFalse(sarif.contains("\"\""), "GitHub does not accept empty strings")
         // Globex after "Wij " and 👩🏽‍💻 (four code points) and " verslaan ": column 19.
-        let globex = results.first { ($0["message"] as! [String: Any])["text"] as! String == "Don't name the competitor 'Globex' in a post; describe the market instead." }!
+        let globex = results.first { ($0["message"] as! [String: Any])["text"] as! String == "Don't name the competitor 'Globex' (policy: competitors are not named)." }!
         let region = ((globex["locations"] as! [[String: Any]])[0]["physicalLocation"] as! [String: Any])["region"] as! [String: Any]
         XCTAssertEqual(region["startColumn"] as? Int, 19)
         XCTAssertEqual(region["endColumn"] as? Int, 25)
@@ -78,7 +79,8 @@ final class ReportFormatTests: XCTestCase {
         let file = project.appendingPathComponent("posts/lancering café.md")
         let moved = Data("\n\nNew intro line.\n\n".utf8) + (try Data(contentsOf: file))
         try moved.write(to: file)
-        XCTAssertEqual(try fingerprints(try render("gitlab")), before)
+        // Every finding keeps its fingerprint (the new intro may add findings of its own).
+        XCTAssertTrue(Set(before).isSubset(of: Set(try fingerprints(try render("gitlab")))))
     }
 
     func testRDJSONIsValidWithByteColumnsAndSuggestions() throws {

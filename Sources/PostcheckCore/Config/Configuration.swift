@@ -67,6 +67,11 @@ public struct Configuration: Sendable {
     public var extensions: [String] = ["md", "markdown", "txt"]
     /// Vale's `WordTemplate`.
     public var wordTemplate: String? = nil
+    /// Values for rules' `{{name}}` placeholders, from `names:` and `policy:`.
+    public var variables: [String: [String]] = [:]
+    /// Settings the `policy:` answers imply for the bundled rules (weaker than `rules:`; ignored for rules that
+    /// are not loaded).
+    public var policySettings: [String: RuleSetting] = [:]
     /// Periods during which some rules apply (`periods`).
     public var periods: [QuietPeriod] = []
     /// The platform assumed when a draft's front matter names none (`platform`).
@@ -96,7 +101,7 @@ public struct Configuration: Sendable {
     /// The packs on, and the rule settings, for a path relative to `baseDirectory`.
     public func resolved(for relativePath: String, on day: CalendarDay = .today) -> (packs: Set<String>, rules: [String: RuleSetting]) {
         var packs = Set(enabledPacks)
-        var settings = rules
+        var settings = policySettings.merging(rules) { $1 }
         // Rules that belong to periods are off outside them, and as the period says inside one.
         for period in periods {
             for (rule, setting) in period.rules {

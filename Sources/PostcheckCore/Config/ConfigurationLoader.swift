@@ -66,7 +66,7 @@ public struct ConfigurationLoader: Sendable {
 
     static let postcheckKeys: Set<String> = [
         "packs", "min-severity", "fail-on", "rules", "vocab", "overrides", "score", "extensions", "default-language",
-        "platform", "signature", "periods",
+        "platform", "signature", "periods", "names", "policy",
     ]
 
     private func readPostcheck(_ text: String, path: String, displayPath: String) throws(RuleFileError) -> Configuration {
@@ -138,6 +138,8 @@ public struct ConfigurationLoader: Sendable {
             }
             configuration.defaultLanguage = code
         }
+        try readNames(fields, into: &configuration)
+        try readPolicy(fields, into: &configuration)
         configuration.platform = try fields.string("platform")?.lowercased()
         if let node = fields.node("periods") {
             guard case .sequence(let items) = node else {
@@ -178,6 +180,81 @@ public struct ConfigurationLoader: Sendable {
             configuration.extensions = extensions.map { $0.hasPrefix(".") ? String($0.dropFirst()) : $0 }
         }
         return configuration
+    }
+
+    /// `names:` — the company's own names and its competitors', for rules' `{{company}}`, `{{brands}}`,
+    /// `{{competitors}}`, `{{competitor-handles}}`, `{{codenames}}` placeholders.
+    private func readNames(_ fields: YAMLFields, into configuration: inout Configuration) throws(RuleFileError) {
+        guard let names = try fields.fields("names") else { return }
+        try names.rejectUnknownKeys(allowed: ["company", "brands", "competitors", "codenames"], context: "'names'")
+        configuration.variables["company"] = try names.stringList("company") ?? []
+        configuration.variables["brands"] = try names.stringList("brands") ?? []
+        configuration.variables["codenames"] = try names.stringList("codenames") ?? []
+        var competitors: [String] = []
+        var handles: [String] = []
+        if let node = names.node("competitors") {
+            guard case .sequence(let items) = node else {
+                throw names.error(at: node, "'competitors' is a list of names or {name, aliases, handles}")
+            }
+            for item in items {
+                if let name = item.string {
+                    competitors.append(name)
+                    continue
+                }
+                let entry = try YAMLFields(path: names.path, node: item)
+                try entry.rejectUnknownKeys(allowed: ["name", "aliases", "handles"], context: "a competitor")
+                guard let name = try entry.string("name") else { throw entry.error(at: nil, "a competitor needs a 'name'") }
+                competitors.append(name)
+                competitors += try entry.stringList("aliases") ?? []
+                handles += (try entry.stringList("handles") ?? []).map { $0.hasPrefix("@") ? $0 : "@" + $0 }
+            }
+        }
+        configuration.variables["competitors"] = competitors
+        configuration.variables["competitor-handles"] = handles
+    }
+
+    static let policyKeys: Set<String> = ["competitors", "humour", "debate", "promotional", "disclosure"]
+
+    /// `policy:` — the programme's choices, answered without regexes; they switch bundled rules and fill their
+    /// parameters.
+    private func readPolicy(_ fields: YAMLFields, into configuration: inout Configuration) throws(RuleFileError) {
+        var settings: [String: RuleSetting] = [:]
+        let policy = try fields.fields("policy")
+        try policy?.rejectUnknownKeys(allowed: Self.policyKeys, context: "'policy'")
+        func choice(_ key: String, _ allowed: [String], _ fallback: String) throws(RuleFileError) -> String {
+            guard let value = try policy?.string(key) else { return fallback }
+            guard allowed.contains(value) else {
+                throw policy!.error(key: key, "'policy.\(key)' must be one of \(allowed.joined(separator: ", ")), not '\(value)'")
+            }
+            return value
+        }
+        switch try choice("competitors", ["forbid", "neutral-only", "allow"], "neutral-only") {
+        case "forbid": settings["postcheck.Competitors"] = .on; settings["postcheck.CompetitorComparison"] = .off
+        case "allow": settings["postcheck.Competitors"] = .off; settings["postcheck.CompetitorComparison"] = .off
+        default: settings["postcheck.Competitors"] = .off; settings["postcheck.CompetitorComparison"] = .on
+        }
+        settings["postcheck.Humour"] = try choice("humour", ["avoid", "allow"], "allow") == "avoid" ? .on : .off
+        settings["postcheck.Provocation"] = try choice("debate", ["avoid", "allow"], "allow") == "avoid" ? .on : .off
+        let promotional = try policy?.double("promotional") ?? 8
+        guard promotional >= 0 && promotional <= 100 else {
+            throw policy!.error(key: "promotional", "'policy.promotional' is promotional cues per 100 words, from 0 (off) to 100")
+        }
+        if promotional == 0 { settings["postcheck.Promotional"] = .off }
+        configuration.variables["promotional-max"] = [String(promotional)]
+        var tags = ["#ad", "#advertentie", "#reclame", "#publicité", "#pub", "#partenariat", "#partnership", "#sponsored",
+                    "#gesponsord", "#sponsorisé", "#werknemer", "#employee", "#employé"]
+        var jurisdictions = ["ftc", "nl", "be"]
+        if let disclosure = try policy?.fields("disclosure") {
+            try disclosure.rejectUnknownKeys(allowed: ["jurisdictions", "tag"], context: "'policy.disclosure'")
+            jurisdictions = try disclosure.stringList("jurisdictions") ?? jurisdictions
+            for jurisdiction in jurisdictions where !["ftc", "nl", "be", "fr", "uk"].contains(jurisdiction) {
+                throw disclosure.error(key: "jurisdictions", "unknown jurisdiction '\(jurisdiction)' (known: ftc, nl, be, fr, uk)")
+            }
+            if let tag = try disclosure.string("tag") { tags.insert(tag.hasPrefix("#") ? tag : "#" + tag, at: 0) }
+        }
+        configuration.variables["disclosure-tags"] = tags
+        configuration.variables["jurisdictions"] = jurisdictions
+        configuration.policySettings = settings
     }
 
     private func resolvePack(_ entry: String, base: String, fields: YAMLFields) throws(RuleFileError) -> String {

@@ -33,6 +33,8 @@ public final class Linter: Sendable {
 
     /// The day periods are judged on (injectable for tests and `--date`).
     public let day: CalendarDay
+    /// Rules left out because they need names the configuration does not give (id, reason).
+    public let skippedRules: [(id: String, reason: String)]
 
     public init(configuration: Configuration, registry: RuleKindRegistry = .standard, day: CalendarDay = .today)
         throws(RuleFileError)
@@ -41,11 +43,13 @@ public final class Linter: Sendable {
         self.day = day
         let loader = RuleLoader(registry: registry)
         let context = RuleCompileContext(acceptedTerms: configuration.vocabulary.accept,
-                                         wordTemplate: configuration.wordTemplate)
+                                         wordTemplate: configuration.wordTemplate, variables: configuration.variables)
         var rules: [any CompiledRule] = []
+        var skipped: [(id: String, reason: String)] = []
         for pack in configuration.packDirectories where Self.isReferenced(pack.name, in: configuration) {
-            rules += try loader.loadPack(name: pack.name, directory: pack.directory, context: context)
+            rules += try loader.loadPack(name: pack.name, directory: pack.directory, context: context, skipped: &skipped)
         }
+        self.skippedRules = skipped
         rules += try VocabularyRules.make(configuration.vocabulary, path: configuration.path ?? "<configuration>",
                                           context: context)
         rules.sort { $0.header.id < $1.header.id }
@@ -73,7 +77,7 @@ public final class Linter: Sendable {
 
     /// A setting naming a rule that does not exist would silently do nothing; say so instead.
     private func validateRuleNames() throws(RuleFileError) {
-        let known = Set(rules.map(\.header.id))
+        let known = Set(rules.map(\.header.id)).union(skippedRules.map(\.id))
         let packs = Set(configuration.packDirectories.map(\.name)).union(["Vale"])
         let settings = Array(configuration.rules.keys) + configuration.overrides.flatMap { Array($0.rules.keys) }
             + configuration.periods.flatMap { Array($0.rules.keys) }
@@ -115,7 +119,6 @@ public final class Linter: Sendable {
         return active
     }
 
-    /// Checks one draft. `relativePath` selects overrides; `scratch` is this thread's PCRE2 state.
     /// The draft's language: declared in front matter, else detected from its prose, else the configured default.
     public func language(of draft: Draft) -> (String?, LanguageSource?) {
         if let declared = draft.declaredLanguage { return (LanguageDetector.normalize(declared), .declared) }
@@ -125,10 +128,14 @@ public final class Linter: Sendable {
         return (nil, nil)
     }
 
-    public func check(_ draft: Draft, relativePath: String, scratch: MatchScratch) -> CheckResult {
+    /// Checks one draft. `relativePath` selects overrides; `scratch` is this thread's PCRE2 state. With `only`,
+    /// just those rules run, at their own severity, whatever the configuration turns on (rule self-tests).
+    public func check(_ draft: Draft, relativePath: String, scratch: MatchScratch, only: Set<String>? = nil) -> CheckResult {
         let (language, languageSource) = language(of: draft)
         let platform = (draft.frontMatter?["platform"]?.stringValue ?? configuration.platform)?.lowercased()
-        let active = activeRules(for: relativePath).filter { rule in
+        let selected = only.map { ids in rules.filter { ids.contains($0.header.id) }.map { ($0, $0.header.severity) } }
+            ?? activeRules(for: relativePath)
+        let active = selected.filter { rule in
             rule.rule.header.languages.map { languages in language.map(languages.contains) ?? false } ?? true
         }
         var findings: [Finding] = []

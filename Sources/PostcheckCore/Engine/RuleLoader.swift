@@ -13,7 +13,7 @@ public struct RuleLoader: Sendable {
     public func compileRule(id: String, path: String, text: String, context: RuleCompileContext) throws(RuleFileError)
         -> any CompiledRule
     {
-        let fields = try YAMLFields.parse(path: path, text: text)
+        let fields = try YAMLFields.parse(path: path, text: text, variables: context.variables)
         if fields.has("code") {
             throw fields.error(key: "code", "'code' is no longer supported; use 'scope: raw' to check code")
         }
@@ -28,9 +28,17 @@ public struct RuleLoader: Sendable {
         return try kind.compile(header: header, fields: fields, context: context)
     }
 
-    /// All rules of a pack folder, sorted by id.
+    /// All rules of a pack folder, sorted by id. Rules that need names the configuration leaves empty are left out
+    /// and listed in `skipped`.
     public func loadPack(name: String, directory: String, context: RuleCompileContext) throws(RuleFileError)
         -> [any CompiledRule]
+    {
+        var skipped: [(id: String, reason: String)] = []
+        return try loadPack(name: name, directory: directory, context: context, skipped: &skipped)
+    }
+
+    public func loadPack(name: String, directory: String, context: RuleCompileContext, skipped: inout [(id: String, reason: String)])
+        throws(RuleFileError) -> [any CompiledRule]
     {
         let entries: [String]
         do {
@@ -48,7 +56,11 @@ public struct RuleLoader: Sendable {
                 throw RuleFileError(path: path, line: nil, column: nil, message: "rule file is not valid UTF-8")
             }
             let id = "\(name).\((file as NSString).deletingPathExtension)"
-            rules.append(try compileRule(id: id, path: path, text: text, context: context))
+            do {
+                rules.append(try compileRule(id: id, path: path, text: text, context: context))
+            } catch where error.notApplicable {
+                skipped.append((id, error.message))
+            }
         }
         return rules
     }

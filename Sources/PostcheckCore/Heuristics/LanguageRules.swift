@@ -19,6 +19,44 @@ public struct LanguageRules: Sendable {
     public let least: String?
     public let leastExceptions: Set<String>
 
+    /// The lexicon's form of an inflected word: lexicons list base forms (slecht, waardeloos, décevant), drafts
+    /// inflect them (slechte, waardeloze, décevante, nuls). English is left alone, as VADER does.
+    public func lexiconForm(of word: String, in lexicon: [String: Double]) -> String? {
+        var candidates: [String] = []
+        switch code {
+        case "nl":
+            for suffix in ["e", "en", "er", "ere", "st", "ste", "s"] where word.hasSuffix(suffix) && word.count > suffix.count + 2 {
+                var stem = String(word.dropLast(suffix.count))
+                candidates.append(stem)
+                // waardeloze → waardeloos, lieve → lief, grote → groot, dikke → dik
+                if stem.hasSuffix("z") { stem = String(stem.dropLast()) + "s"; candidates.append(stem) }
+                if stem.hasSuffix("v") { stem = String(stem.dropLast()) + "f"; candidates.append(stem) }
+                let letters = Array(stem)
+                if letters.count >= 3, "aeou".contains(letters[letters.count - 2]), !"aeiou".contains(letters[letters.count - 1]),
+                    !"aeiou".contains(letters[letters.count - 3])
+                {
+                    candidates.append(String(letters.dropLast()) + String(letters[letters.count - 2]) + String(letters.last!))
+                }
+                if letters.count >= 3, letters[letters.count - 1] == letters[letters.count - 2] { candidates.append(String(letters.dropLast())) }
+            }
+        case "fr":
+            for suffix in ["es", "e", "s", "x"] where word.hasSuffix(suffix) && word.count > suffix.count + 2 {
+                let stem = String(word.dropLast(suffix.count))
+                candidates.append(stem)
+                if stem.hasSuffix("ll") || stem.hasSuffix("nn") { candidates.append(String(stem.dropLast())) }
+                if stem.hasSuffix("ive") || stem.hasSuffix("iv") { candidates.append(String(stem.dropLast(stem.hasSuffix("ive") ? 3 : 2)) + "if") }
+                if stem.hasSuffix("euse") || stem.hasSuffix("eus") { candidates.append(String(stem.dropLast(stem.hasSuffix("euse") ? 4 : 3)) + "eux") }
+            }
+        case "de":
+            for suffix in ["e", "en", "er", "es", "em"] where word.hasSuffix(suffix) && word.count > suffix.count + 2 {
+                candidates.append(String(word.dropLast(suffix.count)))
+            }
+        default:
+            return nil
+        }
+        return candidates.first { lexicon[$0] != nil }
+    }
+
     public func isNegation(_ word: String) -> Bool {
         negations.contains(word) || negationInfixes.contains { word.contains($0) }
     }

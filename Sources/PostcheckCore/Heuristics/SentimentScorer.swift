@@ -280,7 +280,9 @@ public struct SentimentScorer: Sendable {
             text.unicodeScalars.append(contentsOf: scalars[low..<high].map(\.0))
             let span = scalars[low].1.lowerBound..<scalars[high - 1].1.upperBound
             _ = word
-            tokens.append(Token(text: text, lower: text.lowercased(), range: span, fixedValence: fixedValence))
+            var lower = text.lowercased()
+            if lexicon[lower] == nil, let base = language.lexiconForm(of: lower, in: lexicon) { lower = base }
+            tokens.append(Token(text: text, lower: lower, range: span, fixedValence: fixedValence))
         }
         for (position, entry) in scalars.enumerated() {
             if entry.0.properties.isWhitespace {

@@ -30,28 +30,33 @@ extension YAMLFields {
             }
             var cues: [Cue] = []
             for item in items {
-                var source: String
+                var sources: [String]
                 var weight = 1.0
                 var label: String? = nil
                 if case .mapping = item {
-                    let entry = try YAMLFields(path: path, node: item)
+                    let entry = try YAMLFields(path: path, node: item, variables: variables)
                     try entry.rejectUnknownKeys(allowed: ["pattern", "weight", "label"], context: "a cue in '\(key)'")
                     guard let pattern = try entry.string("pattern") else { throw error(at: item, "a cue needs a 'pattern'") }
-                    source = pattern
+                    sources = [pattern]
                     weight = try entry.double("weight") ?? 1
                     label = try entry.string("label")
-                } else if let text = item.string {
-                    source = text
+                } else if case .scalar = item {
+                    // `{{brands}}` alone stands for each name as a literal, word-bounded.
+                    let trimmed = item.string?.trimmingCharacters(in: [" "]) ?? ""
+                    let whole = trimmed.hasPrefix("{{") && trimmed.hasSuffix("}}")
+                    sources = try Self.strings(item, name: key, fields: self).map { whole ? "\\b" + $0 + "\\b" : $0 }
                 } else {
                     throw error(at: item, "'\(key)' entries are patterns")
                 }
-                let compiled: RegexPattern
-                do {
-                    compiled = try RegexPattern(source, options: options.union(.multiline))
-                } catch {
-                    throw self.error(at: item, "invalid regular expression '\(source)' in '\(key)': \(error.message) at offset \(error.offset)")
+                for source in sources {
+                    let compiled: RegexPattern
+                    do {
+                        compiled = try RegexPattern(source, options: options.union(.multiline))
+                    } catch {
+                        throw self.error(at: item, "invalid regular expression '\(source)' in '\(key)': \(error.message) at offset \(error.offset)")
+                    }
+                    cues.append(Cue(pattern: compiled, weight: weight, label: label ?? source))
                 }
-                cues.append(Cue(pattern: compiled, weight: weight, label: label ?? source))
             }
             result[language] = cues
         }

@@ -5,12 +5,16 @@ public struct RuleFileError: Error, Sendable, Equatable, CustomStringConvertible
     public let line: Int?
     public let column: Int?
     public let message: String
+    /// The rule refers to a name list the configuration leaves empty (e.g. no competitors): it is skipped, not
+    /// an error.
+    public let notApplicable: Bool
 
-    public init(path: String, line: Int?, column: Int?, message: String) {
+    public init(path: String, line: Int?, column: Int?, message: String, notApplicable: Bool = false) {
         self.path = path
         self.line = line
         self.column = column
         self.message = message
+        self.notApplicable = notApplicable
     }
 
     public var description: String {

@@ -26,9 +26,12 @@ public struct RuleHeader: Sendable {
     public let path: String
     /// Languages the rule applies to (`languages: [nl, fr]`); nil = every language.
     public let languages: Set<String>?
+    /// The rule's own examples (`tests:`).
+    public let tests: [RuleTestCase]
 
     public static let keys: Set<String> = [
         "extends", "message", "level", "description", "link", "scope", "limit", "action", "name", "languages",
+        "tests",
     ]
 
     init(id: String, fields: YAMLFields) throws(RuleFileError) {
@@ -78,6 +81,7 @@ public struct RuleHeader: Sendable {
             self.action = nil
         }
         self.languages = try fields.stringList("languages").map { Set($0.map(LanguageDetector.normalize)) }
+        self.tests = try RuleTestCase.parse(fields)
     }
 
     /// The same header with another scope (kinds whose natural default is not `text`).
@@ -102,5 +106,6 @@ public struct RuleHeader: Sendable {
         self.action = action
         self.path = path
         self.languages = nil
+        self.tests = []
     }
 }

@@ -4,10 +4,13 @@ public struct RuleCompileContext: Sendable {
     public var acceptedTerms: [String]
     /// Replaces Vale's word template `\b(?:%s)\b` when set (`.vale.ini` `WordTemplate`).
     public var wordTemplate: String?
+    /// Values for `{{name}}` placeholders: the configuration's names and policy.
+    public var variables: [String: [String]]
 
-    public init(acceptedTerms: [String] = [], wordTemplate: String? = nil) {
+    public init(acceptedTerms: [String] = [], wordTemplate: String? = nil, variables: [String: [String]] = [:]) {
         self.acceptedTerms = acceptedTerms
         self.wordTemplate = wordTemplate
+        self.variables = variables
     }
 
     /// Wraps an alternation in the word template (or leaves it bare for `nonword` rules).

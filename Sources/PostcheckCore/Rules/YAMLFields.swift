@@ -4,11 +4,14 @@ import Yams
 /// and keys nobody asked for are reported with their line and column.
 public struct YAMLFields {
     public let path: String
+    /// Name lists and policy values from the configuration, for `{{name}}` placeholders.
+    public var variables: [String: [String]] = [:]
     let entries: [(key: String, keyNode: Node, value: Node)]
     let mark: Mark?
 
-    init(path: String, node: Node) throws(RuleFileError) {
+    init(path: String, node: Node, variables: [String: [String]] = [:]) throws(RuleFileError) {
         self.path = path
+        self.variables = variables
         self.mark = node.mark
         guard case .mapping(let mapping) = node else {
             throw RuleFileError(path: path, line: node.mark?.line, column: node.mark?.column,
@@ -31,7 +34,7 @@ public struct YAMLFields {
     }
 
     /// Parses a whole file's text into its top-level fields.
-    public static func parse(path: String, text: String) throws(RuleFileError) -> YAMLFields {
+    public static func parse(path: String, text: String, variables: [String: [String]] = [:]) throws(RuleFileError) -> YAMLFields {
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)
@@ -42,7 +45,7 @@ public struct YAMLFields {
             throw RuleFileError(path: path, line: nil, column: nil, message: "invalid YAML: \(error)")
         }
         guard let node else { throw RuleFileError(path: path, line: nil, column: nil, message: "the file is empty") }
-        return try YAMLFields(path: path, node: node)
+        return try YAMLFields(path: path, node: node, variables: variables)
     }
 
     public var keys: [String] { entries.map(\.key) }
@@ -82,7 +85,31 @@ public struct YAMLFields {
             throw error(at: entry.value, "'\(entry.key)' must be a string")
         }
         if entry.value.null != nil && scalar.style == .plain { return nil }
-        return scalar.string
+        return try expandInline(scalar.string, at: entry.value)
+    }
+
+    /// `{{name}}` inside a pattern becomes `(?:value1|value2…)` (values escaped as literals).
+    func expandInline(_ text: String, at node: Node) throws(RuleFileError) -> String {
+        guard text.contains("{{") else { return text }
+        var result = ""
+        var rest = Substring(text)
+        while let open = rest.range(of: "{{"), let close = rest[open.upperBound...].range(of: "}}") {
+            result += rest[..<open.lowerBound]
+            let name = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: [" "])
+            result += "(?:" + (try values(name, at: node)).map(RegexPattern.escape).joined(separator: "|") + ")"
+            rest = rest[close.upperBound...]
+        }
+        return result + rest
+    }
+
+    /// A placeholder's values; an unknown or empty list makes the rule not applicable.
+    func values(_ name: String, at node: Node) throws(RuleFileError) -> [String] {
+        guard let values = variables[name], !values.isEmpty else {
+            throw RuleFileError(path: path, line: node.mark?.line, column: node.mark?.column,
+                                message: "needs the configuration's '\(name)' (e.g. under 'names:'), which is empty",
+                                notApplicable: true)
+        }
+        return values
     }
 
     public func bool(_ key: String) throws(RuleFileError) -> Bool? {
@@ -95,6 +122,9 @@ public struct YAMLFields {
 
     public func int(_ key: String) throws(RuleFileError) -> Int? {
         guard let entry = entry(key) else { return nil }
+        if let text = entry.value.string, text.hasPrefix("{{"), let value = Int(try values(String(text.dropFirst(2).dropLast(2)).trimmingCharacters(in: [" "]), at: entry.value)[0]) {
+            return value
+        }
         guard case .scalar = entry.value, let value = entry.value.int else {
             throw error(at: entry.value, "'\(entry.key)' must be a whole number")
         }
@@ -103,6 +133,9 @@ public struct YAMLFields {
 
     public func double(_ key: String) throws(RuleFileError) -> Double? {
         guard let entry = entry(key) else { return nil }
+        if let text = entry.value.string, text.hasPrefix("{{"), let value = Double(try values(String(text.dropFirst(2).dropLast(2)).trimmingCharacters(in: [" "]), at: entry.value)[0]) {
+            return value
+        }
         guard case .scalar = entry.value, let value = entry.value.float ?? entry.value.int.map(Double.init) else {
             throw error(at: entry.value, "'\(entry.key)' must be a number")
         }
@@ -115,18 +148,28 @@ public struct YAMLFields {
         return try Self.strings(entry.value, name: entry.key, fields: self)
     }
 
+    /// An item that is exactly `{{name}}` stands for all of the list's values (escaped as literals); `{{name}}`
+    /// inside an item becomes an alternation.
     static func strings(_ node: Node, name: String, fields: YAMLFields) throws(RuleFileError) -> [String] {
+        func expand(_ text: String, _ item: Node) throws(RuleFileError) -> [String] {
+            let trimmed = text.trimmingCharacters(in: [" "])
+            if trimmed.hasPrefix("{{") && trimmed.hasSuffix("}}") && trimmed.components(separatedByString: "{{").count == 2 {
+                return try fields.values(String(trimmed.dropFirst(2).dropLast(2)).trimmingCharacters(in: [" "]), at: item)
+                    .map(RegexPattern.escape)
+            }
+            return [try fields.expandInline(text, at: item)]
+        }
         switch node {
         case .scalar(let scalar):
             if node.null != nil && scalar.style == .plain { return [] }
-            return [scalar.string]
+            return try expand(scalar.string, node)
         case .sequence(let sequence):
             var result: [String] = []
             for item in sequence {
                 guard case .scalar(let scalar) = item else {
                     throw fields.error(at: item, "'\(name)' must be a list of strings")
                 }
-                result.append(scalar.string)
+                result += try expand(scalar.string, item)
             }
             return result
         default:
@@ -170,7 +213,7 @@ public struct YAMLFields {
     /// A nested mapping, read strictly in turn.
     public func fields(_ key: String) throws(RuleFileError) -> YAMLFields? {
         guard let entry = entry(key) else { return nil }
-        return try YAMLFields(path: path, node: entry.value)
+        return try YAMLFields(path: path, node: entry.value, variables: variables)
     }
 
     /// Line and column of a key's value, for messages.

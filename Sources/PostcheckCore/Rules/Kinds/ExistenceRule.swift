@@ -1,7 +1,9 @@
 /// `extends: existence` — flags every occurrence of its tokens (word-bounded unless `nonword`) or raw pattern.
 struct ExistenceRule: RuleKind, CompiledRule {
     static let name = "existence"
-    static let keys: Set<String> = ["tokens", "raw", "exceptions", "append", "ignorecase", "nonword", "vocab", "near", "validate"]
+    static let keys: Set<String> = [
+        "tokens", "raw", "exceptions", "append", "ignorecase", "nonword", "vocab", "near", "validate", "wordlist",
+    ]
 
     let header: RuleHeader
     /// One pattern per language when `tokens` is given per language (`*`: every language).
@@ -15,7 +17,20 @@ struct ExistenceRule: RuleKind, CompiledRule {
     static func compile(header: RuleHeader, fields: YAMLFields, context: RuleCompileContext) throws(RuleFileError)
         -> any CompiledRule
     {
-        let tokenLists = try fields.stringListsByLanguage("tokens") ?? ["*": []]
+        var tokenLists = try fields.stringListsByLanguage("tokens") ?? ["*": []]
+        // postcheck: `wordlist` files (one literal term per line, next to the rule), per language or one.
+        for (language, node) in try fields.perLanguageNodes("wordlist") ?? [:] {
+            guard let name = node.string else { throw fields.error(at: node, "'wordlist' names a file (or one per language)") }
+            let file = try fields.siblingFile(name, key: "wordlist")
+            let terms = file.text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: [" ", "\t"]) }
+                .filter { !$0.isEmpty && !$0.hasPrefix("#") }
+            tokenLists[language, default: []] += terms.map(RegexPattern.escape)
+        }
+        if tokenLists.count > 1, let shared = tokenLists["*"] {
+            // Tokens for every language join each language's own list; a language without its own list keeps them.
+            if shared.isEmpty { tokenLists.removeValue(forKey: "*") }
+            for language in tokenLists.keys where language != "*" { tokenLists[language]! += shared }
+        }
         let raw = try fields.stringList("raw") ?? []
         guard tokenLists.values.contains(where: { !$0.isEmpty }) || !raw.isEmpty else {
             throw fields.error(at: nil, "an existence rule needs 'tokens' or 'raw' (without them it never matches)")
@@ -47,7 +62,7 @@ struct ExistenceRule: RuleKind, CompiledRule {
 
     func check(_ input: CheckInput) throws(MatchError) -> [Finding] {
         // Per-language tokens: the draft's language picks its list; a draft in another language has none.
-        guard let pattern = patterns["*"] ?? input.language.flatMap({ patterns[$0] }) else { return [] }
+        guard let pattern = input.language.flatMap({ patterns[$0] }) ?? patterns["*"] else { return [] }
         var findings: [Finding] = []
         for subject in input.subjects {
             for match in try input.matches(pattern, in: subject) {

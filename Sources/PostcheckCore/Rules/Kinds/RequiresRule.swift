@@ -78,20 +78,24 @@ struct RequiresRule: RuleKind, CompiledRule {
             let foldEnd = first.map { advance(buffer, from: subject.range.lowerBound, codePoints: $0, limit: subject.range.upperBound) }
             let hashtagRun = countsInTrailingHashtags ? nil : trailingHashtagRun(buffer, subject.range)
             var compliant = false
+            var lateMatch = false
+            var buriedMatch = false
             for requirement in requirements where !compliant {
                 for match in try requirement.pattern.matches(in: buffer, range: subject.range, scratch: input.scratch) {
                     if rejected.contains(where: { $0.overlaps(match.range) }) { continue }
-                    if let foldEnd, match.range.lowerBound >= foldEnd { continue }
-                    if let hashtagRun, hashtagRun.contains(match.range.lowerBound) { continue }
+                    if let hashtagRun, hashtagRun.contains(match.range.lowerBound) { buriedMatch = true; continue }
+                    if let foldEnd, match.range.lowerBound >= foldEnd { lateMatch = true; continue }
                     compliant = true
                     break
                 }
             }
             guard !compliant else { continue }
             let trigger = triggered[0]
+            // Say why a disclosure that is there does not count.
             var note = ""
             if let reject = rejected.first { note = " ('\(input.text(reject))' does not count)" }
-            else if first != nil { note = " within the first \(first!) characters" }
+            else if buriedMatch { note = " (a tag among the closing hashtags does not count)" }
+            else if lateMatch, let first { note = " within the first \(first) characters" }
             var finding = header.finding(input, range: trigger.range, arguments: [input.text(trigger.range), note])
             finding.cues = triggered.map { FindingCue(range: $0.range, text: input.text($0.range), weight: 1) }
                 + rejected.map { FindingCue(range: $0, text: input.text($0), weight: -1) }
