@@ -25,14 +25,18 @@ let package = Package(
             dependencies: ["CPCRE2", "Yams"],
             exclude: ["Language/NOTICE"]
         ),
-        // The thin `postcheck` executable: arguments, file walking, output, exit codes.
+        // The thin `postcheck` executable: arguments, file walking, output, exit codes. The bundled packs in
+        // Rules/ are built into it by the EmbedRules plugin.
         .executableTarget(
             name: "PostcheckCLI",
             dependencies: [
                 "PostcheckCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            plugins: ["EmbedRules"]
         ),
+        .executableTarget(name: "RulesEmbedder"),
+        .plugin(name: "EmbedRules", capability: .buildTool(), dependencies: ["RulesEmbedder"]),
         .testTarget(
             name: "PostcheckCoreTests",
             dependencies: ["PostcheckCore", "Yams"]

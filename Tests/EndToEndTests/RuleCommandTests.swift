@@ -76,3 +76,23 @@ final class RuleCommandTests: XCTestCase {
         XCTAssertFalse(ids.contains("postcheck.Hashtags"), "the news override turns it off")
     }
 }
+
+final class InstalledBinaryTests: XCTestCase {
+    /// A binary copied away from the checkout still has the bundled packs: they are built into it.
+    func testBundledPacksAreBuiltIntoTheBinary() throws {
+        let install = try temporaryFolder()
+        let binary = install.appendingPathComponent("postcheck")
+        try FileManager.default.copyItem(at: postcheckBinary, to: binary)
+        let work = try temporaryFolder()
+        var environment = ProcessInfo.processInfo.environment
+        environment["POSTCHECK_RULES"] = nil
+        environment["XDG_CACHE_HOME"] = install.appendingPathComponent("cache").path
+        for _ in 0..<2 {  // the second run reuses the extracted copy
+            let result = try runProcess(binary, ["--format", "line"], in: work, stdin: Data("Launch on TODO.\n".utf8),
+                                        environment: environment.merging(["POSTCHECK_RULES": ""]) { $1 })
+            XCTAssertEqual(result.stdout, "-:1:11: error: Placeholder 'TODO' left in the draft. [postcheck.Placeholder]\n", result.stderr)
+        }
+        let cache = install.appendingPathComponent("cache/postcheck")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: cache.path).filter { $0.hasPrefix("rules-") }.count, 1)
+    }
+}
