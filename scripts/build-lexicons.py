@@ -57,8 +57,8 @@ bekken|belazeren|beurt|boemelen|brugpieper|buffelen|dombo|del|de hond uitlaten|d
 gedoogzone|graftak|gras maaien|griet|hoempert|hol|huisdealer|johny|kanen|kettingzeug|klooien|klootjesvolk|knor|kwakkie|liefdesgrot|lummel|
 mafketel|matje|mof|muts|naakt|nicht|paal|palen|penoze|piesen|poep|poepen|poot|pot|potverdorie|publiciteitsgeil|raaskallen|remsporen|reutelen|
 schatje|schoft|schuinsmarcheerder|slempen|spuiten|standje|stootje|sufferd|toeter|tongzoeng|trottoir prostituée|vergallen|viespeuk|vingeren|
-watje|welzijnsmafia|wuftje|zaadje|zuigen|zuiplap|zeiken|zeiker|rukken|naaien|wippen|opzouten|oprotten|opkankeren|afrukken|aftrekken|
-klaarkomen|opgeilen|kont|reet|toeter|klojo|eikel|lul|boerenpummel|krentekakker""".replace("\n", "").split("|"))
+watje|welzijnsmafia|wuftje|zaadje|zuigen|zuiplap|naaien|wippen|
+klaarkomen|kont|toeter|boerenpummel|krentekakker""".replace("\n", "").split("|"))
 everyday_fr = {"con", "folle", "bite", "queue", "chatte", "baiser", "cul", "sucer", "salope"} - {"salope"}
 everyday_en = {"anal", "ass", "balls", "bang", "beaver", "bitch", "blow", "breasts", "butt", "clit", "cock", "crap", "dick",
                "hooker", "horny", "knob", "nude", "nudity", "pussy", "screw", "sex", "sexy", "suck", "tit", "tits", "willy",
