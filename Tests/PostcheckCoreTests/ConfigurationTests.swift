@@ -112,3 +112,52 @@ final class ConfigurationTests: XCTestCase {
         }
     }
 }
+
+final class PolicyConfigurationTests: XCTestCase {
+    func testPolicyAndNamesBecomeSettingsAndVariables() throws {
+        let root = try temporaryDirectory()
+        let path = root.appendingPathComponent(".postcheck.yml")
+        try write("""
+            names:
+              company: Acme
+              competitors: [{name: Globex, aliases: [Globex Corp], handles: [globex_be]}, Initech]
+            policy: {competitors: forbid, humour: avoid, promotional: 0, disclosure: {jurisdictions: [be], tag: AcmeTeam}}
+            """, to: path)
+        let configuration = try ConfigurationLoader(bundledRulesDirectory: nil).load(path: path.path)
+        XCTAssertEqual(configuration.variables["competitors"], ["Globex", "Globex Corp", "Initech"])
+        XCTAssertEqual(configuration.variables["competitor-handles"], ["@globex_be"])
+        XCTAssertEqual(configuration.variables["disclosure-tags"]?.first, "#AcmeTeam")
+        XCTAssertEqual(configuration.policySettings["postcheck.Competitors"], .on)
+        XCTAssertEqual(configuration.policySettings["postcheck.CompetitorComparison"], .off)
+        XCTAssertEqual(configuration.policySettings["postcheck.Humour"], .on)
+        XCTAssertEqual(configuration.policySettings["postcheck.Promotional"], .off)
+    }
+
+    func testPolicyValuesOutOfRange() throws {
+        let root = try temporaryDirectory()
+        let path = root.appendingPathComponent(".postcheck.yml")
+        for (text, line) in [("policy:\n  humour: sometimes\n", 2), ("policy:\n  promotional: 500\n", 2),
+                             ("policy:\n  disclosure: {jurisdictions: [mars]}\n", 2), ("policy:\n  tone: calm\n", 2),
+                             ("names:\n  rivals: [Globex]\n", 2)] {
+            try write(text, to: path)
+            XCTAssertThrowsError(try ConfigurationLoader(bundledRulesDirectory: nil).load(path: path.path), text) { error in
+                XCTAssertEqual((error as? RuleFileError)?.line, line, "\(error)")
+            }
+        }
+    }
+
+    func testRulesNeedingEmptyNamesAreSkippedNotFailed() throws {
+        let root = try temporaryDirectory()
+        try write("extends: existence\nmessage: x\ntokens: ['{{competitors}}']\n", to: root.appendingPathComponent("p/Rivals.yml"))
+        var configuration = Configuration(source: .builtin, baseDirectory: root.path)
+        configuration.packDirectories = [("p", root.appendingPathComponent("p").path)]
+        configuration.enabledPacks = ["p"]
+        let linter = try Linter(configuration: configuration)
+        XCTAssertTrue(linter.rules.filter { !$0.header.id.hasPrefix("Vale.") }.isEmpty)
+        XCTAssertEqual(linter.skippedRules.map(\.id), ["p.Rivals"])
+        configuration.variables["competitors"] = ["Globex (BE)"]
+        let named = try Linter(configuration: configuration)
+        let draft = try Draft(path: "a.md", text: "Globex (BE) is here, Globex not.")
+        XCTAssertEqual(named.check(draft, relativePath: "a.md", scratch: MatchScratch()).findings.map(\.match), ["Globex (BE)"])
+    }
+}

@@ -182,6 +182,15 @@ final class RuleKindTests: XCTestCase {
         XCTAssertEqual(try check("Free coffee for all of our customers this week, with the team"), ["Free"])
     }
 
+    func testTokensEndingInPunctuationStillMatch() throws {
+        // Vale's \b…\b never matches "a.m." before a space (vale-cli/vale#1154); postcheck does, and only as a word.
+        try verifyRule("""
+            extends: existence
+            message: "'%s'"
+            tokens: ['a\\.m\\.', 'Globex \\(BE\\)']
+            """, triggering: ["At 7 ↓a.m. today, ↓Globex (BE) called."], nonTriggering: ["Nota.m. and Globex (BE)s"])
+    }
+
     func testMessageFormatting() {
         XCTAssertEqual(formatMessage("Use '%s' not '%s'.", ["a", "b"]), "Use 'a' not 'b'.")
         XCTAssertEqual(formatMessage("%[2]s before %[1]s", ["a", "b"]), "b before a")
