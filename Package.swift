@@ -6,11 +6,13 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "postcheck", targets: ["PostcheckCLI"]),
+        .executable(name: "postcheck-server", targets: ["PostcheckServer"]),
         .library(name: "PostcheckCore", targets: ["PostcheckCore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
     ],
     targets: [
         // PCRE2 (8-bit code units) from the system: Debian's libpcre2-dev.
@@ -36,6 +38,19 @@ let package = Package(
             plugins: ["EmbedRules"]
         ),
         .executableTarget(name: "RulesEmbedder"),
+        // The pre-publish HTTP service (`postcheck serve` runs it): in its own targets so that the CLI stays light.
+        .target(
+            name: "PostcheckService",
+            dependencies: ["PostcheckCore", .product(name: "Hummingbird", package: "hummingbird")]
+        ),
+        .executableTarget(
+            name: "PostcheckServer",
+            dependencies: [
+                "PostcheckService",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            plugins: ["EmbedRules"]
+        ),
         .plugin(name: "EmbedRules", capability: .buildTool(), dependencies: ["RulesEmbedder"]),
         .testTarget(
             name: "PostcheckCoreTests",
@@ -44,7 +59,7 @@ let package = Package(
         // Runs the built `postcheck` binary on Fixtures/ and the Vale style-package suites.
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["PostcheckCLI"]
+            dependencies: ["PostcheckCLI", "PostcheckServer"]
         ),
     ]
 )

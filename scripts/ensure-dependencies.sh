@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building postcheck needs beyond Swift: PCRE2's headers (Debian's libpcre2-dev) and pkg-config.
-# With --test, also the real consumers the test suite drives: git, patch, and from PyPI check-jsonschema (with
-# format checking), junitparser, pre-commit and vaderSentiment (the reference for the VADER port).
+# With --test, also the real consumers the test suite drives: git, patch, curl, chromium, and from PyPI
+# check-jsonschema (with format checking), junitparser, pre-commit, vaderSentiment (the reference for the VADER
+# port), language_tool_python, schemathesis and openapi-spec-validator.
 set -euo pipefail
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
@@ -11,6 +12,8 @@ pkg-config --exists libpcre2-8 2>/dev/null || packages+=(libpcre2-dev pkg-config
 if [ "${1:-}" = "--test" ]; then
   command -v git >/dev/null 2>&1 || packages+=(git)
   command -v patch >/dev/null 2>&1 || packages+=(patch)
+  command -v curl >/dev/null 2>&1 || packages+=(curl)
+  command -v chromium >/dev/null 2>&1 || packages+=(chromium)
   command -v python3 >/dev/null 2>&1 || packages+=(python3 python3-pip)
 fi
 if [ "${#packages[@]}" -gt 0 ]; then
@@ -22,11 +25,14 @@ if [ "${1:-}" = "--test" ]; then
   missing=0
   command -v check-jsonschema >/dev/null 2>&1 || missing=1
   command -v pre-commit >/dev/null 2>&1 || missing=1
-  python3 -c 'import junitparser, rfc3986_validator, vaderSentiment' >/dev/null 2>&1 || missing=1
+  python3 -c 'import junitparser, rfc3986_validator, vaderSentiment, language_tool_python' >/dev/null 2>&1 || missing=1
+  command -v schemathesis >/dev/null 2>&1 || missing=1
+  command -v openapi-spec-validator >/dev/null 2>&1 || missing=1
   if [ "$missing" -eq 1 ]; then
-    echo "postcheck: installing test tools from PyPI (check-jsonschema, jsonschema[format-nongpl], junitparser, pre-commit, vaderSentiment)" >&2
+    echo "postcheck: installing test tools from PyPI (check-jsonschema, jsonschema[format-nongpl], junitparser, pre-commit," \
+      "vaderSentiment, language_tool_python, schemathesis, openapi-spec-validator)" >&2
     python3 -m pip install -q --disable-pip-version-check check-jsonschema "jsonschema[format-nongpl]" junitparser pre-commit \
-      vaderSentiment 2>&1 \
+      vaderSentiment language_tool_python schemathesis openapi-spec-validator 2>&1 \
       | grep -v "Running pip as the 'root' user" >&2 || true
   fi
 fi

@@ -5,4 +5,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/ensure-dependencies.sh --test
 swift build --product postcheck
+swift build --product postcheck-server
 swift test --disable-swift-testing "$@"

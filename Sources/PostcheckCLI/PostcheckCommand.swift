@@ -7,7 +7,7 @@ struct Postcheck: ParsableCommand {
         commandName: "postcheck",
         abstract: "Check social-media drafts against your company's posting guidelines.",
         version: "0.1.0",
-        subcommands: [Check.self, Init.self, TestRules.self, Explain.self, ListRules.self, Eval.self, Hook.self],
+        subcommands: [Check.self, Init.self, TestRules.self, Explain.self, ListRules.self, Eval.self, Serve.self, Hook.self],
         defaultSubcommand: Check.self
     )
 

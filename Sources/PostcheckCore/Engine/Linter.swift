@@ -130,9 +130,13 @@ public final class Linter: Sendable {
 
     /// Checks one draft. `relativePath` selects overrides; `scratch` is this thread's PCRE2 state. With `only`,
     /// just those rules run, at their own severity, whatever the configuration turns on (rule self-tests).
-    public func check(_ draft: Draft, relativePath: String, scratch: MatchScratch, only: Set<String>? = nil) -> CheckResult {
-        let (language, languageSource) = language(of: draft)
-        let platform = (draft.frontMatter?["platform"]?.stringValue ?? configuration.platform)?.lowercased()
+    /// `language` and `platform` stand in for front matter (the HTTP service takes them as request fields).
+    public func check(_ draft: Draft, relativePath: String, scratch: MatchScratch, only: Set<String>? = nil,
+                      language languageOverride: String? = nil, platform platformOverride: String? = nil) -> CheckResult
+    {
+        let (language, languageSource) = languageOverride.map { (LanguageDetector.normalize($0), LanguageSource.declared) }
+            ?? language(of: draft)
+        let platform = (platformOverride ?? draft.frontMatter?["platform"]?.stringValue ?? configuration.platform)?.lowercased()
         let selected = only.map { ids in rules.filter { ids.contains($0.header.id) }.map { ($0, $0.header.severity) } }
             ?? activeRules(for: relativePath)
         let active = selected.filter { rule in

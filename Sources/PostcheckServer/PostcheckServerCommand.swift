@@ -1,0 +1,67 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import Hummingbird
+import PostcheckCore
+import PostcheckService
+
+/// `postcheck-server` (also started by `postcheck serve`): the pre-publish HTTP service.
+@main
+struct PostcheckServerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "postcheck-server",
+        abstract: "Serve postcheck over HTTP: a JSON API, LanguageTool's API and a check page.")
+
+    @Option(help: "Address to bind (localhost by default).") var host = "127.0.0.1"
+    @Option(help: "Port (0 picks a free one; the chosen port is printed).") var port = 8080
+    @Option(help: "Configuration file (.postcheck.yml or .vale.ini); default: found from the working folder.") var config: String?
+    @Option(name: .customLong("max-body"), help: "Largest request body in bytes.") var maxBody = 1_000_000
+    @Option(name: .customLong("max-concurrent"), help: "Checks run at once; more requests wait.") var maxConcurrent = ProcessInfo.processInfo.activeProcessorCount * 2
+
+    func run() async throws {
+        let state: ServiceState
+        do {
+            state = try ServiceState(options: .init(configPath: config, bundledRules: BundledRulesLocation.directory(),
+                                                    workingDirectory: FileManager.default.currentDirectoryPath))
+        } catch {
+            FileHandle.standardError.write(Data("postcheck-server: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        let service = PostcheckService(state: state, maxBodyBytes: maxBody, maxConcurrentChecks: maxConcurrent)
+        // SIGHUP reloads rules and configuration; a broken new configuration keeps the old one serving.
+        signal(SIGHUP, SIG_IGN)
+        let reload = DispatchSource.makeSignalSource(signal: SIGHUP, queue: .global())
+        reload.setEventHandler {
+            if let error = state.reload() {
+                FileHandle.standardError.write(Data("postcheck-server: reload failed, keeping the running configuration: \(error)\n".utf8))
+            } else {
+                FileHandle.standardError.write(Data("postcheck-server: configuration reloaded\n".utf8))
+            }
+        }
+        reload.resume()
+        let app = Application(
+            router: service.router(),
+            configuration: .init(address: .hostname(host, port: port), serverName: "postcheck"),
+            onServerRunning: { channel in
+                let bound = channel.localAddress?.port ?? port
+                print("postcheck-server listening on http://\(host):\(bound)")
+                fflush(nil)
+            })
+        try await app.runService()
+        print("postcheck-server stopped")
+    }
+}
+
+/// Bundled packs for the server: as for the CLI (`$POSTCHECK_RULES`, the checkout, or the embedded copy).
+enum BundledRulesLocation {
+    static func directory() -> String? {
+        if let explicit = ProcessInfo.processInfo.environment["POSTCHECK_RULES"], !explicit.isEmpty { return explicit }
+        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<6 {
+            let candidate = folder.appendingPathComponent("Rules")
+            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("postcheck").path) { return candidate.path }
+            folder.deleteLastPathComponent()
+        }
+        return EmbeddedRules.extract(embeddedRuleFiles)
+    }
+}

@@ -1,0 +1,155 @@
+import Foundation
+import PostcheckCore
+
+/// One check through the service: the same engine and finding shape as the CLI's JSON, plus UTF-16 offsets for
+/// browser and LanguageTool clients.
+struct ServiceCheck {
+    let result: CheckResult
+    let failOn: Severity
+
+    var passed: Bool { !result.findings.contains { $0.severity >= failOn } }
+
+    static func run(text: String, filename: String?, language: String?, platform: String?, linter: Linter) throws -> ServiceCheck {
+        let name = filename.flatMap { $0.isEmpty ? nil : $0 } ?? "draft.md"
+        // A JSON string may hold U+0000, which no draft should: read it as a space (same length, same offsets).
+        let bytes = Array(text.utf8).map { $0 == 0 ? 0x20 : $0 }
+        let draft = try Draft(path: name, bytes: bytes, format: DraftFormat.forPath(name))
+        let relative = name.hasPrefix("/") ? String(name.dropFirst()) : name
+        let result = linter.check(draft, relativePath: relative, scratch: MatchScratch(),
+                                  language: language.flatMap { $0 == "auto" ? nil : $0 }, platform: platform)
+        return ServiceCheck(result: result, failOn: linter.configuration.failOn)
+    }
+
+    /// `/v1/check`'s response.
+    func json() -> JSONValue {
+        let source = result.draft.original
+        let findings: [JSONValue] = result.findings.map { finding in
+            let start = source.location(of: finding.range.lowerBound)
+            let end = source.location(of: finding.range.upperBound)
+            let utf16Start = source.utf16Offset(of: finding.range.lowerBound)
+            var fields: [(String, JSONValue)] = [
+                ("rule", .string(finding.ruleID)), ("severity", .string(finding.severity.rawValue)),
+                ("message", .string(finding.message)), ("line", .int(start.line)), ("column", .int(start.column)),
+                ("endLine", .int(end.line)), ("endColumn", .int(end.column)), ("offset", .int(finding.range.lowerBound)),
+                ("length", .int(finding.range.count)), ("utf16Offset", .int(utf16Start)),
+                ("utf16Length", .int(source.utf16Offset(of: finding.range.upperBound) - utf16Start)),
+                ("match", .string(finding.match)), ("suggestions", .array(finding.suggestions.map(JSONValue.string))),
+                ("link", finding.link.map(JSONValue.string) ?? .null), ("description", .string(finding.description)),
+            ]
+            if !finding.cues.isEmpty {
+                fields.append(("cues", .array(finding.cues.map { cue in
+                    let offset = source.utf16Offset(of: cue.range.lowerBound)
+                    return .object([("match", .string(cue.text)), ("weight", .double((cue.weight * 1000).rounded() / 1000)),
+                                    ("utf16Offset", .int(offset)),
+                                    ("utf16Length", .int(source.utf16Offset(of: cue.range.upperBound) - offset))])
+                })))
+            }
+            if let fix = finding.fix {
+                let offset = source.utf16Offset(of: fix.range.lowerBound)
+                fields.append(("fix", .object([("utf16Offset", .int(offset)),
+                                               ("utf16Length", .int(source.utf16Offset(of: fix.range.upperBound) - offset)),
+                                               ("replacement", .string(fix.replacement))])))
+            }
+            return .object(fields)
+        }
+        return .object([
+            ("score", .int(result.score)), ("verdict", .string(result.verdict.rawValue)), ("passed", .bool(passed)),
+            ("language", result.language.map(JSONValue.string) ?? .null), ("findings", .array(findings)),
+        ])
+    }
+}
+
+/// LanguageTool's HTTP API (`/v2/check`, `/v2/languages`), so that its clients (browser add-ons, LTeX,
+/// language_tool_python) show postcheck's findings. Offsets and lengths are UTF-16 code units, as LanguageTool's.
+enum LanguageToolAPI {
+    static let languages: [(name: String, code: String, longCode: String)] = [
+        ("Dutch", "nl", "nl-NL"), ("Dutch (Belgium)", "nl", "nl-BE"), ("English", "en", "en"), ("English (US)", "en", "en-US"),
+        ("English (GB)", "en", "en-GB"), ("French", "fr", "fr"), ("French (Belgium)", "fr", "fr-BE"), ("German", "de", "de-DE"),
+    ]
+
+    static func languagesJSON() -> JSONValue {
+        .array(languages.map { .object([("name", .string($0.name)), ("code", .string($0.code)), ("longCode", .string($0.longCode))]) })
+    }
+
+    /// The text of a `data` annotation: text parts as they are, markup parts as spaces of the same UTF-16 length,
+    /// so that offsets still refer to the client's document.
+    static func text(fromAnnotation data: String) -> String? {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(data.utf8)) as? [String: Any],
+            let parts = object["annotation"] as? [[String: Any]]
+        else { return nil }
+        var text = ""
+        for part in parts {
+            if let value = part["text"] as? String {
+                text += value
+            } else if let markup = part["markup"] as? String {
+                let interpreted = part["interpretAs"] as? String ?? ""
+                text += interpreted + String(repeating: " ", count: max(0, markup.utf16.count - interpreted.utf16.count))
+            }
+        }
+        return text
+    }
+
+    static func response(_ check: ServiceCheck, requested: String) -> JSONValue {
+        let result = check.result
+        let source = result.draft.original
+        let text = source.string(0..<source.bytes.count)
+        let code = result.language ?? "en"
+        let name = languages.first { $0.code == code }?.name ?? code
+        let matches: [JSONValue] = result.findings.map { finding in
+            let offset = source.utf16Offset(of: finding.range.lowerBound)
+            let length = source.utf16Offset(of: finding.range.upperBound) - offset
+            let (context, contextOffset) = Self.context(text, utf16Offset: offset, length: length)
+            let sentence = Self.sentence(source, around: finding.range)
+            let issueType: String
+            switch finding.severity {
+            case .error: issueType = "misspelling"
+            case .warning: issueType = "style"
+            case .suggestion: issueType = "hint"
+            }
+            let pack = String(finding.ruleID.prefix { $0 != "." })
+            return .object([
+                ("message", .string(finding.message)),
+                ("shortMessage", .string(finding.ruleID.split(separator: ".").last.map(String.init) ?? finding.ruleID)),
+                ("replacements", .array(finding.suggestions.map { .object([("value", .string($0))]) })),
+                ("offset", .int(offset)), ("length", .int(length)),
+                ("context", .object([("text", .string(context)), ("offset", .int(contextOffset)), ("length", .int(length))])),
+                ("sentence", .string(sentence)),
+                ("type", .object([("typeName", .string("Other"))])),
+                ("rule", .object([
+                    ("id", .string(finding.ruleID)),
+                    ("description", .string(finding.description.isEmpty ? finding.message : finding.description)),
+                    ("issueType", .string(issueType)),
+                    ("category", .object([("id", .string(pack.uppercased())), ("name", .string(pack))])),
+                    ("urls", .array(finding.link.map { [.object([("value", .string($0))])] } ?? [])),
+                ])),
+                ("ignoreForIncompleteSentence", .bool(false)), ("contextForSureMatch", .int(0)),
+            ])
+        }
+        return .object([
+            ("software", .object([("name", .string("postcheck")), ("version", .string(postcheckVersion)),
+                                  ("buildDate", .string("")), ("apiVersion", .int(1)), ("premium", .bool(false)),
+                                  ("status", .string(""))])),
+            ("warnings", .object([("incompleteResults", .bool(false))])),
+            ("language", .object([("name", .string(name)), ("code", .string(requested == "auto" ? code : requested)),
+                                  ("detectedLanguage", .object([("name", .string(name)), ("code", .string(code)),
+                                                                ("confidence", .double(result.languageSource == .detected ? 0.9 : 1))]))])),
+            ("matches", .array(matches)),
+        ])
+    }
+
+    /// Up to 40 UTF-16 units either side, and where the match starts in it.
+    static func context(_ text: String, utf16Offset: Int, length: Int) -> (String, Int) {
+        let units = Array(text.utf16)
+        var start = max(0, utf16Offset - 40)
+        var end = min(units.count, utf16Offset + length + 40)
+        if start > 0 && UTF16.isTrailSurrogate(units[start]) { start -= 1 }
+        if end < units.count && UTF16.isTrailSurrogate(units[end]) { end += 1 }
+        return (String(decoding: units[start..<end], as: UTF16.self), utf16Offset - start)
+    }
+
+    static func sentence(_ source: SourceText, around range: Range<Int>) -> String {
+        let sentences = SentenceSplitter.sentences(in: source.bytes, range: 0..<source.bytes.count)
+        let found = sentences.first { $0.contains(range.lowerBound) } ?? range
+        return source.string(found)
+    }
+}

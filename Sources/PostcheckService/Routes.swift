@@ -1,0 +1,216 @@
+import Foundation
+import Hummingbird
+import NIOCore
+import PostcheckCore
+
+/// The service's HTTP interface: `/v1/check` (JSON), LanguageTool's `/v2/check` and `/v2/languages`, `/v1/rules`,
+/// `/healthz`, `/metrics`, and the check page at `/`. Described in `openapi.yaml`.
+public struct PostcheckService: Sendable {
+    public let state: ServiceState
+    public let metrics = ServiceMetrics()
+    public let maxBodyBytes: Int
+    let slots: CheckSlots
+
+    public init(state: ServiceState, maxBodyBytes: Int = 1_000_000, maxConcurrentChecks: Int = ProcessInfo.processInfo.activeProcessorCount * 2) {
+        self.state = state
+        self.maxBodyBytes = maxBodyBytes
+        self.slots = CheckSlots(maxConcurrentChecks)
+    }
+
+    public func router() -> Router<BasicRequestContext> {
+        let router = Router()
+        router.add(middleware: MethodGuard(service: self))
+        router.post("/v1/check") { request, _ in await self.instrumented("/v1/check", request) { try await self.checkV1(request) } }
+        router.post("/v2/check") { request, _ in await self.instrumented("/v2/check", request) { try await self.checkV2(request) } }
+        router.get("/v2/languages") { request, _ in
+            await self.instrumented("/v2/languages", request) { json(LanguageToolAPI.languagesJSON()) }
+        }
+        router.get("/v1/rules") { request, _ in await self.instrumented("/v1/rules", request) { self.rules() } }
+        router.get("/healthz") { request, _ in
+            await self.instrumented("/healthz", request) { json(.object([("status", .string("ok"))])) }
+        }
+        router.get("/metrics") { request, _ in
+            await self.instrumented("/metrics", request) {
+                Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                         body: .init(byteBuffer: ByteBuffer(string: self.metrics.render())))
+            }
+        }
+        router.get("/") { request, _ in
+            await self.instrumented("/", request) {
+                Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: CheckPage.html)))
+            }
+        }
+        return router
+    }
+
+    // MARK: Handlers
+
+    private func checkV1(_ request: Request) async throws -> Response {
+        guard request.headers[.contentType]?.lowercased().hasPrefix("application/json") ?? false else {
+            return problem(415, "Unsupported Media Type", "send the draft as application/json: {\"text\": \"…\"}")
+        }
+        guard let body = try await collect(request) else {
+            return problem(413, "Content Too Large", "the body is over the limit of \(maxBodyBytes) bytes")
+        }
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: Data(body), options: [.fragmentsAllowed])
+        } catch {
+            return problem(400, "Bad Request", "the body is not valid JSON")
+        }
+        guard let fields = object as? [String: Any] else { return problem(400, "Bad Request", "the body must be a JSON object") }
+        guard let text = fields["text"] as? String else {
+            return problem(422, "Unprocessable Content", fields["text"] == nil ? "'text' is required" : "'text' must be a string")
+        }
+        for key in ["filename", "platform", "lang"] where fields[key] != nil && !(fields[key] is String) {
+            return problem(422, "Unprocessable Content", "'\(key)' must be a string")
+        }
+        if let metadata = fields["metadata"], !(metadata is [String: Any]) {
+            return problem(422, "Unprocessable Content", "'metadata' must be an object")
+        }
+        return try await withSlot {
+            let nonEmpty = { (key: String) -> String? in (fields[key] as? String).flatMap { $0.isEmpty ? nil : $0 } }
+            let check = try ServiceCheck.run(text: text, filename: nonEmpty("filename"), language: nonEmpty("lang"),
+                                             platform: nonEmpty("platform"), linter: state.linter)
+            metrics.record(findings: check.result.findings.map(\.ruleID))
+            return json(check.json())
+        }
+    }
+
+    private func checkV2(_ request: Request) async throws -> Response {
+        guard let body = try await collect(request) else {
+            return problem(413, "Content Too Large", "the body is over the limit of \(maxBodyBytes) bytes")
+        }
+        var form = FormFields(String(decoding: body, as: UTF8.self))
+        // LanguageTool also takes its parameters in the query string.
+        for (key, value) in request.uri.queryParameters where form[String(key)] == nil {
+            form.values[String(key)] = String(value).removingPercentEncoding ?? String(value)
+        }
+        let text: String
+        if let plain = form["text"] {
+            text = plain
+        } else if let data = form["data"] {
+            guard let annotated = LanguageToolAPI.text(fromAnnotation: data) else {
+                return problem(400, "Bad Request", "'data' must be {\"annotation\": [{\"text\": …}, {\"markup\": …}]}")
+            }
+            text = annotated
+        } else {
+            return problem(400, "Bad Request", "'text' or 'data' is required")
+        }
+        let requested = form["language"].flatMap { $0.isEmpty ? nil : $0 } ?? "auto"
+        return try await withSlot {
+            let check = try ServiceCheck.run(text: text, filename: "draft.txt", language: requested == "auto" ? nil : requested,
+                                             platform: nil, linter: state.linter)
+            metrics.record(findings: check.result.findings.map(\.ruleID))
+            return json(LanguageToolAPI.response(check, requested: requested))
+        }
+    }
+
+    private func rules() -> Response {
+        let linter = state.linter
+        return json(.object([("rules", .array(linter.activeRules(for: "draft.md").map { rule, severity in
+            .object([("id", .string(rule.header.id)), ("kind", .string(rule.header.kind)), ("severity", .string(severity.rawValue)),
+                     ("summary", .string(rule.header.summary)), ("description", .string(rule.header.description)),
+                     ("link", rule.header.link.map(JSONValue.string) ?? .null)])
+        }))]))
+    }
+
+    // MARK: Plumbing
+
+    /// The body, or nil when it is larger than the limit.
+    private func collect(_ request: Request) async throws -> [UInt8]? {
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > maxBodyBytes { return nil }
+        do {
+            let buffer = try await request.body.collect(upTo: maxBodyBytes)
+            return Array(buffer.readableBytesView)
+        } catch {
+            return nil
+        }
+    }
+
+    private func withSlot(_ body: () throws -> Response) async throws -> Response {
+        await slots.acquire()
+        do {
+            let response = try body()
+            await slots.release()
+            return response
+        } catch let error as DraftError {
+            await slots.release()
+            return problem(400, "Bad Request", error.description)
+        } catch {
+            await slots.release()
+            throw error
+        }
+    }
+
+    /// Times the request, counts it, and writes one JSON access-log line to standard error.
+    private func instrumented(_ route: String, _ request: Request, _ handler: () async throws -> Response) async -> Response {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let response: Response
+        do {
+            response = try await handler()
+        } catch {
+            response = problem(500, "Internal Server Error", "\(error)")
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        metrics.record(route: route, status: Int(response.status.code), seconds: seconds)
+        let line = JSONValue.object([
+            ("time", .string(ISO8601DateFormatter().string(from: Date()))), ("method", .string(request.method.rawValue)),
+            ("path", .string(request.uri.path)), ("status", .int(Int(response.status.code))),
+            ("ms", .double((seconds * 100_000).rounded() / 100)),
+        ]).serialized(indent: 0).replacingOccurrences(of: "\n", with: "").replacingOccurrences(of: "  ", with: "")
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+        return response
+    }
+}
+
+/// Any other method on a known path is answered 405 with the allowed method (routers otherwise say 404).
+struct MethodGuard: RouterMiddleware {
+    typealias Context = BasicRequestContext
+    static let allowed: [String: String] = [
+        "/v1/check": "POST", "/v2/check": "POST", "/v2/languages": "GET", "/v1/rules": "GET", "/healthz": "GET",
+        "/metrics": "GET", "/": "GET",
+    ]
+    let service: PostcheckService
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard let allowed = Self.allowed[request.uri.path], request.method.rawValue != allowed,
+            !(allowed == "GET" && request.method == .head)
+        else { return try await next(request, context) }
+        var response = problem(405, "Method Not Allowed", "\(request.uri.path) accepts \(allowed) only")
+        response.headers[.allow] = allowed
+        return response
+    }
+}
+
+func json(_ value: JSONValue, status: HTTPResponse.Status = .ok) -> Response {
+    Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
+             body: .init(byteBuffer: ByteBuffer(string: value.serialized(indent: 0) + "\n")))
+}
+
+/// An RFC 9457 problem document.
+func problem(_ status: Int, _ title: String, _ detail: String) -> Response {
+    let value = JSONValue.object([("type", .string("about:blank")), ("title", .string(title)), ("status", .int(status)),
+                                  ("detail", .string(detail))])
+    return Response(status: .init(code: status), headers: [.contentType: "application/problem+json"],
+                    body: .init(byteBuffer: ByteBuffer(string: value.serialized(indent: 0) + "\n")))
+}
+
+/// `application/x-www-form-urlencoded` fields.
+struct FormFields {
+    var values: [String: String] = [:]
+
+    init(_ body: String) {
+        for pair in body.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+            guard let key = parts.first.flatMap(Self.decode) else { continue }
+            values[key] = parts.count > 1 ? Self.decode(parts[1]) ?? "" : ""
+        }
+    }
+
+    subscript(key: String) -> String? { values[key] }
+
+    static func decode(_ text: String) -> String? {
+        text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
+    }
+}

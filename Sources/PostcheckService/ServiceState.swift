@@ -1,0 +1,53 @@
+import Foundation
+import PostcheckCore
+
+/// What the service checks with: the configuration and its compiled rules, swapped whole on reload so that a
+/// request always sees one consistent set. A bad new configuration leaves the old one in place.
+public final class ServiceState: @unchecked Sendable {
+    public struct Options: Sendable {
+        public var configPath: String?
+        public var bundledRules: String?
+        public var workingDirectory: String
+        public init(configPath: String?, bundledRules: String?, workingDirectory: String) {
+            self.configPath = configPath
+            self.bundledRules = bundledRules
+            self.workingDirectory = workingDirectory
+        }
+    }
+
+    private let lock = NSLock()
+    private var current: Linter
+    public let options: Options
+
+    public init(options: Options) throws {
+        self.options = options
+        self.current = try Self.load(options)
+    }
+
+    public var linter: Linter {
+        lock.lock()
+        defer { lock.unlock() }
+        return current
+    }
+
+    /// Loads the configuration again; on failure the running one stays and the error is returned.
+    @discardableResult
+    public func reload() -> String? {
+        do {
+            let fresh = try Self.load(options)
+            lock.lock()
+            current = fresh
+            lock.unlock()
+            return nil
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    static func load(_ options: Options) throws -> Linter {
+        let loader = ConfigurationLoader(bundledRulesDirectory: options.bundledRules)
+        let path = options.configPath ?? loader.discover(from: options.workingDirectory)
+        let configuration = try path.map { try loader.load(path: $0) } ?? loader.builtin(baseDirectory: options.workingDirectory)
+        return try Linter(configuration: configuration)
+    }
+}

@@ -1,0 +1,255 @@
+import Foundation
+import XCTest
+
+/// The real `postcheck-server` on a free loopback port, driven by real clients: curl, language_tool_python,
+/// schemathesis, headless Chromium, raw sockets.
+final class ServerTests: XCTestCase {
+    final class Server {
+        let process = Process()
+        let output: URL
+        let errors: URL
+        var port = 0
+        var base: String { "http://127.0.0.1:\(port)" }
+
+        init(in folder: URL, arguments: [String] = []) throws {
+            let scratch = try temporaryFolder()
+            output = scratch.appendingPathComponent("out")
+            errors = scratch.appendingPathComponent("err")
+            FileManager.default.createFile(atPath: output.path, contents: nil)
+            FileManager.default.createFile(atPath: errors.path, contents: nil)
+            process.executableURL = postcheckBinary.deletingLastPathComponent().appendingPathComponent("postcheck-server")
+            process.arguments = ["--port", "0"] + arguments
+            process.currentDirectoryURL = folder
+            process.standardOutput = try FileHandle(forWritingTo: output)
+            process.standardError = try FileHandle(forWritingTo: errors)
+            try process.run()
+            let deadline = Date().addingTimeInterval(30)
+            while Date() < deadline {
+                let text = (try? String(contentsOf: output, encoding: .utf8)) ?? ""
+                if let line = text.split(separator: "\n").first(where: { $0.contains("listening on") }),
+                    let port = Int(line.split(separator: ":").last ?? "")
+                {
+                    self.port = port
+                    return
+                }
+                usleep(50_000)
+            }
+            throw NSError(domain: "server did not start: \((try? String(contentsOf: errors, encoding: .utf8)) ?? "")", code: 1)
+        }
+
+        var log: String { (try? String(contentsOf: errors, encoding: .utf8)) ?? "" }
+
+        func stop() {
+            if process.isRunning { process.terminate() }
+            process.waitUntilExit()
+        }
+
+        deinit { stop() }
+    }
+
+    private let fixtures = packageRoot.appendingPathComponent("Fixtures")
+
+    private func curl(_ arguments: [String]) throws -> (status: Int, body: String) {
+        let result = try tool("curl", ["-s", "-o", "-", "-w", "\n%{http_code}"] + arguments)
+        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        return (Int(lines.last ?? "") ?? 0, lines.dropLast().joined(separator: "\n"))
+    }
+
+    private func object(_ text: String) throws -> [String: Any] {
+        try JSONSerialization.jsonObject(with: Data(text.utf8)) as! [String: Any]
+    }
+
+    func testJSONCheckAndProblems() throws {
+        guard requireTool("curl", install: "apt-get install curl") else { return }
+        let server = try Server(in: fixtures, arguments: ["--max-body", "100000"])
+        let check = try curl(["-X", "POST", "\(server.base)/v1/check", "-H", "Content-Type: application/json",
+                              "-d", #"{"text": "Wij 👩🏽‍💻 verslaan Globex, TODO", "lang": "nl", "platform": "linkedin"}"#])
+        XCTAssertEqual(check.status, 200, check.body)
+        let result = try object(check.body)
+        XCTAssertEqual(result["passed"] as? Bool, false)
+        XCTAssertEqual(result["language"] as? String, "nl")
+        let findings = result["findings"] as! [[String: Any]]
+        let globex = try XCTUnwrap(findings.first { $0["rule"] as? String == "postcheck.CompetitorComparison" })
+        XCTAssertEqual(globex["utf16Offset"] as? Int, 21, "after 👩🏽‍💻 (7 UTF-16 units)")
+        XCTAssertEqual(globex["column"] as? Int, 19)
+        let problems: [([String], Int)] = [
+            (["-X", "GET", "\(server.base)/v1/check"], 405),
+            (["-X", "QUERY", "\(server.base)/v1/check"], 405),
+            (["-X", "POST", "\(server.base)/v1/check", "-H", "Content-Type: text/plain", "-d", "x"], 415),
+            (["-X", "POST", "\(server.base)/v1/check", "-H", "Content-Type: application/json", "-d", "{bad"], 400),
+            (["-X", "POST", "\(server.base)/v1/check", "-H", "Content-Type: application/json", "-d", ""], 400),
+            (["-X", "POST", "\(server.base)/v1/check", "-H", "Content-Type: application/json", "-d", #"{"text": 5}"#], 422),
+            (["-X", "POST", "\(server.base)/v1/check", "-H", "Content-Type: application/json", "-d", #"{"lang": "nl"}"#], 422),
+            (["-X", "POST", "\(server.base)/v1/check", "-H", "Content-Type: application/json", "--data-binary", "@-"], 400),
+        ]
+        for (arguments, status) in problems {
+            let response = try curl(arguments)
+            XCTAssertEqual(response.status, status, arguments.joined(separator: " "))
+            XCTAssertEqual(try object(response.body)["status"] as? Int, status)
+        }
+        // Over the body limit (here 100 KB): 413, and the server goes on serving.
+        let big = try temporaryFolder().appendingPathComponent("big.json")
+        try Data(("{\"text\": \"" + String(repeating: "x", count: 200_000) + "\"}").utf8).write(to: big)
+        XCTAssertEqual(try curl(["-X", "POST", "\(server.base)/v1/check", "-H", "Content-Type: application/json", "--data-binary", "@\(big.path)"]).status, 413)
+        let notUTF8 = try temporaryFolder().appendingPathComponent("latin1.json")
+        try Data([0x7B, 0x22, 0x74, 0x65, 0x78, 0x74, 0x22, 0x3A, 0x22, 0xE9, 0x22, 0x7D]).write(to: notUTF8)
+        XCTAssertEqual(try curl(["-X", "POST", "\(server.base)/v1/check", "-H", "Content-Type: application/json", "--data-binary", "@\(notUTF8.path)"]).status, 400)
+        XCTAssertEqual(try curl(["\(server.base)/healthz"]).status, 200)
+        XCTAssertTrue(server.log.contains(#""path": "/v1/check","status": 415"#), "structured access log")
+    }
+
+    func testRulesHealthAndMetrics() throws {
+        guard requireTool("curl", install: "apt-get install curl") else { return }
+        let server = try Server(in: fixtures)
+        let rules = try object(try curl(["\(server.base)/v1/rules"]).body)["rules"] as! [[String: Any]]
+        XCTAssertTrue(rules.contains { $0["id"] as? String == "postcheck.Disclosure" })
+        XCTAssertEqual(try object(try curl(["\(server.base)/healthz"]).body)["status"] as? String, "ok")
+        _ = try curl(["-X", "POST", "\(server.base)/v1/check", "-H", "Content-Type: application/json", "-d", #"{"text": "TODO"}"#])
+        let metrics = try curl(["\(server.base)/metrics"]).body
+        XCTAssertTrue(metrics.contains(#"postcheck_requests_total{route="/v1/check",status="200"} 1"#), metrics)
+        XCTAssertTrue(metrics.contains(#"postcheck_findings_total{rule="postcheck.Placeholder"} 1"#), metrics)
+        XCTAssertTrue(metrics.contains("postcheck_request_duration_seconds_bucket{le=\"+Inf\"}"), metrics)
+    }
+
+    func testLanguageToolPythonAppliesAReplacementAfterAnEmoji() throws {
+        let server = try Server(in: fixtures)
+        let script = """
+            import sys, language_tool_python
+            tool = language_tool_python.LanguageTool('en-US', remote_server=sys.argv[1])
+            text = "Great 👩🏽‍💻 news: we did it!!"
+            matches = tool.check(text)
+            print(sorted(m.rule_id for m in matches))
+            print(language_tool_python.utils.correct(text, matches))
+            """
+        let result = try tool("python3", ["-c", script, server.base])
+        XCTAssertEqual(result.status, 0, "pip install language_tool_python: " + result.stderr)
+        XCTAssertEqual(result.stdout, "['postcheck.Exclamation']\nGreat 👩🏽‍💻 news: we did it!\n")
+        // LanguageTool's `data` form: markup keeps its place in the offsets.
+        let data = #"{"annotation":[{"text":"Launch "},{"markup":"<b>"},{"text":"TODO"},{"markup":"</b>"}]}"#
+        let response = try tool("curl", ["-s", "\(server.base)/v2/check", "--data-urlencode", "data=\(data)", "-d", "language=en-US"])
+        let matches = try object(response.stdout)["matches"] as! [[String: Any]]
+        XCTAssertEqual(matches.first?["offset"] as? Int, 10)
+        let languages = try JSONSerialization.jsonObject(with: Data(try tool("curl", ["-s", "\(server.base)/v2/languages"]).stdout.utf8)) as! [[String: Any]]
+        XCTAssertTrue(languages.contains { $0["longCode"] as? String == "nl-BE" })
+    }
+
+    func testReloadOnSIGHUPKeepsServingWithABadConfiguration() throws {
+        let project = try temporaryFolder()
+        try writeFile(Data("packs: [./p]\n".utf8), project.appendingPathComponent(".postcheck.yml"))
+        try writeFile(Data("extends: existence\nmessage: x\ntokens: [alpha]\n".utf8), project.appendingPathComponent("p/A.yml"))
+        let server = try Server(in: project)
+        func rules(_ text: String) throws -> [String] {
+            let body = try tool("curl", ["-s", "-X", "POST", "\(server.base)/v1/check", "-H", "Content-Type: application/json",
+                                         "-d", "{\"text\": \"\(text)\"}"]).stdout
+            return (try object(body)["findings"] as! [[String: Any]]).map { $0["rule"] as! String }
+        }
+        XCTAssertEqual(try rules("alpha beta"), ["p.A"])
+        try writeFile(Data("extends: existence\nmessage: x\ntokens: [beta]\n".utf8), project.appendingPathComponent("p/B.yml"))
+        kill(server.process.processIdentifier, SIGHUP)
+        try waitFor { server.log.contains("configuration reloaded") }
+        XCTAssertEqual(try rules("alpha beta"), ["p.A", "p.B"])
+        try writeFile(Data("extends: existence\nmessage: x\ntokens: ['(']\n".utf8), project.appendingPathComponent("p/C.yml"))
+        kill(server.process.processIdentifier, SIGHUP)
+        try waitFor { server.log.contains("reload failed") }
+        XCTAssertTrue(server.log.contains("C.yml:3"), server.log)
+        XCTAssertEqual(try rules("alpha beta"), ["p.A", "p.B"], "the old rules keep serving")
+    }
+
+    func testSIGTERMLetsAnInFlightRequestFinish() throws {
+        let server = try Server(in: fixtures)
+        // Send the headers and half the body, ask the server to stop, then send the rest.
+        let script = """
+            import socket, sys, os, signal, time
+            port, pid = int(sys.argv[1]), int(sys.argv[2])
+            body = b'{"text": "TODO and more text to check."}'
+            s = socket.create_connection(("127.0.0.1", port))
+            s.sendall(b"POST /v1/check HTTP/1.1\\r\\nHost: x\\r\\nContent-Type: application/json\\r\\nContent-Length: %d\\r\\n\\r\\n" % len(body))
+            s.sendall(body[:10])
+            time.sleep(0.3)
+            os.kill(pid, signal.SIGTERM)
+            time.sleep(0.3)
+            s.sendall(body[10:])
+            data = b""
+            while b"postcheck.Placeholder" not in data:
+                chunk = s.recv(65536)
+                if not chunk: break
+                data += chunk
+            print(data.split(b"\\r\\n")[0].decode())
+            """
+        let result = try tool("python3", ["-c", script, String(server.port), String(server.process.processIdentifier)])
+        XCTAssertEqual(result.stdout, "HTTP/1.1 200 OK\n", result.stderr)
+        server.process.waitUntilExit()
+        XCTAssertEqual(server.process.terminationStatus, 0)
+        XCTAssertTrue((try String(contentsOf: server.output, encoding: .utf8)).contains("postcheck-server stopped"))
+    }
+
+    func testManyConnectionsAtOnce() throws {
+        let server = try Server(in: fixtures)
+        let script = """
+            import socket, sys, threading
+            port = int(sys.argv[1])
+            ok = []
+            def one(i):
+                try:
+                    s = socket.create_connection(("127.0.0.1", port), timeout=60)
+                    body = b'{"text": "Post %d with TODO"}' % i
+                    s.sendall(b"POST /v1/check HTTP/1.1\\r\\nHost: x\\r\\nConnection: close\\r\\nContent-Type: application/json\\r\\nContent-Length: %d\\r\\n\\r\\n" % len(body) + body)
+                    data = b""
+                    while True:
+                        chunk = s.recv(65536)
+                        if not chunk: break
+                        data += chunk
+                    ok.append(data.startswith(b"HTTP/1.1 200"))
+                except Exception as e:
+                    ok.append(False)
+            threads = [threading.Thread(target=one, args=(i,)) for i in range(1000)]
+            for t in threads: t.start()
+            for t in threads: t.join()
+            print(sum(ok), len(ok))
+            """
+        let result = try tool("python3", ["-c", script, String(server.port)])
+        let counts = result.stdout.split(separator: " ").compactMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        XCTAssertEqual(counts.last, 1000, result.stderr)
+        XCTAssertGreaterThanOrEqual(counts.first ?? 0, 990, "nearly all of 1,000 simultaneous requests answered")
+        XCTAssertEqual(try curl(["\(server.base)/healthz"]).status, 200, "still serving")
+        let status = try String(contentsOfFile: "/proc/\(server.process.processIdentifier)/status", encoding: .utf8)
+        let rss = status.split(separator: "\n").first { $0.hasPrefix("VmRSS") }.flatMap { Int($0.split(separator: " ").dropFirst().first ?? "") } ?? 0
+        XCTAssertLessThan(rss, 400_000, "resident memory stays bounded (KiB)")
+    }
+
+    func testOpenAPIDescriptionIsValidAndSchemathesisFindsNoFailure() throws {
+        let spec = packageRoot.appendingPathComponent("openapi.yaml").path
+        let validation = try tool("openapi-spec-validator", [spec])
+        XCTAssertEqual(validation.status, 0, "pip install openapi-spec-validator: " + validation.stdout + validation.stderr)
+        let server = try Server(in: fixtures)
+        let run = try tool("schemathesis", ["run", spec, "--url", server.base, "--max-examples", "30", "--seed", "1"])
+        XCTAssertEqual(run.status, 0, "pip install schemathesis: " + run.stdout.suffix(3000) + run.stderr)
+        XCTAssertTrue(run.stdout.contains("No issues found"), String(run.stdout.suffix(2000)))
+    }
+
+    func testCheckPageInHeadlessChromium() throws {
+        guard requireTool("chromium", install: "apt-get install chromium") else { return }
+        let server = try Server(in: fixtures)
+        let draft = "Lancering op TODO 👩🏽‍💻 met Globex"
+        let url = "\(server.base)/?lang=nl&text=" + (draft.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+        let artifacts = packageRoot.appendingPathComponent("test-artifacts")
+        try FileManager.default.createDirectory(at: artifacts, withIntermediateDirectories: true)
+        let common = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--virtual-time-budget=15000",
+                      "--user-data-dir=\(try temporaryFolder().path)"]
+        let dom = try tool("chromium", common + ["--dump-dom", url])
+        XCTAssertTrue(dom.stdout.contains("data-checked=\"true\""), "the page checked the draft: " + String(dom.stdout.suffix(1500)) + dom.stderr.suffix(1500))
+        XCTAssertTrue(dom.stdout.contains(#"data-rule="postcheck.Placeholder""#), String(dom.stdout.suffix(2000)))
+        XCTAssertTrue(dom.stdout.contains(#"<mark class="error" title="Placeholder 'TODO' left in the draft.">TODO</mark>"#), String(dom.stdout.suffix(2000)))
+        let shot = artifacts.appendingPathComponent("check-page.png")
+        _ = try tool("chromium", common + ["--window-size=1000,900", "--screenshot=\(shot.path)", url])
+        XCTAssertTrue(FileManager.default.fileExists(atPath: shot.path), "screenshot kept in test-artifacts/")
+    }
+
+    private func waitFor(_ condition: () -> Bool, timeout: TimeInterval = 10) throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        while !condition() {
+            if Date() > deadline { throw NSError(domain: "timed out waiting", code: 1) }
+            usleep(50_000)
+        }
+    }
+}
