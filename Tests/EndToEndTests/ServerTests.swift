@@ -212,6 +212,17 @@ final class ServerTests: XCTestCase {
         XCTAssertEqual(counts.last, 1000, result.stderr)
         XCTAssertGreaterThanOrEqual(counts.first ?? 0, 990, "nearly all of 1,000 simultaneous requests answered")
         XCTAssertEqual(try curl(["\(server.base)/healthz"]).status, 200, "still serving")
+        // Clients that hang up half-way through their request.
+        let quitters = """
+            import socket, sys
+            for i in range(100):
+                s = socket.create_connection(("127.0.0.1", int(sys.argv[1])))
+                s.sendall(b"POST /v1/check HTTP/1.1\\r\\nHost: x\\r\\nContent-Type: application/json\\r\\nContent-Length: 1000\\r\\n\\r\\n{\\"text\\": \\"half")
+                s.close()
+            print("done")
+            """
+        XCTAssertEqual(try tool("python3", ["-c", quitters, String(server.port)]).stdout, "done\n")
+        XCTAssertEqual(try curl(["\(server.base)/healthz"]).status, 200, "still serving after clients hung up")
         let status = try String(contentsOfFile: "/proc/\(server.process.processIdentifier)/status", encoding: .utf8)
         let rss = status.split(separator: "\n").first { $0.hasPrefix("VmRSS") }.flatMap { Int($0.split(separator: " ").dropFirst().first ?? "") } ?? 0
         XCTAssertLessThan(rss, 400_000, "resident memory stays bounded (KiB)")
