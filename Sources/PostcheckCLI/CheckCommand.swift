@@ -75,6 +75,9 @@ struct Check: ParsableCommand {
     @Option(name: .long, help: "Judge configured periods (quiet periods) as on this day, YYYY-MM-DD (default: today).")
     var date: String?
 
+    @Flag(name: .long, help: "Print the time each rule took (the slowest first) to standard error.")
+    var timings = false
+
     @Flag(name: .long, help: "Apply safe fixes to the files in place (standard input: print the fixed text), then report what remains.")
     var fix = false
 
@@ -119,6 +122,7 @@ struct Check: ParsableCommand {
             }
             if paths.isEmpty { targets = ["."] }
         }
+        session.measuresRules = timings
         let mode: CheckSession.FixMode = fix ? .fix : diff ? .diff : .none
         var outcome = session.run(paths: targets, stdinName: stdinFilename, onlyChanged: onlyChanged, fixMode: mode)
         if let fatal = outcome.fatalError { fail(fatal) }
@@ -161,6 +165,13 @@ struct Check: ParsableCommand {
             for report in outcome.reports {
                 if let error = report.error { warn("\(report.path): \(error)") }
                 for ruleError in report.result?.ruleErrors ?? [] { warn("\(report.path): \(ruleError)") }
+            }
+        }
+        if timings {
+            var total: [String: UInt64] = [:]
+            for report in outcome.reports { total.merge(report.result?.ruleTimings ?? [:]) { $0 + $1 } }
+            for (rule, nanoseconds) in total.sorted(by: { $0.value > $1.value }).prefix(20) {
+                warn(String(format: "%8.1f ms  %@", Double(nanoseconds) / 1e6, rule))
             }
         }
         if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }

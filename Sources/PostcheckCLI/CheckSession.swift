@@ -53,6 +53,8 @@ final class CheckSession {
     private let workingDirectory = FileManager.default.currentDirectoryPath
 
     let day: CalendarDay
+    /// Measure time per rule (`--timings`).
+    var measuresRules = false
 
     init(configPath: String?, bundledRules: String?, failOn: Severity?, minSeverity: Severity?, day: CalendarDay = .today) {
         self.configPath = configPath
@@ -177,6 +179,7 @@ final class CheckSession {
             : try loader.load(path: key)
         if let minSeverity { configuration.minSeverity = minSeverity }
         let linter = try Linter(configuration: configuration, day: day)
+        linter.measuresRules = measuresRules
         linters[key] = linter
         return linter
     }

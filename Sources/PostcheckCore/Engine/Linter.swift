@@ -1,3 +1,4 @@
+import Dispatch
 /// A verdict on a draft, from its score.
 public enum Verdict: String, Sendable, Codable {
     case pass, review, fail
@@ -18,6 +19,8 @@ public struct CheckResult: Sendable {
     public let score: Int
     public let verdict: Verdict
     public let ruleErrors: [RuleRunError]
+    /// Nanoseconds spent in each rule (only when the linter was asked to measure).
+    public var ruleTimings: [String: UInt64] = [:]
     /// nl, en, fr, de (or whatever the front matter declares), and how it was decided.
     public let language: String?
     public let languageSource: LanguageSource?
@@ -25,7 +28,7 @@ public struct CheckResult: Sendable {
 
 /// Runs a configuration's rules on drafts. Build once (rules are compiled here), then call `check` from any number
 /// of threads, each with its own `MatchScratch`.
-public final class Linter: Sendable {
+public final class Linter: @unchecked Sendable {
     public let configuration: Configuration
     /// Every loaded rule, by id, in id order.
     public let rules: [any CompiledRule]
@@ -35,6 +38,8 @@ public final class Linter: Sendable {
     public let day: CalendarDay
     /// Rules left out because they need names the configuration does not give (id, reason).
     public let skippedRules: [(id: String, reason: String)]
+    /// Measure the time each rule takes (`--timings`).
+    public var measuresRules = false
 
     public init(configuration: Configuration, registry: RuleKindRegistry = .standard, day: CalendarDay = .today)
         throws(RuleFileError)
@@ -145,9 +150,13 @@ public final class Linter: Sendable {
         var findings: [Finding] = []
         var errors: [RuleRunError] = []
         var sentenceCache: [Int: [Range<Int>]] = [:]
+        var timings: [String: UInt64] = [:]
+        let measure = measuresRules
         draft.masked.withUnsafeBufferPointer { masked in
             draft.source.bytes.withUnsafeBufferPointer { raw in
                 for (rule, severity) in active {
+                    let started = measure ? DispatchTime.now().uptimeNanoseconds : 0
+                    defer { if measure { timings[rule.header.id, default: 0] += DispatchTime.now().uptimeNanoseconds - started } }
                     let subjects = Self.subjects(for: rule.header.scope, in: draft, sentences: &sentenceCache)
                     guard !subjects.isEmpty else { continue }
                     let input = CheckInput(draft: draft, subjects: subjects, masked: masked, raw: raw, scratch: scratch,
@@ -186,7 +195,7 @@ public final class Linter: Sendable {
         let verdict: Verdict =
             score >= configuration.score.passAt ? .pass : score < configuration.score.failBelow ? .fail : .review
         return CheckResult(draft: draft, findings: findings, score: score, verdict: verdict, ruleErrors: errors,
-                           language: language, languageSource: languageSource)
+                           ruleTimings: timings, language: language, languageSource: languageSource)
     }
 
     /// Drops suppressed findings and reports suppressions that silenced nothing or name no loaded rule.

@@ -22,13 +22,17 @@ enum DocumentMetrics {
             if case .paragraph = block.kind {
                 sentences += SentenceSplitter.sentences(in: draft.masked, range: block.range).count
                 for word in WordCounter.words(in: input.masked, range: block.range, scratch: input.scratch) {
-                    let text = String(decoding: draft.masked[word], as: UTF8.self)
-                    let count = Syllables.count(text, language: input.language)
+                    let bytes = draft.masked[word]
+                    let ascii = !bytes.contains { $0 >= 0x80 }
+                    // Most words are ASCII: count them on the bytes; others go through String.
+                    let length = ascii ? bytes.count : String(decoding: bytes, as: UTF8.self).count
+                    let count = ascii && (input.language == nil || input.language == "en")
+                        ? Syllables.countASCII(bytes) : Syllables.count(String(decoding: bytes, as: UTF8.self), language: input.language)
                     words += 1
-                    characters += text.count
+                    characters += length
                     syllables += count
                     if count >= 3 { complex += 1 }
-                    if text.count > 6 { long += 1 }
+                    if length > 6 { long += 1 }
                 }
             }
         }
@@ -61,16 +65,42 @@ enum DocumentMetrics {
 /// Syllables by vowel groups, with each language's habits: English and French silent final e, Dutch ij as a vowel
 /// and a diaeresis starting a new syllable (geëerd), German umlauts.
 enum Syllables {
+    static let dutchVowels = Set("aeiouyáéíóúàèëïöü")
+    static let frenchVowels = Set("aeiouyàâäéèêëîïôöùûüœæ")
+    static let germanVowels = Set("aeiouyäöü")
+    static let englishVowels = Set("aeiouy")
+
+    /// English and German rules for an ASCII word, on its bytes (same result as `count(_:language:)`).
+    static func countASCII(_ bytes: ArraySlice<UInt8>) -> Int {
+        var groups = 0
+        var previousVowel = false
+        for byte in bytes {
+            let lower = byte | 0x20
+            let isVowel = lower == 0x61 || lower == 0x65 || lower == 0x69 || lower == 0x6F || lower == 0x75 || lower == 0x79
+            if isVowel && !previousVowel { groups += 1 }
+            previousVowel = isVowel
+        }
+        let count = bytes.count
+        func endsWith(_ suffix: String) -> Bool {
+            let tail = Array(suffix.utf8)
+            guard count >= tail.count else { return false }
+            return zip(bytes.suffix(tail.count), tail).allSatisfy { ($0 | 0x20) == $1 }
+        }
+        if endsWith("e") && !endsWith("le") && groups > 1 { groups -= 1 }
+        if endsWith("ed") && !endsWith("ted") && !endsWith("ded") && groups > 1 { groups -= 1 }
+        return max(1, groups)
+    }
+
     static func count(_ word: String, language: String?) -> Int {
         var text = word.lowercased()
         let vowels: Set<Character>
         switch language {
         case "nl":
-            text = text.replacingOccurrences("ij", "y")
-            vowels = Set("aeiouyáéíóúàèëïöü")
-        case "fr": vowels = Set("aeiouyàâäéèêëîïôöùûüœæ")
-        case "de": vowels = Set("aeiouyäöü")
-        default: vowels = Set("aeiouy")
+            if text.contains("ij") { text = text.replacingOccurrences("ij", "y") }
+            vowels = dutchVowels
+        case "fr": vowels = frenchVowels
+        case "de": vowels = germanVowels
+        default: vowels = englishVowels
         }
         var groups = 0
         var previousVowel = false

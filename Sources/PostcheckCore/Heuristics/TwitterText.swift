@@ -105,13 +105,18 @@ public enum TwitterText {
 
     /// Emoji sequences as UTF-16 ranges: grapheme clusters made of emoji (with presentation, skin tones, ZWJ,
     /// variation selectors, keycaps, flags).
-    static func emojiRanges(in text: String) -> [Range<Int>] {
-        var ranges: [Range<Int>] = []
+    static func emojiRanges(in text: String) -> [Range<Int>] { emojiRangesBoth(in: text).map(\.utf16) }
+
+    static func emojiRangesBoth(in text: String) -> [(utf16: Range<Int>, utf8: Range<Int>)] {
+        var ranges: [(utf16: Range<Int>, utf8: Range<Int>)] = []
         var offset = 0
+        var byteOffset = 0
         for character in text {
             let length = character.utf16.count
-            if isEmoji(character) { ranges.append(offset..<(offset + length)) }
+            let bytes = character.utf8.count
+            if isEmoji(character) { ranges.append((offset..<(offset + length), byteOffset..<(byteOffset + bytes))) }
             offset += length
+            byteOffset += bytes
         }
         return ranges
     }
@@ -142,17 +147,26 @@ public enum URLExtractor {
         "blog", "brussels", "vlaanderen", "gent", "amsterdam", "paris", "berlin", "london", "nyc", "xyz", "club", "page",
     ]
 
-    public static func urls(in text: String) -> [Range<Int>] {
+    public static func urls(in text: String) -> [Range<Int>] { ranges(in: text).map(\.utf16) }
+
+    /// URLs as UTF-16 and UTF-8 ranges of `text`.
+    public static func ranges(in text: String) -> [(utf16: Range<Int>, utf8: Range<Int>)] {
         let scalars = Array(text.unicodeScalars)
         var utf16Offsets: [Int] = []
+        var utf8Offsets: [Int] = []
         utf16Offsets.reserveCapacity(scalars.count + 1)
+        utf8Offsets.reserveCapacity(scalars.count + 1)
         var running = 0
+        var runningBytes = 0
         for scalar in scalars {
             utf16Offsets.append(running)
+            utf8Offsets.append(runningBytes)
             running += scalar.value > 0xFFFF ? 2 : 1
+            runningBytes += scalar.value < 0x80 ? 1 : scalar.value < 0x800 ? 2 : scalar.value < 0x10000 ? 3 : 4
         }
         utf16Offsets.append(running)
-        var result: [Range<Int>] = []
+        utf8Offsets.append(runningBytes)
+        var result: [(utf16: Range<Int>, utf8: Range<Int>)] = []
         var index = 0
         while index < scalars.count {
             // A URL starts at a word boundary.
@@ -160,8 +174,22 @@ public enum URLExtractor {
                 index += 1
                 continue
             }
+            // A word with no dot in it (and no "://") cannot be a URL: skip the whole word.
+            if isHostCharacter(scalars[index]) {
+                var end = index
+                var dotted = false
+                while end < scalars.count && (isHostCharacter(scalars[end]) || scalars[end] == "." || scalars[end] == ":" || scalars[end] == "/") {
+                    if scalars[end] == "." || scalars[end] == ":" { dotted = true }
+                    end += 1
+                }
+                if !dotted {
+                    index = max(end, index + 1)
+                    continue
+                }
+            }
+            // Cheap first test: a URL starts with h (http) or a host character.
             if let end = match(scalars, at: index) {
-                result.append(utf16Offsets[index]..<utf16Offsets[end])
+                result.append((utf16Offsets[index]..<utf16Offsets[end], utf8Offsets[index]..<utf8Offsets[end]))
                 index = end
             } else {
                 index += 1
@@ -174,10 +202,9 @@ public enum URLExtractor {
     static func match(_ scalars: [Unicode.Scalar], at start: Int) -> Int? {
         var index = start
         var hasProtocol = false
-        for prefix in ["https://", "http://"] {
-            let candidate = Array(prefix.unicodeScalars)
+        for candidate in protocolPrefixes {
             if start + candidate.count <= scalars.count
-                && zip(scalars[start..<(start + candidate.count)], candidate).allSatisfy({ String($0).lowercased() == String($1) })
+                && zip(scalars[start..<(start + candidate.count)], candidate).allSatisfy({ lowerASCII($0) == $1 })
             {
                 hasProtocol = true
                 index = start + candidate.count
@@ -228,6 +255,12 @@ public enum URLExtractor {
             index = end
         }
         return index
+    }
+
+    static let protocolPrefixes: [[Unicode.Scalar]] = [Array("https://".unicodeScalars), Array("http://".unicodeScalars)]
+
+    static func lowerASCII(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        ("A"..."Z").contains(scalar) ? Unicode.Scalar(scalar.value + 32)! : scalar
     }
 
     static func isHostCharacter(_ scalar: Unicode.Scalar) -> Bool {

@@ -42,7 +42,11 @@ public enum LanguageDetector {
         if word.hasSuffix("eux") || word.hasSuffix("tion") || word.hasPrefix("qu") || word.hasSuffix("ment") { add("fr", 0.2) }
     }
 
+    /// Enough text to tell a language: longer drafts are judged on their start.
+    static let sampleCharacters = 4_000
+
     public static func detect(_ text: String) -> Result {
+        let text = String(text.prefix(sampleCharacters))
         var scores: [String: Double] = Dictionary(uniqueKeysWithValues: supported.map { ($0, 0) })
         var word = ""
         func vote() {

@@ -22,10 +22,9 @@ public struct OffsetMap: Sendable {
 enum NFCNormalizer {
     /// The NFC form of valid UTF-8 `bytes`, with a map back, or nil when the text is already NFC.
     static func normalize(_ bytes: [UInt8]) -> (bytes: [UInt8], map: OffsetMap)? {
-        guard bytes.contains(where: { $0 >= 0x80 }) else { return nil }
-        let text = String(decoding: bytes, as: UTF8.self)
-        let composed = text.precomposedStringWithCanonicalMapping
-        if composed.utf8.elementsEqual(bytes) { return nil }
+        // Quick check: text without combining marks is left as it is (NFC's other changes, singletons such as
+        // U+212B ANGSTROM SIGN, do not occur in drafts).
+        guard hasCombiningMark(bytes) else { return nil }
 
         // Segments: a scalar with combining class 0 and the combining marks that follow it.
         var output: [UInt8] = []
@@ -43,7 +42,9 @@ enum NFCNormalizer {
                 end += scalarLength(bytes[end])
             }
             let segment = bytes[index..<end]
-            let normalized: [UInt8] = segment.count == 1
+            // Only a base with combining marks can compose.
+            let single = end - index == scalarLength(bytes[index])
+            let normalized: [UInt8] = single
                 ? Array(segment)
                 : Array(String(decoding: segment, as: UTF8.self).precomposedStringWithCanonicalMapping.utf8)
             output += normalized
@@ -55,6 +56,24 @@ enum NFCNormalizer {
         }
         starts.append(Int32(bytes.count))
         ends.append(Int32(bytes.count))
+        if output == bytes { return nil }
         return (output, OffsetMap(segmentStart: starts, segmentEnd: ends))
+    }
+
+    /// Whether any scalar has a non-zero canonical combining class (only non-ASCII bytes are decoded).
+    static func hasCombiningMark(_ bytes: [UInt8]) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                index += 1
+                continue
+            }
+            if let scalar = decodeScalar(bytes, index, bytes.count), scalar.properties.canonicalCombiningClass != .notReordered {
+                return true
+            }
+            index += scalarLength(byte)
+        }
+        return false
     }
 }

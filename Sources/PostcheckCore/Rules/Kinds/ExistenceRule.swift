@@ -41,7 +41,9 @@ struct ExistenceRule: RuleKind, CompiledRule {
         if try fields.bool("ignorecase") ?? false { options.insert(.caseInsensitive) }
         var patterns: [String: RegexPattern] = [:]
         for (language, tokens) in tokenLists {
-            var source = tokens.isEmpty ? "" : context.wrap(tokens.joined(separator: "|"), word: !nonword, tokens: tokens)
+            let alternation = TokenTrie.alternation(tokens, caseInsensitive: options.contains(.caseInsensitive))
+                ?? tokens.joined(separator: "|")
+            var source = tokens.isEmpty ? "" : context.wrap(alternation, word: !nonword, tokens: tokens)
             let rawPart = raw.joined()
             source = append ? source + rawPart : rawPart + source
             patterns[language] = try fields.compile(source, options: options, from: ["tokens", "raw"])

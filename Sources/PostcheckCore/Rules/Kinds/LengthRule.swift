@@ -24,6 +24,8 @@ struct LengthRule: RuleKind, CompiledRule {
     let minimum: [String: Int]
 
     static let hashtag = try! RegexPattern("(?<![\\p{L}\\p{N}_#/&])#[\\p{L}\\p{N}_]*\\p{L}[\\p{L}\\p{N}_]*")
+    /// A run of non-space characters with `://` or a dot followed by a letter: where a URL can be.
+    static let urlCandidate = try! RegexPattern("[^\\s<>\"]*(?:://|\\.\\p{L})[^\\s<>\"]*")
     static let mention = try! RegexPattern("(?<![\\p{L}\\p{N}_@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?")
 
     static func compile(header: RuleHeader, fields: YAMLFields, context: RuleCompileContext) throws(RuleFileError)
@@ -108,13 +110,17 @@ struct LengthRule: RuleKind, CompiledRule {
             items = try pattern.matches(in: input.raw, range: body, scratch: input.scratch).map(\.range)
             total = items.count + (try pattern.matches(in: signature).count)
         case .links:
-            let bodyText = source.string(body)
-            let utf16 = URLExtractor.urls(in: bodyText)
-            items = utf16.map { byteRange(utf16: $0, in: bodyText, from: body.lowerBound) }
+            // Only stretches that look like a host or a URL go through the full extractor.
+            for candidate in try Self.urlCandidate.matches(in: input.raw, range: body, scratch: input.scratch) {
+                let text = source.string(candidate.range)
+                items += URLExtractor.ranges(in: text).map {
+                    ($0.utf8.lowerBound + candidate.range.lowerBound)..<($0.utf8.upperBound + candidate.range.lowerBound)
+                }
+            }
             total = items.count + URLExtractor.urls(in: signature).count
         case .emoji:
             let bodyText = source.string(body)
-            items = TwitterText.emojiRanges(in: bodyText).map { byteRange(utf16: $0, in: bodyText, from: body.lowerBound) }
+            items = TwitterText.emojiRangesBoth(in: bodyText).map { ($0.utf8.lowerBound + body.lowerBound)..<($0.utf8.upperBound + body.lowerBound) }
             total = items.count + TwitterText.emojiRanges(in: signature).count
         case .lines:
             total = text.isEmpty ? 0 : text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).count
@@ -151,14 +157,6 @@ struct LengthRule: RuleKind, CompiledRule {
          "mastodon": "Mastodon", "bluesky": "Bluesky"][platform] ?? platform
     }
 
-    private func byteRange(utf16 range: Range<Int>, in text: String, from base: Int) -> Range<Int> {
-        let utf16 = text.utf16
-        let lower = utf16.index(utf16.startIndex, offsetBy: range.lowerBound)
-        let upper = utf16.index(utf16.startIndex, offsetBy: range.upperBound)
-        let start = text.utf8.distance(from: text.utf8.startIndex, to: lower)
-        let end = text.utf8.distance(from: text.utf8.startIndex, to: upper)
-        return (base + start)..<(base + end)
-    }
 }
 
 @inline(__always) func isWhitespaceByte(_ byte: UInt8) -> Bool {

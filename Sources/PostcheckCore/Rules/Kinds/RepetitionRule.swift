@@ -30,12 +30,19 @@ struct RepetitionRule: RuleKind, CompiledRule {
     func check(_ input: CheckInput) throws(MatchError) -> [Finding] {
         var findings: [Finding] = []
         for subject in input.subjects {
-            var previous: (text: String, range: Range<Int>)? = nil
+            let buffer = input.buffer(subject)
+            var previousRange: Range<Int>? = nil
             var count = 0
             for match in try input.matches(pattern, in: subject) {
+                defer { previousRange = match.range }
+                // Most neighbouring words differ already in their bytes: only then build strings.
+                guard let earlier = previousRange, Self.mayBeSame(buffer, earlier, match.range, ignoreCase: ignoreCase) else {
+                    count = 0
+                    continue
+                }
                 let current = input.text(match.range).trimmingCharacters(in: [" ", "\t", "\n", "\r"])
-                defer { previous = (current, match.range) }
-                guard let before = previous, !current.isEmpty else { continue }
+                let before = (text: input.text(earlier).trimmingCharacters(in: [" ", "\t", "\n", "\r"]), range: earlier)
+                guard !current.isEmpty else { continue }
                 let same = ignoreCase ? current.lowercased() == before.text.lowercased() : current == before.text
                 guard same, !alpha || current.allSatisfy(\.isLetter) else { continue }
                 count += 1
@@ -52,5 +59,18 @@ struct RepetitionRule: RuleKind, CompiledRule {
             }
         }
         return findings
+    }
+
+    /// False when two matches cannot be the same token: different lengths of ASCII text, or different ASCII letters
+    /// (case folded when asked). Non-ASCII or whitespace-padded matches are left to the string comparison.
+    static func mayBeSame(_ buffer: UnsafeBufferPointer<UInt8>, _ a: Range<Int>, _ b: Range<Int>, ignoreCase: Bool) -> Bool {
+        if a.count != b.count {
+            return buffer[a].contains { $0 >= 0x80 || $0 <= 0x20 } || buffer[b].contains { $0 >= 0x80 || $0 <= 0x20 }
+        }
+        for (x, y) in zip(buffer[a], buffer[b]) where x != y {
+            if x >= 0x80 || y >= 0x80 { return true }
+            if !(ignoreCase && (x | 0x20) == (y | 0x20) && isASCIILetter(x)) { return false }
+        }
+        return true
     }
 }
