@@ -60,3 +60,35 @@ final class SourceTextTests: XCTestCase {
         XCTAssertNoThrow(try SourceText(validating: Array("Ça 👍🏽 𝄞".utf8)))
     }
 }
+
+final class PositionPropertyTests: XCTestCase {
+    /// Byte offset ⇄ line/column round-trips on random Unicode text (seeded, so failures repeat).
+    func testRoundTripsOnRandomText() {
+        var generator = SeededGenerator(seed: 42)
+        let pieces = ["a", "é", "e\u{301}", "👩🏽‍💻", "🇧🇪", "\t", " ", "\n", "\r\n", "ß", "中", "𝄞", "!", "\u{200D}"]
+        for _ in 0..<200 {
+            let text = (0..<Int.random(in: 0...60, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let source = SourceText(text)
+            let bytes = source.bytes
+            var utf16 = 0
+            for offset in 0...bytes.count {
+                let atBoundary = offset == bytes.count || bytes[offset] & 0xC0 != 0x80
+                guard atBoundary else { continue }
+                let location = source.location(of: offset)
+                let inCRLF = offset < bytes.count && offset > 0 && bytes[offset] == 0x0A && bytes[offset - 1] == 0x0D
+                if !inCRLF { XCTAssertEqual(source.offset(line: location.line, column: location.column), offset, text.debugDescription) }
+                XCTAssertEqual(source.utf16Offset(of: offset), utf16)
+                if offset < bytes.count { utf16 += bytes[offset] >= 0xF0 ? 2 : 1 }
+            }
+        }
+    }
+}
+
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state = state &* 6364136223846793005 &+ 1442695040888963407
+        return state ^ (state >> 33)
+    }
+}

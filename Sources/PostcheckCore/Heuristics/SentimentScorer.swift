@@ -21,6 +21,8 @@ public struct SentimentScorer: Sendable {
         public let neutral: Double
         /// Every word with a non-zero final valence, strongest first.
         public let cues: [Cue]
+        /// Words and emoticons scored.
+        public let tokenCount: Int
     }
 
     public let lexicon: [String: Double]
@@ -106,7 +108,7 @@ public struct SentimentScorer: Sendable {
             positive: total > 0 ? abs(positiveSum / total) : 0,
             negative: total > 0 ? abs(negativeSum / total) : 0,
             neutral: total > 0 ? abs(neutralCount / total) : 0,
-            cues: cues)
+            cues: cues, tokenCount: tokens.count)
     }
 
     static func normalize(_ score: Double, alpha: Double = 15) -> Double {
@@ -263,6 +265,8 @@ public struct SentimentScorer: Sendable {
         }
         var tokens: [Token] = []
         var start: Int? = nil
+        // Inflected forms repeat: look each one up once.
+        var baseForms: [String: String?] = [:]
         func emit(_ end: Int) {
             guard let first = start else { return }
             start = nil
@@ -281,7 +285,15 @@ public struct SentimentScorer: Sendable {
             let span = scalars[low].1.lowerBound..<scalars[high - 1].1.upperBound
             _ = word
             var lower = text.lowercased()
-            if lexicon[lower] == nil, let base = language.lexiconForm(of: lower, in: lexicon) { lower = base }
+            if language.code != "en" && lexicon[lower] == nil {
+                if let known = baseForms[lower] {
+                    if let base = known { lower = base }
+                } else {
+                    let base = language.lexiconForm(of: lower, in: lexicon)
+                    baseForms[lower] = base
+                    if let base { lower = base }
+                }
+            }
             tokens.append(Token(text: text, lower: lower, range: span, fixedValence: fixedValence))
         }
         for (position, entry) in scalars.enumerated() {

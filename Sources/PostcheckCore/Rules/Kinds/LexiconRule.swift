@@ -97,8 +97,7 @@ struct LexiconRule: RuleKind, CompiledRule {
         for subject in input.subjects {
             let buffer = subject.raw ? raw : masked
             let result = scorer.score(buffer, range: subject.range)
-            let words = scorer.tokenize(buffer, range: subject.range).count
-            guard words >= minimumWords else { continue }
+            guard result.tokenCount >= minimumWords else { continue }
             let value = mode == .compound ? result.compound : result.intensity
             let crossed: String
             if let above, value > above {
