@@ -126,6 +126,7 @@ struct Check: ParsableCommand {
         let mode: CheckSession.FixMode = fix ? .fix : diff ? .diff : .none
         var outcome = session.run(paths: targets, stdinName: stdinFilename, onlyChanged: onlyChanged, fixMode: mode)
         if let fatal = outcome.fatalError { fail(fatal) }
+        if !quiet { for notice in session.notices { warn(notice) } }
 
         if mode == .fix {
             for change in outcome.changes where change.original != change.fixed {

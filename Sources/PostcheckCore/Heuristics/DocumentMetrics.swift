@@ -24,10 +24,9 @@ enum DocumentMetrics {
                 for word in WordCounter.words(in: input.masked, range: block.range, scratch: input.scratch) {
                     let bytes = draft.masked[word]
                     let ascii = !bytes.contains { $0 >= 0x80 }
-                    // Most words are ASCII: count them on the bytes; others go through String.
+                    // Most words are ASCII: their length is their byte count; others count characters.
                     let length = ascii ? bytes.count : String(decoding: bytes, as: UTF8.self).count
-                    let count = ascii && (input.language == nil || input.language == "en")
-                        ? Syllables.countASCII(bytes) : Syllables.count(String(decoding: bytes, as: UTF8.self), language: input.language)
+                    let count = Syllables.count(bytes, language: input.language)
                     words += 1
                     characters += length
                     syllables += count
@@ -65,60 +64,95 @@ enum DocumentMetrics {
 /// Syllables by vowel groups, with each language's habits: English and French silent final e, Dutch ij as a vowel
 /// and a diaeresis starting a new syllable (geëerd), German umlauts.
 enum Syllables {
-    static let dutchVowels = Set("aeiouyáéíóúàèëïöü")
-    static let frenchVowels = Set("aeiouyàâäéèêëîïôöùûüœæ")
-    static let germanVowels = Set("aeiouyäöü")
-    static let englishVowels = Set("aeiouy")
-
-    /// English and German rules for an ASCII word, on its bytes (same result as `count(_:language:)`).
-    static func countASCII(_ bytes: ArraySlice<UInt8>) -> Int {
+    /// Syllables of one word (valid UTF-8), counted on its code points without building a `String`: vowel groups
+    /// in the language's vowels; Dutch "ij" counts as one vowel; a diaeresis (ë, ï, ü) starts a new syllable except
+    /// in German; English drops a silent final e (not -le) and -ed (not -ted/-ded), French a final e or es after a
+    /// consonant. At least one.
+    static func count(_ bytes: ArraySlice<UInt8>, language: String?) -> Int {
+        let dutch = language == "nl"
+        let french = language == "fr"
+        let german = language == "de"
         var groups = 0
         var previousVowel = false
-        for byte in bytes {
-            let lower = byte | 0x20
-            let isVowel = lower == 0x61 || lower == 0x65 || lower == 0x69 || lower == 0x6F || lower == 0x75 || lower == 0x79
-            if isVowel && !previousVowel { groups += 1 }
+        var previous: UInt32 = 0
+        // The last three code points, lower-cased, for the suffix rules.
+        var last: (UInt32, UInt32, UInt32) = (0, 0, 0)
+        var length = 0
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            var value: UInt32
+            if byte < 0x80 {
+                value = UInt32(byte)
+                if value >= 0x41 && value <= 0x5A { value |= 0x20 }
+                index += 1
+            } else {
+                let width = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                value = UInt32(byte) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
+                var next = index + 1
+                while next < index + width && next < bytes.endIndex {
+                    value = (value << 6) | (UInt32(bytes[next]) & 0x3F)
+                    next += 1
+                }
+                index = next
+                // A combining mark (a draft in NFD) belongs to the letter before it.
+                if value >= 0x300 && value <= 0x36F { continue }
+                value = lowercased(value)
+            }
+            length += 1
+            let isVowel: Bool
+            if dutch && value == 0x6A && previous == 0x69 {
+                isVowel = true  // the j of "ij" continues the vowel the i began
+            } else {
+                isVowel = Self.isVowel(value, dutch: dutch, french: french, german: german)
+            }
+            let startsNew = !german && (value == 0xEB || value == 0xEF || value == 0xFC)
+            if isVowel && (!previousVowel || startsNew) { groups += 1 }
             previousVowel = isVowel
+            previous = value
+            last = (last.1, last.2, value)
         }
-        let count = bytes.count
-        func endsWith(_ suffix: String) -> Bool {
-            let tail = Array(suffix.utf8)
-            guard count >= tail.count else { return false }
-            return zip(bytes.suffix(tail.count), tail).allSatisfy { ($0 | 0x20) == $1 }
+        let e: UInt32 = 0x65, l: UInt32 = 0x6C, d: UInt32 = 0x64, t: UInt32 = 0x74, s: UInt32 = 0x73
+        if language == nil || language == "en" {
+            if last.2 == e && !(length >= 2 && last.1 == l) && groups > 1 { groups -= 1 }
+            if length >= 2 && last.1 == e && last.2 == d && !(length >= 3 && (last.0 == t || last.0 == d)) && groups > 1 {
+                groups -= 1
+            }
+        } else if french {
+            // A final e (or es) after a consonant is silent: bonne, tables; journée keeps its é.
+            let stemLast: UInt32? = length >= 2 && last.1 == e && last.2 == s ? (length >= 3 ? last.0 : nil)
+                : last.2 == e ? (length >= 2 ? last.1 : nil) : nil
+            if let stemLast, !isVowel(stemLast, dutch: false, french: true, german: false), groups > 1 {
+                groups -= 1
+            }
         }
-        if endsWith("e") && !endsWith("le") && groups > 1 { groups -= 1 }
-        if endsWith("ed") && !endsWith("ted") && !endsWith("ded") && groups > 1 { groups -= 1 }
         return max(1, groups)
     }
 
-    static func count(_ word: String, language: String?) -> Int {
-        var text = word.lowercased()
-        let vowels: Set<Character>
-        switch language {
-        case "nl":
-            if text.contains("ij") { text = text.replacingOccurrences("ij", "y") }
-            vowels = dutchVowels
-        case "fr": vowels = frenchVowels
-        case "de": vowels = germanVowels
-        default: vowels = englishVowels
+    private static func isVowel(_ value: UInt32, dutch: Bool, french: Bool, german: Bool) -> Bool {
+        switch value {
+        case 0x61, 0x65, 0x69, 0x6F, 0x75, 0x79: return true  // a e i o u y
+        case 0xE4: return french || german  // ä
+        case 0xF6, 0xFC: return dutch || french || german  // ö ü
+        case 0xE1, 0xED, 0xF3, 0xFA: return dutch  // á í ó ú
+        case 0xE0, 0xE9, 0xE8, 0xEB, 0xEF: return dutch || french  // à é è ë ï
+        case 0xE2, 0xEA, 0xEE, 0xF4, 0xF9, 0xFB, 0x153, 0xE6: return french  // â ê î ô ù û œ æ
+        default: return false
         }
-        var groups = 0
-        var previousVowel = false
-        for character in text {
-            let isVowel = vowels.contains(character)
-            // A diaeresis marks a new syllable even right after a vowel (naïef, geëerd, Noël).
-            let startsNew = "ëïü".contains(character) && language != "de"
-            if isVowel && (!previousVowel || startsNew) { groups += 1 }
-            previousVowel = isVowel
+    }
+
+    /// Lower case of a code point: Latin-1 and Œ/Ÿ directly, anything else through Unicode's mapping.
+    private static func lowercased(_ value: UInt32) -> UInt32 {
+        switch value {
+        case 0xC0...0xDE where value != 0xD7: return value + 0x20
+        case 0x152: return 0x153
+        case 0x178: return 0xFF
+        case 0x80...0xFF: return value
+        default:
+            guard let scalar = Unicode.Scalar(value), scalar.properties.isUppercase,
+                let lower = scalar.properties.lowercaseMapping.unicodeScalars.first
+            else { return value }
+            return lower.value
         }
-        if language == nil || language == "en" {
-            if text.hasSuffix("e") && !text.hasSuffix("le") && groups > 1 { groups -= 1 }
-            if text.hasSuffix("ed") && !text.hasSuffix("ted") && !text.hasSuffix("ded") && groups > 1 { groups -= 1 }
-        } else if language == "fr" {
-            // A final e (or es) after a consonant is silent: bonne, tables; journée keeps its é.
-            let stem = text.hasSuffix("es") ? text.dropLast(2) : text.hasSuffix("e") ? text.dropLast() : nil
-            if let stem, let last = stem.last, !vowels.contains(last), groups > 1 { groups -= 1 }
-        }
-        return max(1, groups)
     }
 }

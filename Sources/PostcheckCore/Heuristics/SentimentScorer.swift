@@ -219,9 +219,16 @@ public struct SentimentScorer: Sendable {
     /// Python's `str.isupper()`: some cased letter and no lower-case one.
     private func isUpper(_ word: String) -> Bool {
         var cased = false
-        for character in word {
-            if character.isLowercase { return false }
-            if character.isUppercase { cased = true }
+        for scalar in word.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                if value >= 0x61 && value <= 0x7A { return false }
+                if value >= 0x41 && value <= 0x5A { cased = true }
+            } else if scalar.properties.isLowercase {
+                return false
+            } else if scalar.properties.isUppercase {
+                cased = true
+            }
         }
         return cased
     }
@@ -238,28 +245,41 @@ public struct SentimentScorer: Sendable {
     /// leading and trailing ASCII punctuation stripped from each word unless that leaves two characters or fewer
     /// (an emoticon such as `:)`). Each token keeps the byte range it came from.
     func tokenize(_ bytes: [UInt8], range: Range<Int>) -> [Token] {
-        // The transformed text as scalars, each with its source range.
-        var scalars: [(Unicode.Scalar, Range<Int>)] = []
+        // The transformed text as scalars, each with its source range and whether it is white space. ASCII, most
+        // of any draft, skips the emoji tables and Unicode property lookups.
+        var scalars: [(scalar: Unicode.Scalar, source: Range<Int>, isSpace: Bool)] = []
+        scalars.reserveCapacity(range.count)
         var fixed: [Int: Double] = [:]  // index into scalars → emoji valence (a one-scalar token)
         var previousSpace = true
         var index = range.lowerBound
         while index < range.upperBound {
-            let length = scalarLength(bytes[index])
+            let byte = bytes[index]
+            if byte < 0x80 {
+                let isSpace = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+                scalars.append((Unicode.Scalar(byte), index..<(index + 1), isSpace))
+                previousSpace = isSpace
+                index += 1
+                continue
+            }
+            let length = scalarLength(byte)
             guard let scalar = decodeScalar(bytes, index, range.upperBound) else { break }
             let source = index..<(index + length)
             if let description = emojiDescriptions[scalar] {
-                if !previousSpace { scalars.append((" ", source)) }
-                for character in description.unicodeScalars { scalars.append((character, source)) }
+                if !previousSpace { scalars.append((" ", source, true)) }
+                for character in description.unicodeScalars {
+                    scalars.append((character, source, character.properties.isWhitespace))
+                }
                 previousSpace = false
             } else if let valence = emojiValences[scalar] {
-                scalars.append((" ", source))
+                scalars.append((" ", source, true))
                 fixed[scalars.count] = valence
-                scalars.append((scalar, source))
-                scalars.append((" ", source))
+                scalars.append((scalar, source, false))
+                scalars.append((" ", source, true))
                 previousSpace = true
             } else {
-                scalars.append((scalar, source))
-                previousSpace = scalar.properties.isWhitespace
+                let isSpace = scalar.properties.isWhitespace
+                scalars.append((scalar, source, isSpace))
+                previousSpace = isSpace
             }
             index += length
         }
@@ -270,21 +290,24 @@ public struct SentimentScorer: Sendable {
         func emit(_ end: Int) {
             guard let first = start else { return }
             start = nil
-            let word = scalars[first..<end]
             let fixedValence = end - first == 1 ? fixed[first] : nil
             var low = first
             var high = end
-            while low < high && Self.asciiPunctuation.contains(scalars[low].0) { low += 1 }
-            while high > low && Self.asciiPunctuation.contains(scalars[high - 1].0) { high -= 1 }
+            while low < high && Self.isASCIIPunctuation(scalars[low].scalar) { low += 1 }
+            while high > low && Self.isASCIIPunctuation(scalars[high - 1].scalar) { high -= 1 }
             if high - low <= 2 || fixedValence != nil {
                 low = first
                 high = end
             }
             var text = ""
-            text.unicodeScalars.append(contentsOf: scalars[low..<high].map(\.0))
-            let span = scalars[low].1.lowerBound..<scalars[high - 1].1.upperBound
-            _ = word
-            var lower = text.lowercased()
+            var isPlainLowerASCII = true
+            for entry in scalars[low..<high] {
+                let value = entry.scalar.value
+                if value >= 0x80 || (value >= 0x41 && value <= 0x5A) { isPlainLowerASCII = false }
+                text.unicodeScalars.append(entry.scalar)
+            }
+            let span = scalars[low].source.lowerBound..<scalars[high - 1].source.upperBound
+            var lower = isPlainLowerASCII ? text : text.lowercased()
             if language.code != "en" && lexicon[lower] == nil {
                 if let known = baseForms[lower] {
                     if let base = known { lower = base }
@@ -296,8 +319,8 @@ public struct SentimentScorer: Sendable {
             }
             tokens.append(Token(text: text, lower: lower, range: span, fixedValence: fixedValence))
         }
-        for (position, entry) in scalars.enumerated() {
-            if entry.0.properties.isWhitespace {
+        for position in scalars.indices {
+            if scalars[position].isSpace {
                 emit(position)
             } else if start == nil {
                 start = position
@@ -307,5 +330,11 @@ public struct SentimentScorer: Sendable {
         return tokens
     }
 
-    static let asciiPunctuation: Set<Unicode.Scalar> = Set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~".unicodeScalars)
+    static func isASCIIPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x21...0x2F, 0x3A...0x40, 0x5B...0x60, 0x7B...0x7E: return true
+        default: return false
+        }
+    }
+
 }

@@ -34,23 +34,30 @@ enum NFCNormalizer {
         starts.reserveCapacity(bytes.count + 1)
         ends.reserveCapacity(bytes.count + 1)
         var index = 0
-        while index < bytes.count {
-            var end = index + scalarLength(bytes[index])
-            while end < bytes.count, let scalar = decodeScalar(bytes, end, bytes.count),
+        let count = bytes.count
+        while index < count {
+            let length = scalarLength(bytes[index])
+            var end = index + length
+            // Combining marks start at U+0300, so an ASCII byte never continues a segment.
+            while end < count, bytes[end] >= 0x80, let scalar = decodeScalar(bytes, end, count),
                 scalar.properties.canonicalCombiningClass != .notReordered
             {
                 end += scalarLength(bytes[end])
             }
-            let segment = bytes[index..<end]
-            // Only a base with combining marks can compose.
-            let single = end - index == scalarLength(bytes[index])
-            let normalized: [UInt8] = single
-                ? Array(segment)
-                : Array(String(decoding: segment, as: UTF8.self).precomposedStringWithCanonicalMapping.utf8)
-            output += normalized
-            for _ in normalized {
-                starts.append(Int32(index))
-                ends.append(Int32(end))
+            if end - index == length {
+                // Only a base with combining marks can compose: copy the rest as it is.
+                for offset in index..<end {
+                    output.append(bytes[offset])
+                    starts.append(Int32(index))
+                    ends.append(Int32(end))
+                }
+            } else {
+                let normalized = Array(String(decoding: bytes[index..<end], as: UTF8.self).precomposedStringWithCanonicalMapping.utf8)
+                output += normalized
+                for _ in normalized {
+                    starts.append(Int32(index))
+                    ends.append(Int32(end))
+                }
             }
             index = end
         }

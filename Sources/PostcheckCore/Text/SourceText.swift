@@ -6,6 +6,15 @@ public struct SourceText: Sendable {
     public let bytes: [UInt8]
     /// Byte offset where each line starts; lines end at LF, CRLF or a lone CR.
     public let lineStarts: [Int]
+    /// Code points and UTF-16 units before every `checkpointStride`-th byte, so a column or UTF-16 offset costs at
+    /// most one stride of scanning even on a 10 MB line with a finding every few bytes.
+    private let checkpoints: [Counts]
+    private static let checkpointStride = 4096
+
+    private struct Counts: Sendable {
+        var scalars: Int
+        var utf16: Int
+    }
 
     public init(validating bytes: [UInt8]) throws(TextDecodingError) {
         do {
@@ -13,17 +22,54 @@ public struct SourceText: Sendable {
         }
         self.bytes = bytes
         self.lineStarts = Self.computeLineStarts(bytes)
+        self.checkpoints = Self.computeCheckpoints(bytes)
     }
 
     /// Bytes already known to be valid UTF-8 (produced by postcheck itself).
     init(trustedUTF8 bytes: [UInt8]) {
         self.bytes = bytes
         self.lineStarts = Self.computeLineStarts(bytes)
+        self.checkpoints = Self.computeCheckpoints(bytes)
     }
 
     public init(_ string: String) {
         self.bytes = Array(string.utf8)
         self.lineStarts = Self.computeLineStarts(bytes)
+        self.checkpoints = Self.computeCheckpoints(bytes)
+    }
+
+    private static func computeCheckpoints(_ bytes: [UInt8]) -> [Counts] {
+        var checkpoints: [Counts] = []
+        checkpoints.reserveCapacity(bytes.count / checkpointStride + 1)
+        var counts = Counts(scalars: 0, utf16: 0)
+        bytes.withUnsafeBufferPointer { buffer in
+            for (index, byte) in buffer.enumerated() {
+                if index % checkpointStride == 0 { checkpoints.append(counts) }
+                if byte & 0xC0 != 0x80 {
+                    counts.scalars += 1
+                    counts.utf16 += byte >= 0xF0 ? 2 : 1
+                }
+            }
+        }
+        if bytes.count % checkpointStride == 0 { checkpoints.append(counts) }
+        return checkpoints
+    }
+
+    /// Code points and UTF-16 units in `bytes[0..<offset]`.
+    private func counts(before offset: Int) -> Counts {
+        let offset = min(max(offset, 0), bytes.count)
+        let checkpoint = offset / Self.checkpointStride
+        var counts = checkpoints[checkpoint]
+        var index = checkpoint * Self.checkpointStride
+        while index < offset {
+            let byte = bytes[index]
+            if byte & 0xC0 != 0x80 {
+                counts.scalars += 1
+                counts.utf16 += byte >= 0xF0 ? 2 : 1
+            }
+            index += 1
+        }
+        return counts
     }
 
     private static func computeLineStarts(_ bytes: [UInt8]) -> [Int] {
@@ -69,27 +115,15 @@ public struct SourceText: Sendable {
     public func location(of offset: Int) -> TextLocation {
         let line = lineIndex(containing: offset)
         let start = lineStarts[line]
-        var scalars = 0
-        var utf16 = 0
-        var index = start
-        while index < offset {
-            let byte = bytes[index]
-            if byte & 0xC0 != 0x80 {
-                scalars += 1
-                utf16 += byte >= 0xF0 ? 2 : 1
-            }
-            index += 1
-        }
-        return TextLocation(line: line + 1, column: scalars + 1, utf16Column: utf16 + 1)
+        let before = counts(before: offset)
+        let atLineStart = counts(before: start)
+        return TextLocation(line: line + 1, column: before.scalars - atLineStart.scalars + 1,
+                            utf16Column: before.utf16 - atLineStart.utf16 + 1)
     }
 
     /// UTF-16 code-unit offset of a byte offset from the start of the text (for LanguageTool/LSP/browser clients).
     public func utf16Offset(of offset: Int) -> Int {
-        var utf16 = 0
-        for index in 0..<min(offset, bytes.count) where bytes[index] & 0xC0 != 0x80 {
-            utf16 += bytes[index] >= 0xF0 ? 2 : 1
-        }
-        return utf16
+        counts(before: offset).utf16
     }
 
     /// Byte offset of a 1-based line and code-point column (inverse of `location(of:)`), or nil if out of range.
