@@ -51,6 +51,9 @@ public struct SentimentScorer: Sendable {
         let range: Range<Int>
         /// A fixed valence (an emoji scored directly).
         let fixedValence: Double?
+        /// `lexicon[lower]` and `boosters[lower]`, looked up once.
+        let valence: Double?
+        let booster: Double?
     }
 
     /// Scores `range` of `text` (valid UTF-8).
@@ -65,7 +68,7 @@ public struct SentimentScorer: Sendable {
                 sentiments.append(fixed)
                 continue
             }
-            if language.boosters[token.lower] != nil {
+            if token.booster != nil {
                 sentiments.append(0)
                 continue
             }
@@ -119,18 +122,19 @@ public struct SentimentScorer: Sendable {
 
     private func valence(at index: Int, _ tokens: [Token], _ isCapDifferential: Bool) -> Double {
         let token = tokens[index]
-        guard var valence = lexicon[token.lower] else { return 0 }
+        guard let base = token.valence else { return 0 }
+        var valence = base
         let lower = { (offset: Int) -> String in tokens[index - offset].lower }
         if let no = language.noWord {
-            if token.lower == no, index + 1 < tokens.count, lexicon[tokens[index + 1].lower] != nil { valence = 0 }
+            if token.lower == no, index + 1 < tokens.count, tokens[index + 1].valence != nil { valence = 0 }
             if (index > 0 && lower(1) == no) || (index > 1 && lower(2) == no)
                 || (index > 2 && lower(3) == no && ["or", "nor"].contains(lower(1)))
             {
-                valence = lexicon[token.lower]! * Self.negationScalar
+                valence = base * Self.negationScalar
             }
         }
         if isUpper(token.text) && isCapDifferential { valence += valence > 0 ? Self.capsIncrement : -Self.capsIncrement }
-        for distance in 0..<3 where index > distance && lexicon[lower(distance + 1)] == nil {
+        for distance in 0..<3 where index > distance && tokens[index - distance - 1].valence == nil {
             var scalar = boosterScalar(tokens[index - distance - 1], valence: valence, isCapDifferential)
             if distance == 1 && scalar != 0 { scalar *= 0.95 }
             if distance == 2 && scalar != 0 { scalar *= 0.9 }
@@ -142,7 +146,7 @@ public struct SentimentScorer: Sendable {
     }
 
     private func boosterScalar(_ token: Token, valence: Double, _ isCapDifferential: Bool) -> Double {
-        guard var scalar = language.boosters[token.lower] else { return 0 }
+        guard var scalar = token.booster else { return 0 }
         if valence < 0 { scalar *= -1 }
         if isUpper(token.text) && isCapDifferential { scalar += valence > 0 ? Self.capsIncrement : -Self.capsIncrement }
         return scalar
@@ -196,9 +200,9 @@ public struct SentimentScorer: Sendable {
 
     private func leastCheck(_ valence: Double, _ tokens: [Token], index: Int) -> Double {
         guard let least = language.least else { return valence }
-        if index > 1 && lexicon[tokens[index - 1].lower] == nil && tokens[index - 1].lower == least {
+        if index > 1 && tokens[index - 1].valence == nil && tokens[index - 1].lower == least {
             if !language.leastExceptions.contains(tokens[index - 2].lower) { return valence * Self.negationScalar }
-        } else if index > 0 && lexicon[tokens[index - 1].lower] == nil && tokens[index - 1].lower == least {
+        } else if index > 0 && tokens[index - 1].valence == nil && tokens[index - 1].lower == least {
             return valence * Self.negationScalar
         }
         return valence
@@ -244,90 +248,154 @@ public struct SentimentScorer: Sendable {
     /// VADER's tokens: emoji replaced by their description (or scored directly), the text split on white space,
     /// leading and trailing ASCII punctuation stripped from each word unless that leaves two characters or fewer
     /// (an emoticon such as `:)`). Each token keeps the byte range it came from.
+    ///
+    /// The text is cut at white space first; a piece that is all ASCII (most of any draft) becomes a token straight
+    /// from its bytes. Only a piece with other characters goes through the scalar-by-scalar transformation, which
+    /// may cut it further (an emoji's description brings its own spaces). Both give VADER's tokens, because that
+    /// transformation starts every piece after white space.
     func tokenize(_ bytes: [UInt8], range: Range<Int>) -> [Token] {
-        // The transformed text as scalars, each with its source range and whether it is white space. ASCII, most
-        // of any draft, skips the emoji tables and Unicode property lookups.
-        var scalars: [(scalar: Unicode.Scalar, source: Range<Int>, isSpace: Bool)] = []
-        scalars.reserveCapacity(range.count)
-        var fixed: [Int: Double] = [:]  // index into scalars → emoji valence (a one-scalar token)
-        var previousSpace = true
+        var builder = TokenBuilder(scorer: self)
         var index = range.lowerBound
-        while index < range.upperBound {
+        let end = range.upperBound
+        while index < end {
+            // Skip white space.
             let byte = bytes[index]
             if byte < 0x80 {
-                let isSpace = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
-                scalars.append((Unicode.Scalar(byte), index..<(index + 1), isSpace))
-                previousSpace = isSpace
-                index += 1
+                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) { index += 1; continue }
+            } else if let scalar = decodeScalar(bytes, index, end), scalar.properties.isWhitespace {
+                index += scalarLength(byte)
                 continue
             }
-            let length = scalarLength(byte)
-            guard let scalar = decodeScalar(bytes, index, range.upperBound) else { break }
-            let source = index..<(index + length)
-            if let description = emojiDescriptions[scalar] {
-                if !previousSpace { scalars.append((" ", source, true)) }
-                for character in description.unicodeScalars {
-                    scalars.append((character, source, character.properties.isWhitespace))
-                }
-                previousSpace = false
-            } else if let valence = emojiValences[scalar] {
-                scalars.append((" ", source, true))
-                fixed[scalars.count] = valence
-                scalars.append((scalar, source, false))
-                scalars.append((" ", source, true))
-                previousSpace = true
-            } else {
-                let isSpace = scalar.properties.isWhitespace
-                scalars.append((scalar, source, isSpace))
-                previousSpace = isSpace
-            }
-            index += length
-        }
-        var tokens: [Token] = []
-        var start: Int? = nil
-        // Inflected forms repeat: look each one up once.
-        var baseForms: [String: String?] = [:]
-        func emit(_ end: Int) {
-            guard let first = start else { return }
-            start = nil
-            let fixedValence = end - first == 1 ? fixed[first] : nil
-            var low = first
-            var high = end
-            while low < high && Self.isASCIIPunctuation(scalars[low].scalar) { low += 1 }
-            while high > low && Self.isASCIIPunctuation(scalars[high - 1].scalar) { high -= 1 }
-            if high - low <= 2 || fixedValence != nil {
-                low = first
-                high = end
-            }
-            var text = ""
-            var isPlainLowerASCII = true
-            for entry in scalars[low..<high] {
-                let value = entry.scalar.value
-                if value >= 0x80 || (value >= 0x41 && value <= 0x5A) { isPlainLowerASCII = false }
-                text.unicodeScalars.append(entry.scalar)
-            }
-            let span = scalars[low].source.lowerBound..<scalars[high - 1].source.upperBound
-            var lower = isPlainLowerASCII ? text : text.lowercased()
-            if language.code != "en" && lexicon[lower] == nil {
-                if let known = baseForms[lower] {
-                    if let base = known { lower = base }
+            // One piece up to the next white space.
+            let start = index
+            var isASCII = true
+            while index < end {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) { break }
+                    index += 1
                 } else {
-                    let base = language.lexiconForm(of: lower, in: lexicon)
-                    baseForms[lower] = base
-                    if let base { lower = base }
+                    guard let scalar = decodeScalar(bytes, index, end) else { index = end; break }
+                    if scalar.properties.isWhitespace { break }
+                    isASCII = false
+                    index += scalarLength(byte)
                 }
             }
-            tokens.append(Token(text: text, lower: lower, range: span, fixedValence: fixedValence))
-        }
-        for position in scalars.indices {
-            if scalars[position].isSpace {
-                emit(position)
-            } else if start == nil {
-                start = position
+            if isASCII {
+                builder.addASCII(bytes, start..<index)
+            } else {
+                builder.addTransformed(bytes, start..<index)
             }
         }
-        emit(scalars.count)
-        return tokens
+        return builder.tokens
+    }
+
+    /// Collects tokens, with each one's lexicon and booster values looked up once.
+    private struct TokenBuilder {
+        let scorer: SentimentScorer
+        var tokens: [Token] = []
+        /// Inflected forms repeat: each is looked up once.
+        var baseForms: [String: String?] = [:]
+
+        init(scorer: SentimentScorer) { self.scorer = scorer }
+
+        mutating func addASCII(_ bytes: [UInt8], _ piece: Range<Int>) {
+            var low = piece.lowerBound
+            var high = piece.upperBound
+            while low < high && SentimentScorer.isASCIIPunctuation(bytes[low]) { low += 1 }
+            while high > low && SentimentScorer.isASCIIPunctuation(bytes[high - 1]) { high -= 1 }
+            if high - low <= 2 {
+                low = piece.lowerBound
+                high = piece.upperBound
+            }
+            let text = String(decoding: bytes[low..<high], as: UTF8.self)
+            let hasUpper = bytes[low..<high].contains { $0 >= 0x41 && $0 <= 0x5A }
+            let lower = hasUpper ? String(decoding: bytes[low..<high].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self) : text
+            append(text: text, lower: lower, range: low..<high, fixedValence: nil)
+        }
+
+        /// VADER's emoji transformation of one piece, then its tokens.
+        mutating func addTransformed(_ bytes: [UInt8], _ piece: Range<Int>) {
+            var scalars: [(scalar: Unicode.Scalar, source: Range<Int>, isSpace: Bool)] = []
+            var fixed: [Int: Double] = [:]  // index into scalars → emoji valence (a one-scalar token)
+            var previousSpace = true
+            var index = piece.lowerBound
+            while index < piece.upperBound {
+                let length = scalarLength(bytes[index])
+                guard let scalar = decodeScalar(bytes, index, piece.upperBound) else { break }
+                let source = index..<(index + length)
+                if let description = scorer.emojiDescriptions[scalar] {
+                    if !previousSpace { scalars.append((" ", source, true)) }
+                    for character in description.unicodeScalars {
+                        scalars.append((character, source, character.properties.isWhitespace))
+                    }
+                    previousSpace = false
+                } else if let valence = scorer.emojiValences[scalar] {
+                    scalars.append((" ", source, true))
+                    fixed[scalars.count] = valence
+                    scalars.append((scalar, source, false))
+                    scalars.append((" ", source, true))
+                    previousSpace = true
+                } else {
+                    scalars.append((scalar, source, false))
+                    previousSpace = false
+                }
+                index += length
+            }
+            var start: Int? = nil
+            func emit(_ end: Int, into builder: inout TokenBuilder) {
+                guard let first = start else { return }
+                start = nil
+                let fixedValence = end - first == 1 ? fixed[first] : nil
+                var low = first
+                var high = end
+                while low < high && SentimentScorer.isASCIIPunctuation(scalars[low].scalar) { low += 1 }
+                while high > low && SentimentScorer.isASCIIPunctuation(scalars[high - 1].scalar) { high -= 1 }
+                if high - low <= 2 || fixedValence != nil {
+                    low = first
+                    high = end
+                }
+                var text = ""
+                for entry in scalars[low..<high] { text.unicodeScalars.append(entry.scalar) }
+                let span = scalars[low].source.lowerBound..<scalars[high - 1].source.upperBound
+                builder.append(text: text, lower: text.lowercased(), range: span, fixedValence: fixedValence)
+            }
+            for position in scalars.indices {
+                if scalars[position].isSpace {
+                    emit(position, into: &self)
+                } else if start == nil {
+                    start = position
+                }
+            }
+            emit(scalars.count, into: &self)
+        }
+
+        mutating func append(text: String, lower: String, range: Range<Int>, fixedValence: Double?) {
+            var lower = lower
+            var valence = scorer.lexicon[lower]
+            if valence == nil && scorer.language.code != "en" {
+                let base: String?
+                if let known = baseForms[lower] {
+                    base = known
+                } else {
+                    base = scorer.language.lexiconForm(of: lower, in: scorer.lexicon)
+                    baseForms[lower] = base
+                }
+                if let base {
+                    lower = base
+                    valence = scorer.lexicon[base]
+                }
+            }
+            tokens.append(Token(text: text, lower: lower, range: range, fixedValence: fixedValence,
+                                valence: valence, booster: scorer.language.boosters[lower]))
+        }
+    }
+
+    static func isASCIIPunctuation(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x21...0x2F, 0x3A...0x40, 0x5B...0x60, 0x7B...0x7E: return true
+        default: return false
+        }
     }
 
     static func isASCIIPunctuation(_ scalar: Unicode.Scalar) -> Bool {
