@@ -1,3 +1,5 @@
+import Foundation
+
 /// `extends: substitution` — flags each `swap` key and suggests its value (`a|b` offers several). No finding when the
 /// text already reads as the suggestion.
 struct SubstitutionRule: RuleKind, CompiledRule {
@@ -6,8 +8,13 @@ struct SubstitutionRule: RuleKind, CompiledRule {
 
     let header: RuleHeader
     let pattern: RegexPattern
-    /// Replacement text per capture group (group n+1 ↔ replacements[n]).
+    /// Replacement text per swap entry, longest key first.
     let replacements: [String]
+    /// The swap entry each capture group stands for (group n+1 ↔ groupEntries[n]); `nil` for the one group that
+    /// holds every literal key factored into a trie, whose entry is found from the matched text.
+    let groupEntries: [Int?]
+    /// Literal keys (lower-cased under `ignorecase`) → swap entry.
+    let literalEntries: [String: Int]
     let exceptions: ExceptionFilter
     let ignoreCase: Bool
     let capitalize: Bool
@@ -26,7 +33,28 @@ struct SubstitutionRule: RuleKind, CompiledRule {
         }.map(\.element)
         let nonword = try fields.bool("nonword") ?? false
         let ignoreCase = try fields.bool("ignorecase") ?? false
-        let alternation = pairs.map { "(\(removingCaptureGroups($0.key)))" }.joined(separator: "|")
+        // Long lists of plain words (proselint's Needless has 350) go into one trie-shaped group: PCRE2 then follows
+        // one path per position instead of trying every key. Keys that are patterns keep a group each, before the
+        // trie, longest first as before.
+        let isLiteral = { (key: String) in !key.isEmpty && !key.contains(where: TokenTrie.metaCharacters.contains) }
+        let literalIndices = pairs.indices.filter { isLiteral(pairs[$0].key) }
+        let fold = { (key: String) in ignoreCase ? key.lowercased() : key }
+        var groupEntries: [Int?] = []
+        var literalEntries: [String: Int] = [:]
+        var alternation: String
+        if literalIndices.count >= 8,
+            let trie = TokenTrie.alternation(literalIndices.map { pairs[$0].key }, caseInsensitive: ignoreCase)
+        {
+            let patternIndices = pairs.indices.filter { !isLiteral(pairs[$0].key) }
+            groupEntries = patternIndices.map { Optional($0) } + [nil]
+            for index in literalIndices where literalEntries[fold(pairs[index].key)] == nil {
+                literalEntries[fold(pairs[index].key)] = index
+            }
+            alternation = (patternIndices.map { "(\(removingCaptureGroups(pairs[$0].key)))" } + ["(\(trie))"]).joined(separator: "|")
+        } else {
+            groupEntries = pairs.indices.map { Optional($0) }
+            alternation = pairs.map { "(\(removingCaptureGroups($0.key)))" }.joined(separator: "|")
+        }
         var options: RegexOptions = [.multiline]
         if ignoreCase { options.insert(.caseInsensitive) }
         let pattern = try fields.compile(context.wrap(alternation, word: !nonword), options: options, from: ["swap"])
@@ -37,7 +65,8 @@ struct SubstitutionRule: RuleKind, CompiledRule {
             isPhrase(pair.value) ? nil : try? RegexPattern("^(?:\(pair.value))$")
         }
         return SubstitutionRule(
-            header: header, pattern: pattern, replacements: pairs.map(\.value), exceptions: exceptions,
+            header: header, pattern: pattern, replacements: pairs.map(\.value), groupEntries: groupEntries,
+            literalEntries: literalEntries, exceptions: exceptions,
             ignoreCase: ignoreCase, capitalize: try fields.bool("capitalize") ?? false,
             replaceAction: header.action?.name == "replace", expectedPatterns: expectedPatterns)
     }
@@ -46,10 +75,10 @@ struct SubstitutionRule: RuleKind, CompiledRule {
         var findings: [Finding] = []
         for subject in input.subjects {
             for match in try input.matches(pattern, in: subject, groups: true) {
-                guard let group = match.groups.firstIndex(where: { $0 != nil }), let range = match.groups[group] else {
-                    continue
-                }
+                guard let matchedGroup = match.groups.firstIndex(where: { $0 != nil }), let range = match.groups[matchedGroup]
+                else { continue }
                 let observed = input.text(range).trimmingCharacters(in: [" ", "\t", "\n", "\r"])
+                guard let group = groupEntries[matchedGroup] ?? literalEntry(for: observed) else { continue }
                 let expected = replacements[group]
                 if try alreadyConforms(observed, group: group, input: input) { continue }
                 if try exceptions.suppresses(range, in: subject, input: input) { continue }
@@ -70,6 +99,14 @@ struct SubstitutionRule: RuleKind, CompiledRule {
             }
         }
         return findings
+    }
+
+    /// The swap entry of a literal key matched in the trie group.
+    private func literalEntry(for observed: String) -> Int? {
+        let key = ignoreCase ? observed.lowercased() : observed
+        if let entry = literalEntries[key] { return entry }
+        // PCRE2's case folding and Swift's lower-casing can differ on rare letters: compare folded forms.
+        return literalEntries.first { $0.key.compare(observed, options: [.caseInsensitive]) == .orderedSame }?.value
     }
 
     private func alreadyConforms(_ observed: String, group: Int, input: CheckInput) throws(MatchError) -> Bool {
