@@ -168,7 +168,7 @@ final class RuleKindTests: XCTestCase {
             let (language, _) = linter.language(of: draft)
             let scratch = MatchScratch()
             var cache: [Int: [Range<Int>]] = [:]
-            let subjects = Linter.subjects(for: rule.header.scope, in: draft, sentences: &cache)
+            let subjects = Linter.subjects(for: rule.header.scope, in: draft, blockParts: draft.blocks.map(\.scopeParts), sentences: &cache)
             let own = try draft.masked.withUnsafeBufferPointer { masked in
                 try draft.source.bytes.withUnsafeBufferPointer { raw in
                     try rule.check(CheckInput(draft: draft, subjects: subjects, masked: masked, raw: raw, scratch: scratch,

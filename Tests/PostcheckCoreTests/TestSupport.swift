@@ -17,7 +17,7 @@ func findings(_ rule: any CompiledRule, on text: String, format: DraftFormat = .
     configuration.minSeverity = .suggestion
     let scratch = MatchScratch()
     var cache: [Int: [Range<Int>]] = [:]
-    let subjects = Linter.subjects(for: rule.header.scope, in: draft, sentences: &cache)
+    let subjects = Linter.subjects(for: rule.header.scope, in: draft, blockParts: draft.blocks.map(\.scopeParts), sentences: &cache)
     let language = draft.declaredLanguage.map(LanguageDetector.normalize)
         ?? LanguageDetector.detect(String(decoding: draft.masked[draft.bodyRange], as: UTF8.self)).language
     let findings = try draft.masked.withUnsafeBufferPointer { masked in

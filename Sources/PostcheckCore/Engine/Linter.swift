@@ -150,6 +150,9 @@ public final class Linter: @unchecked Sendable {
         var findings: [Finding] = []
         var errors: [RuleRunError] = []
         var sentenceCache: [Int: [Range<Int>]] = [:]
+        // Most rules share a handful of scopes: each scope's subjects are found once per draft.
+        var subjectCache: [ScopeSelector: [CheckInput.Subject]] = [:]
+        let blockParts = draft.blocks.map(\.scopeParts)
         var timings: [String: UInt64] = [:]
         let measure = measuresRules
         draft.masked.withUnsafeBufferPointer { masked in
@@ -157,7 +160,13 @@ public final class Linter: @unchecked Sendable {
                 for (rule, severity) in active {
                     let started = measure ? DispatchTime.now().uptimeNanoseconds : 0
                     defer { if measure { timings[rule.header.id, default: 0] += DispatchTime.now().uptimeNanoseconds - started } }
-                    let subjects = Self.subjects(for: rule.header.scope, in: draft, sentences: &sentenceCache)
+                    let subjects: [CheckInput.Subject]
+                    if let cached = subjectCache[rule.header.scope] {
+                        subjects = cached
+                    } else {
+                        subjects = Self.subjects(for: rule.header.scope, in: draft, blockParts: blockParts, sentences: &sentenceCache)
+                        subjectCache[rule.header.scope] = subjects
+                    }
                     guard !subjects.isEmpty else { continue }
                     let input = CheckInput(draft: draft, subjects: subjects, masked: masked, raw: raw, scratch: scratch,
                                            language: language, platform: platform, signatures: configuration.signatures)
@@ -232,14 +241,14 @@ public final class Linter: @unchecked Sendable {
         return kept
     }
 
-    static func subjects(for scope: ScopeSelector, in draft: Draft, sentences cache: inout [Int: [Range<Int>]])
-        -> [CheckInput.Subject]
+    static func subjects(for scope: ScopeSelector, in draft: Draft, blockParts: [Set<String>],
+                         sentences cache: inout [Int: [Range<Int>]]) -> [CheckInput.Subject]
     {
         var subjects: [CheckInput.Subject] = []
         if scope.includesRaw { subjects.append(.init(range: 0..<draft.source.bytes.count, raw: true)) }
         if scope.includesSummary { subjects.append(.init(range: draft.bodyRange, raw: false)) }
         for (index, block) in draft.blocks.enumerated() {
-            let parts = block.scopeParts
+            let parts = blockParts[index]
             if scope.matches(parts, sentence: false) { subjects.append(.init(range: block.range, raw: false)) }
             if scope.includesSentences && scope.matches(parts, sentence: true) {
                 if cache[index] == nil { cache[index] = SentenceSplitter.sentences(in: draft.masked, range: block.range) }

@@ -9,7 +9,7 @@ public struct SourceText: Sendable {
     /// Code points and UTF-16 units before every `checkpointStride`-th byte, so a column or UTF-16 offset costs at
     /// most one stride of scanning even on a 10 MB line with a finding every few bytes.
     private let checkpoints: [Counts]
-    private static let checkpointStride = 4096
+    private static let checkpointStride = 256
 
     private struct Counts: Sendable {
         var scalars: Int
