@@ -54,8 +54,11 @@ let package = Package(
         .plugin(name: "EmbedRules", capability: .buildTool(), dependencies: ["RulesEmbedder"]),
         .testTarget(
             name: "PostcheckCoreTests",
-            dependencies: ["PostcheckCore", "Yams"]
+            dependencies: ["PostcheckCore", "PostcheckFuzzTargets", "Yams"]
         ),
+        // The fuzz targets (front matter, Markdown, positions, rule files, configurations, whole checks): replayed by
+        // the tests, driven by libFuzzer in `postcheck-fuzz` (see below).
+        .target(name: "PostcheckFuzzTargets", dependencies: ["PostcheckCore"]),
         // Runs the built `postcheck` binary on Fixtures/ and the Vale style-package suites.
         .testTarget(
             name: "EndToEndTests",
@@ -63,3 +66,10 @@ let package = Package(
         ),
     ]
 )
+
+// libFuzzer's `main` replaces Swift's, so the fuzzing executable exists only when scripts/fuzz.sh asks for it
+// (POSTCHECK_FUZZ=1 swift build -Xswiftc -sanitize=fuzzer …); a plain build or test run never sees it.
+if Context.environment["POSTCHECK_FUZZ"] != nil {
+    package.products.append(.executable(name: "postcheck-fuzz", targets: ["PostcheckFuzz"]))
+    package.targets.append(.executableTarget(name: "PostcheckFuzz", dependencies: ["PostcheckFuzzTargets"]))
+}

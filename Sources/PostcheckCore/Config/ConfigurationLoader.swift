@@ -39,11 +39,17 @@ public struct ConfigurationLoader: Sendable {
         guard let text = String(data: data, encoding: .utf8) else {
             throw RuleFileError(path: path, line: nil, column: nil, message: "configuration file is not UTF-8")
         }
-        let name = (absolute as NSString).lastPathComponent
+        return try read(text, path: absolute, displayPath: path)
+    }
+
+    /// Reads a configuration's text; the file name (`.vale.ini`, `_vale.ini`, `*.ini` or anything else) says which
+    /// kind it is, and relative paths in it resolve against its folder.
+    public func read(_ text: String, path: String, displayPath: String) throws(RuleFileError) -> Configuration {
+        let name = (path as NSString).lastPathComponent
         if Self.valeNames.contains(name) || name.hasSuffix(".ini") {
-            return try ValeIniReader(path: absolute, displayPath: path).read(text)
+            return try ValeIniReader(path: path, displayPath: displayPath).read(text)
         }
-        return try readPostcheck(text, path: absolute, displayPath: path)
+        return try readPostcheck(text, path: path, displayPath: displayPath)
     }
 
     /// The configuration used when no file is found: the bundled `postcheck` pack.

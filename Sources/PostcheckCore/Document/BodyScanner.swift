@@ -174,8 +174,10 @@ struct BodyScanner {
             }
             return
         }
-        // Table: a header row followed by a delimiter row, then body rows.
-        if inTable && source.bytes[contentStart..<end].contains(UInt8(ascii: "|")) {
+        // Table: a header row followed by a delimiter row, then body rows up to a blank line or another block
+        // (GFM: a row needs no pipe). Found by fuzzing: ending the table at a line without a pipe let later rows
+        // land after a paragraph that was still open, out of order.
+        if inTable {
             addTableRow(contentStart..<trimmedEnd(contentStart, end), header: false, inQuote: inQuote)
             return
         }

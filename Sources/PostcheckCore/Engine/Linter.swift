@@ -41,11 +41,9 @@ public final class Linter: @unchecked Sendable {
     /// Measure the time each rule takes (`--timings`).
     public var measuresRules = false
 
-    public init(configuration: Configuration, registry: RuleKindRegistry = .standard, day: CalendarDay = .today)
+    public convenience init(configuration: Configuration, registry: RuleKindRegistry = .standard, day: CalendarDay = .today)
         throws(RuleFileError)
     {
-        self.configuration = configuration
-        self.day = day
         let loader = RuleLoader(registry: registry)
         let context = RuleCompileContext(acceptedTerms: configuration.vocabulary.accept,
                                          wordTemplate: configuration.wordTemplate, variables: configuration.variables)
@@ -54,10 +52,20 @@ public final class Linter: @unchecked Sendable {
         for pack in configuration.packDirectories where Self.isReferenced(pack.name, in: configuration) {
             rules += try loader.loadPack(name: pack.name, directory: pack.directory, context: context, skipped: &skipped)
         }
-        self.skippedRules = skipped
         rules += try VocabularyRules.make(configuration.vocabulary, path: configuration.path ?? "<configuration>",
                                           context: context)
-        rules.sort { $0.header.id < $1.header.id }
+        try self.init(configuration: configuration, rules: rules, skippedRules: skipped, day: day)
+    }
+
+    /// A linter for rules compiled elsewhere (one rule file's text, for instance); the configuration still decides
+    /// which of them are on.
+    public init(configuration: Configuration, rules: [any CompiledRule], skippedRules: [(id: String, reason: String)] = [],
+                day: CalendarDay = .today) throws(RuleFileError)
+    {
+        self.configuration = configuration
+        self.day = day
+        self.skippedRules = skippedRules
+        let rules = rules.sorted { $0.header.id < $1.header.id }
         var byPack: [String: [Int]] = [:]
         for (index, rule) in rules.enumerated() {
             byPack[Self.pack(of: rule.header.id), default: []].append(index)

@@ -12,9 +12,11 @@ public struct OffsetMap: Sendable {
     /// Original byte range for a normalized one: widened to whole segments where it falls inside one.
     public func original(_ range: Range<Int>) -> Range<Int> {
         let lower = Int(segmentStart[range.lowerBound])
+        // An empty range (a finding about a place, not a span) stays empty; at offset 0 there is no byte before.
+        if range.isEmpty { return lower..<lower }
         let atBoundary = range.upperBound == segmentStart.count - 1
             || segmentStart[range.upperBound] != segmentStart[range.upperBound - 1]
-        let upper = range.isEmpty ? lower : atBoundary ? Int(segmentStart[range.upperBound]) : Int(segmentEnd[range.upperBound - 1])
+        let upper = atBoundary ? Int(segmentStart[range.upperBound]) : Int(segmentEnd[range.upperBound - 1])
         return lower..<max(lower, upper)
     }
 }
