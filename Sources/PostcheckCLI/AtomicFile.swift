@@ -17,14 +17,38 @@ enum AtomicFile {
         }
         guard access(folder.isEmpty ? "." : folder, W_OK) == 0 else { return "the folder \(folder) is not writable" }
         let temporary = (folder as NSString).appendingPathComponent(".\(url.lastPathComponent).postcheck-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp")
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes),
-                                             attributes: permissions.map { [.posixPermissions: $0] })
-        else { return "cannot create a temporary file in \(folder)" }
-        if let permissions { chmod(temporary, mode_t(permissions.uint16Value)) }
-        guard rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
+        let mode = mode_t(permissions?.uint16Value ?? 0o644)
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+        guard descriptor >= 0 else { return "cannot create a temporary file in \(folder): \(String(cString: strerror(errno)))" }
+        // Write everything and flush it to the disk before the rename: after a crash or power cut the name then
+        // points at the old bytes or at all of the new ones.
+        var failure: String? = nil
+        bytes.withUnsafeBytes { buffer in
+            var written = 0
+            while written < buffer.count {
+                let result = write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+                if result < 0 {
+                    if errno == EINTR { continue }
+                    failure = String(cString: strerror(errno))
+                    return
+                }
+                written += result
+            }
+        }
+        if failure == nil, fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
+        // A replaced file keeps its exact permissions, which the umask may have narrowed in `open`.
+        if failure == nil, permissions != nil, fchmod(descriptor, mode) != 0 { failure = String(cString: strerror(errno)) }
+        close(descriptor)
+        if failure == nil, rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
+        if let failure {
             unlink(temporary)
-            return reason
+            return failure
+        }
+        // Make the rename itself durable.
+        let folderDescriptor = open(folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if folderDescriptor >= 0 {
+            fsync(folderDescriptor)
+            close(folderDescriptor)
         }
         return nil
     }

@@ -44,4 +44,59 @@ final class RobustnessTests: XCTestCase {
         // Nothing was walked twice: one report for the deep draft.
         XCTAssertEqual(lines.filter { $0.hasSuffix("post.md:1:1: error: 'TODO' [p.Todo]") }.count, 1, result.stdout.prefix(2000) + "")
     }
+
+    /// `--fix` killed with SIGKILL — the moment its temporary file appears (mid-write) and at other points — leaves
+    /// the draft either as it was or completely fixed, never truncated, with its permissions.
+    func testFixKilledMidWriteLeavesOldOrNewFile() throws {
+        let root = try temporaryFolder()
+        try writeFile(Data("packs: [./p]\n".utf8), root.appendingPathComponent(".postcheck.yml"))
+        try writeFile(Data("extends: substitution\nmessage: \"Use '%s'\"\nlevel: error\naction: {name: replace}\nswap: {teh: the}\n".utf8),
+                      root.appendingPathComponent("p/Typo.yml"))
+        // 12 MB: long enough to write that the kill lands inside the write.
+        let line = "Dit is teh nieuwe post over ons team en de lancering van vandaag in Gent, met veel woorden erin.\n"
+        let original = Data(String(repeating: line, count: 120_000).utf8)
+        let fixed = Data(String(repeating: line.replacingOccurrences(of: "teh", with: "the"), count: 120_000).utf8)
+        let draft = root.appendingPathComponent("post.md")
+        var outcomes: [String] = []
+        for attempt in 0..<6 {
+            try original.write(to: draft)
+            chmod(draft.path, 0o640)
+            let process = Process()
+            process.executableURL = postcheckBinary
+            process.arguments = ["--fix", "--quiet", "--format", "line", "post.md"]
+            process.currentDirectoryURL = root
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            // First attempts: kill as soon as the temporary file exists; later ones: kill after a growing delay.
+            var sawTemporary = false
+            let deadline = Date().addingTimeInterval(120)
+            while process.isRunning && Date() < deadline {
+                let names = try FileManager.default.contentsOfDirectory(atPath: root.path)
+                if attempt < 3, names.contains(where: { $0.hasPrefix(".post.md.postcheck-") }) {
+                    sawTemporary = true
+                    break
+                }
+                if attempt >= 3 { usleep(UInt32(attempt - 2) * 150_000); break }
+                usleep(200)
+            }
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let now = try Data(contentsOf: draft)
+            XCTAssertTrue(now == original || now == fixed, "attempt \(attempt): \(now.count) bytes, neither old nor new")
+            let mode = (try FileManager.default.attributesOfItem(atPath: draft.path)[.posixPermissions] as? NSNumber)?.intValue
+            XCTAssertEqual(mode, 0o640, "attempt \(attempt)")
+            outcomes.append(now == original ? (sawTemporary ? "old, killed mid-write" : "old") : "new")
+            // Nothing but the draft and hidden leftovers (a killed writer's temporary file) in the folder.
+            let visible = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { !$0.hasPrefix(".") }
+            XCTAssertEqual(Set(visible), ["post.md", "p"])
+        }
+        XCTAssertTrue(outcomes.contains("old, killed mid-write"), "\(outcomes)")
+        // Uninterrupted, the same run fixes the file and keeps its permissions.
+        try original.write(to: draft)
+        chmod(draft.path, 0o640)
+        _ = try postcheck(["--fix", "--quiet", "post.md"], in: root)
+        XCTAssertEqual(try Data(contentsOf: draft), fixed)
+        XCTAssertEqual((try FileManager.default.attributesOfItem(atPath: draft.path)[.posixPermissions] as? NSNumber)?.intValue, 0o640)
+    }
 }

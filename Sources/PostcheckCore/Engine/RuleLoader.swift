@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// Loads rule packs (folders of `<Rule>.yml` files) into compiled rules. A pack that has a bad rule fails as a
@@ -46,7 +47,7 @@ public struct RuleLoader: Sendable {
         } catch {
             throw RuleFileError(path: directory, line: nil, column: nil, message: "cannot read pack folder")
         }
-        var rules: [any CompiledRule] = []
+        var files: [(id: String, path: String, text: String)] = []
         for file in entries.sorted() where file.hasSuffix(".yml") && !file.hasPrefix(".") && !file.hasPrefix("_") {
             let path = (directory as NSString).appendingPathComponent(file)
             guard let data = FileManager.default.contents(atPath: path) else {
@@ -55,13 +56,49 @@ public struct RuleLoader: Sendable {
             guard let text = String(data: data, encoding: .utf8) else {
                 throw RuleFileError(path: path, line: nil, column: nil, message: "rule file is not valid UTF-8")
             }
-            let id = "\(name).\((file as NSString).deletingPathExtension)"
-            do {
-                rules.append(try compileRule(id: id, path: path, text: text, context: context))
-            } catch where error.notApplicable {
-                skipped.append((id, error.message))
+            files.append(("\(name).\((file as NSString).deletingPathExtension)", path, text))
+        }
+        // Rules compile independently: on every core, which is most of a single draft's start-up. Results are taken
+        // in file order, so the error reported for a pack with several bad rules is always the same one.
+        let results = CompileResults(count: files.count)
+        let frozen = files
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            let file = frozen[index]
+            do throws(RuleFileError) {
+                results.set(index, .success(try compileRule(id: file.id, path: file.path, text: file.text, context: context)))
+            } catch {
+                results.set(index, .failure(error))
+            }
+        }
+        var rules: [any CompiledRule] = []
+        for (index, result) in results.values.enumerated() {
+            switch result {
+            case .success(let rule): rules.append(rule)
+            case .failure(let error) where error.notApplicable: skipped.append((files[index].id, error.message))
+            case .failure(let error): throw error
+            case nil: break
             }
         }
         return rules
+    }
+}
+
+/// Compiled rules written by worker threads, each into its own slot.
+private final class CompileResults: @unchecked Sendable {
+    private var slots: [Result<any CompiledRule, RuleFileError>?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ result: Result<any CompiledRule, RuleFileError>) {
+        lock.lock()
+        slots[index] = result
+        lock.unlock()
+    }
+
+    var values: [Result<any CompiledRule, RuleFileError>?] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots
     }
 }

@@ -4,6 +4,7 @@ public enum LexiconFile {
     public static func parse(_ text: String, path: String) throws(RuleFileError) -> [String: Double] {
         // Read on the UTF-8 bytes: lexicons have thousands of lines and are loaded at every start.
         var entries: [String: Double] = [:]
+        entries.reserveCapacity(text.utf8.count / 12)
         var lineNumber = 0
         var contiguous = text
         contiguous.makeContiguousUTF8()
@@ -23,12 +24,19 @@ public enum LexiconFile {
                 }
                 var weightEnd = tab + 1
                 while weightEnd < lineEnd && bytes[weightEnd] != 0x09 { weightEnd += 1 }
-                let weightText = String(decoding: bytes[(tab + 1)..<weightEnd], as: UTF8.self).trimmingCharacters(in: [" "])
+                var weightStart = tab + 1
+                while weightStart < weightEnd && bytes[weightStart] == 0x20 { weightStart += 1 }
+                while weightEnd > weightStart && bytes[weightEnd - 1] == 0x20 { weightEnd -= 1 }
+                let weightText = String(decoding: bytes[weightStart..<weightEnd], as: UTF8.self)
                 guard let weight = Double(weightText) else {
                     return RuleFileError(path: path, line: lineNumber, column: tab - start + 2,
                                          message: "expected 'term<TAB>weight', found a weight of '\(weightText)'")
                 }
-                entries[String(decoding: bytes[start..<tab], as: UTF8.self).lowercased()] = weight
+                // Most terms are lower-case ASCII already: only others go through Unicode lower-casing.
+                let term = bytes[start..<tab]
+                let plain = !term.contains { $0 >= 0x80 || ($0 >= 0x41 && $0 <= 0x5A) }
+                let key = String(decoding: term, as: UTF8.self)
+                entries[plain ? key : key.lowercased()] = weight
             }
             return nil
         } ?? nil
@@ -42,19 +50,32 @@ public enum LexiconFile {
     {
         var descriptions: [Unicode.Scalar: String] = [:]
         var valences: [Unicode.Scalar: Double] = [:]
+        // Line by line on the UTF-8 bytes, as `parse` does: VADER's emoji file has 3,500 lines.
         var lineNumber = 0
-        for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
-            lineNumber += 1
-            let trimmed = line
-            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-            let columns = trimmed.split(separator: "\t", omittingEmptySubsequences: false)
-            guard columns.count >= 2, let first = columns[0].unicodeScalars.first else {
-                throw RuleFileError(path: path, line: lineNumber, column: 1, message: "expected 'emoji<TAB>description or weight'")
+        var contiguous = text
+        contiguous.makeContiguousUTF8()
+        let failure: RuleFileError? = contiguous.utf8.withContiguousStorageIfAvailable { bytes -> RuleFileError? in
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count && bytes[end] != 0x0A && bytes[end] != 0x0D { end += 1 }
+                lineNumber += 1
+                defer { start = end + (end + 1 < bytes.count && bytes[end] == 0x0D && bytes[end + 1] == 0x0A ? 2 : 1) }
+                if end == start || bytes[start] == UInt8(ascii: "#") { continue }
+                guard let tab = bytes[start..<end].firstIndex(of: 0x09), tab > start else {
+                    return RuleFileError(path: path, line: lineNumber, column: 1, message: "expected 'emoji<TAB>description or weight'")
+                }
+                // As in VADER, only single-code-point emoji are looked up.
+                guard let first = decodeScalar(Array(bytes[start..<tab]), 0, tab - start), scalarLength(bytes[start]) == tab - start
+                else { continue }
+                var valueEnd = tab + 1
+                while valueEnd < end && bytes[valueEnd] != 0x09 { valueEnd += 1 }
+                let value = String(decoding: bytes[(tab + 1)..<valueEnd], as: UTF8.self)
+                if let weight = Double(value) { valences[first] = weight } else { descriptions[first] = value }
             }
-            // As in VADER, only single-code-point emoji are looked up.
-            guard columns[0].unicodeScalars.count == 1 else { continue }
-            if let weight = Double(columns[1]) { valences[first] = weight } else { descriptions[first] = String(columns[1]) }
-        }
+            return nil
+        } ?? nil
+        if let failure { throw failure }
         return (descriptions, valences)
     }
 }

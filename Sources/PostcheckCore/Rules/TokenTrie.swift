@@ -6,14 +6,15 @@
 enum TokenTrie {
     static let metaCharacters: Set<Character> = ["\\", "^", "$", ".", "|", "?", "*", "+", "(", ")", "[", "]", "{", "}"]
 
+    /// Keyed by code point, which is also what PCRE2 matches on (in UTF mode).
     final class Node {
-        var children: [(Character, Node)] = []
+        var children: [Unicode.Scalar: Node] = [:]
         var terminal = false
 
-        func child(_ character: Character) -> Node {
-            if let existing = children.first(where: { $0.0 == character }) { return existing.1 }
+        func child(_ scalar: Unicode.Scalar) -> Node {
+            if let existing = children[scalar] { return existing }
             let node = Node()
-            children.append((character, node))
+            children[scalar] = node
             return node
         }
     }
@@ -26,7 +27,7 @@ enum TokenTrie {
         let root = Node()
         for literal in literals {
             var node = root
-            for character in caseInsensitive ? literal.lowercased() : literal { node = node.child(character) }
+            for scalar in (caseInsensitive ? literal.lowercased() : literal).unicodeScalars { node = node.child(scalar) }
             node.terminal = true
         }
         let trie = render(root)
@@ -35,8 +36,8 @@ enum TokenTrie {
 
     private static func render(_ node: Node) -> String {
         // Longer continuations first, then the end of a token: the longest token at a place wins.
-        let branches = node.children.sorted { $0.0 < $1.0 }.map { character, child in
-            RegexPattern.escape(String(character)) + render(child)
+        let branches = node.children.sorted { $0.key.value < $1.key.value }.map { scalar, child in
+            RegexPattern.escape(String(Character(scalar))) + render(child)
         }
         if branches.isEmpty { return "" }
         if branches.count == 1 && !node.terminal { return branches[0] }

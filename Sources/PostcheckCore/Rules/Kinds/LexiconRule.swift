@@ -35,7 +35,8 @@ struct LexiconRule: RuleKind, CompiledRule {
         for (language, node) in try fields.perLanguageNodes("lexicon") ?? [:] {
             guard let name = node.string else { throw fields.error(at: node, "'lexicon' names a file (or one per language)") }
             let file = try fields.siblingFile(name, key: "lexicon")
-            lexicons[language, default: [:]].merge(try LexiconFile.parse(file.text, path: file.path)) { $1 }
+            let parsed = try LexiconFile.parse(file.text, path: file.path)
+            if lexicons[language] == nil { lexicons[language] = parsed } else { lexicons[language]!.merge(parsed) { $1 } }
         }
         for (language, node) in try fields.perLanguageNodes("entries") ?? [:] {
             guard case .mapping(let mapping) = node else {
