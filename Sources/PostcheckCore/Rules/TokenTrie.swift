@@ -4,7 +4,10 @@
 /// alternatives of their own. Where several tokens match at one place the longest wins, which is also what the
 /// word boundary after the group would make the original alternation settle on.
 enum TokenTrie {
-    static let metaCharacters: Set<Character> = ["\\", "^", "$", ".", "|", "?", "*", "+", "(", ")", "[", "]", "{", "}"]
+    /// A token without regex syntax (`\ ^ $ . | ? * + ( ) [ ] { }`), which can go into the trie.
+    static func isLiteral(_ token: String) -> Bool {
+        !token.isEmpty && !token.utf8.contains(where: isMetaByte)
+    }
 
     /// Keyed by code point, which is also what PCRE2 matches on (in UTF mode).
     final class Node {
@@ -21,26 +24,50 @@ enum TokenTrie {
 
     /// The alternation for `tokens` (no surrounding group), or nil when factoring would not help (few literals).
     static func alternation(_ tokens: [String], caseInsensitive: Bool) -> String? {
-        let literals = tokens.filter { !$0.isEmpty && !$0.contains(where: metaCharacters.contains) }
+        let literals = tokens.filter(isLiteral)
         guard literals.count >= 8 else { return nil }
-        let patterns = tokens.filter { $0.isEmpty || $0.contains(where: metaCharacters.contains) }
+        let patterns = tokens.filter { !isLiteral($0) }
         let root = Node()
         for literal in literals {
             var node = root
             for scalar in (caseInsensitive ? literal.lowercased() : literal).unicodeScalars { node = node.child(scalar) }
             node.terminal = true
         }
-        let trie = render(root)
+        var trie = ""
+        render(root, into: &trie)
         return ([trie] + patterns).joined(separator: "|")
     }
 
-    private static func render(_ node: Node) -> String {
-        // Longer continuations first, then the end of a token: the longest token at a place wins.
-        let branches = node.children.sorted { $0.key.value < $1.key.value }.map { scalar, child in
-            RegexPattern.escape(String(Character(scalar))) + render(child)
+    /// Bytes of regex syntax (all ASCII).
+    private static func isMetaByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "\\"), UInt8(ascii: "^"), UInt8(ascii: "$"), UInt8(ascii: "."), UInt8(ascii: "|"), UInt8(ascii: "?"),
+            UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["), UInt8(ascii: "]"),
+            UInt8(ascii: "{"), UInt8(ascii: "}"):
+            return true
+        default:
+            return false
         }
-        if branches.isEmpty { return "" }
-        if branches.count == 1 && !node.terminal { return branches[0] }
-        return "(?:" + branches.joined(separator: "|") + (node.terminal ? "|" : "") + ")"
+    }
+
+    /// Characters escaped in the rendered pattern (RegexPattern.escape's set).
+    private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        guard scalar.isASCII else { return false }
+        return "\\^$.|?*+()[]{}/-#".unicodeScalars.contains(scalar)
+    }
+
+    private static func render(_ node: Node, into out: inout String) {
+        // Longer continuations first, then the end of a token: the longest token at a place wins.
+        guard !node.children.isEmpty else { return }
+        let children = node.children.sorted { $0.key.value < $1.key.value }
+        let grouped = children.count > 1 || node.terminal
+        if grouped { out += "(?:" }
+        for (index, (scalar, child)) in children.enumerated() {
+            if index > 0 { out += "|" }
+            if needsEscape(scalar) { out += "\\" }
+            out.unicodeScalars.append(scalar)
+            render(child, into: &out)
+        }
+        if grouped { out += node.terminal ? "|)" : ")" }
     }
 }

@@ -36,7 +36,7 @@ struct SubstitutionRule: RuleKind, CompiledRule {
         // Long lists of plain words (proselint's Needless has 350) go into one trie-shaped group: PCRE2 then follows
         // one path per position instead of trying every key. Keys that are patterns keep a group each, before the
         // trie, longest first as before.
-        let isLiteral = { (key: String) in !key.isEmpty && !key.contains(where: TokenTrie.metaCharacters.contains) }
+        let isLiteral = TokenTrie.isLiteral
         let literalIndices = pairs.indices.filter { isLiteral(pairs[$0].key) }
         let fold = { (key: String) in ignoreCase ? key.lowercased() : key }
         var groupEntries: [Int?] = []
