@@ -5,9 +5,18 @@ import Foundation
 enum AtomicFile {
     /// Replaces (or creates) `path`. Returns an error message, or nil on success.
     static func replace(_ path: String, with bytes: [UInt8]) -> String? {
+        // Through a symbolic link, the file it points to is replaced and the link stays.
+        var linkInfo = stat()
+        let path = lstat(path, &linkInfo) == 0 && (linkInfo.st_mode & S_IFMT) == S_IFLNK
+            ? URL(fileURLWithPath: path).resolvingSymlinksInPath().path : path
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
         var permissions: NSNumber? = nil
+        var info = stat()
+        if stat(path, &info) == 0 && (info.st_mode & S_IFMT) != S_IFREG {
+            // A device or pipe (`-o json=/dev/stdout`, a named pipe): write into it; renaming over it would replace it.
+            return writeInPlace(path, bytes)
+        }
         if FileManager.default.fileExists(atPath: path) {
             permissions = (try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions] as? NSNumber
             // A file without its owner's write bit is read-only by intent, even for root (who could write it).
@@ -22,19 +31,7 @@ enum AtomicFile {
         guard descriptor >= 0 else { return "cannot create a temporary file in \(folder): \(String(cString: strerror(errno)))" }
         // Write everything and flush it to the disk before the rename: after a crash or power cut the name then
         // points at the old bytes or at all of the new ones.
-        var failure: String? = nil
-        bytes.withUnsafeBytes { buffer in
-            var written = 0
-            while written < buffer.count {
-                let result = write(descriptor, buffer.baseAddress! + written, buffer.count - written)
-                if result < 0 {
-                    if errno == EINTR { continue }
-                    failure = String(cString: strerror(errno))
-                    return
-                }
-                written += result
-            }
-        }
+        var failure = writeAll(descriptor, bytes)
         if failure == nil, fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
         // A replaced file keeps its exact permissions, which the umask may have narrowed in `open`.
         if failure == nil, permissions != nil, fchmod(descriptor, mode) != 0 { failure = String(cString: strerror(errno)) }
@@ -51,6 +48,29 @@ enum AtomicFile {
             close(folderDescriptor)
         }
         return nil
+    }
+
+    private static func writeInPlace(_ path: String, _ bytes: [UInt8]) -> String? {
+        let descriptor = open(path, O_WRONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return String(cString: strerror(errno)) }
+        defer { close(descriptor) }
+        return writeAll(descriptor, bytes)
+    }
+
+    /// Writes all of `bytes` (retrying short writes and interruptions). Returns an error message, or nil.
+    private static func writeAll(_ descriptor: CInt, _ bytes: [UInt8]) -> String? {
+        bytes.withUnsafeBytes { buffer -> String? in
+            var written = 0
+            while written < buffer.count {
+                let result = write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+                if result < 0 {
+                    if errno == EINTR { continue }
+                    return String(cString: strerror(errno))
+                }
+                written += result
+            }
+            return nil
+        }
     }
 
     /// Appends to a file (creating it), as `$GITHUB_STEP_SUMMARY` expects.

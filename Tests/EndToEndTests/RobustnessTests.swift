@@ -99,4 +99,25 @@ final class RobustnessTests: XCTestCase {
         XCTAssertEqual(try Data(contentsOf: draft), fixed)
         XCTAssertEqual((try FileManager.default.attributesOfItem(atPath: draft.path)[.posixPermissions] as? NSNumber)?.intValue, 0o640)
     }
+
+    /// Reports written to a device or through a symbolic link land where the name points; nothing is replaced by a
+    /// regular file (an atomic rename over /dev/stdout, as root, would have replaced the device).
+    func testOutputsToDevicesAndThroughLinks() throws {
+        let root = try temporaryFolder()
+        try writeFile(Data("packs: [./p]\n".utf8), root.appendingPathComponent(".postcheck.yml"))
+        try writeFile(Data("extends: substitution\nmessage: \"Use '%s'\"\nlevel: error\naction: {name: replace}\nswap: {teh: the}\n".utf8),
+                      root.appendingPathComponent("p/Typo.yml"))
+        try writeFile(Data("Dit is teh post.\n".utf8), root.appendingPathComponent("real/post.md"))
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("linked.md").path, withDestinationPath: "real/post.md")
+        let toStdout = try postcheck(["--quiet", "-o", "json=/dev/stdout", "linked.md"], in: root)
+        XCTAssertEqual(toStdout.status, 1)
+        XCTAssertTrue(toStdout.stdout.contains("\"rule\":\"p.Typo\"") || toStdout.stdout.contains("\"rule\" : \"p.Typo\""), toStdout.stdout)
+        var info = stat()
+        XCTAssertEqual(stat("/dev/stdout", &info), 0)
+        XCTAssertNotEqual(info.st_mode & S_IFMT, S_IFREG)
+        let fixed = try postcheck(["--fix", "--quiet", "linked.md"], in: root)
+        XCTAssertEqual(fixed.status, 0, fixed.stderr)
+        XCTAssertEqual(try String(contentsOf: root.appendingPathComponent("real/post.md"), encoding: .utf8), "Dit is the post.\n")
+        XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: root.appendingPathComponent("linked.md").path), "real/post.md")
+    }
 }

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 /// A verdict on a draft, from its score.
 public enum Verdict: String, Sendable, Codable {
     case pass, review, fail
@@ -33,6 +34,8 @@ public final class Linter: @unchecked Sendable {
     /// Every loaded rule, by id, in id order.
     public let rules: [any CompiledRule]
     private let rulesByPack: [String: [Int]]
+    /// One scan for every word-list pattern, built when the work makes it pay (see `SharedScan`).
+    private let sharedScan: SharedScan
 
     /// The day periods are judged on (injectable for tests and `--date`).
     public let day: CalendarDay
@@ -40,6 +43,10 @@ public final class Linter: @unchecked Sendable {
     public let skippedRules: [(id: String, reason: String)]
     /// Measure the time each rule takes (`--timings`).
     public var measuresRules = false
+    /// Scan once for all word-list rules (`LiteralPrefilter`); off, each rule scans on its own (same findings).
+    public var sharesWordListScan = true
+    /// How many patterns the shared word-list scan serves.
+    public var sharedScanPatternCount: Int { sharedScan.prefilter(force: true)?.patternCount ?? 0 }
 
     public convenience init(configuration: Configuration, registry: RuleKindRegistry = .standard, day: CalendarDay = .today)
         throws(RuleFileError)
@@ -72,6 +79,7 @@ public final class Linter: @unchecked Sendable {
         }
         self.rules = rules
         self.rulesByPack = byPack
+        self.sharedScan = SharedScan(patterns: rules.flatMap(\.literalPatterns))
         try validateRuleNames()
     }
 
@@ -165,6 +173,13 @@ public final class Linter: @unchecked Sendable {
         let measure = measuresRules
         draft.masked.withUnsafeBufferPointer { masked in
             draft.source.bytes.withUnsafeBufferPointer { raw in
+                // Word-list rules share one scan; should it fail (a match limit), they scan on their own.
+                let scanStarted = measure ? DispatchTime.now().uptimeNanoseconds : 0
+                let prefilter = sharesWordListScan ? sharedScan.prefilter(forDraftOfSize: masked.count) : nil
+                let candidates = try? prefilter?.candidates(in: masked, scratch: scratch)
+                if measure && prefilter != nil {
+                    timings["(shared word-list scan)"] = DispatchTime.now().uptimeNanoseconds - scanStarted
+                }
                 for (rule, severity) in active {
                     let started = measure ? DispatchTime.now().uptimeNanoseconds : 0
                     defer { if measure { timings[rule.header.id, default: 0] += DispatchTime.now().uptimeNanoseconds - started } }
@@ -177,7 +192,8 @@ public final class Linter: @unchecked Sendable {
                     }
                     guard !subjects.isEmpty else { continue }
                     let input = CheckInput(draft: draft, subjects: subjects, masked: masked, raw: raw, scratch: scratch,
-                                           language: language, platform: platform, signatures: configuration.signatures)
+                                           language: language, platform: platform, signatures: configuration.signatures,
+                                           candidates: candidates ?? nil)
                     do {
                         var found = try rule.check(input)
                         found.sort { $0.range.lowerBound < $1.range.lowerBound }
@@ -264,5 +280,41 @@ public final class Linter: @unchecked Sendable {
             }
         }
         return subjects
+    }
+}
+
+/// Builds the shared word-list scan once it pays: compiling it costs a few milliseconds, which one short draft
+/// (an editor or a commit hook) would only wait for, while a large draft or a run over many is much faster with it.
+final class SharedScan: @unchecked Sendable {
+    private let patterns: [RegexPattern]
+    private let lock = NSLock()
+    private var built = false
+    private var prefilter: LiteralPrefilter?
+    private var draftsChecked = 0
+    static let worthwhileDraftSize = 32 * 1024
+    static let worthwhileDraftCount = 8
+
+    init(patterns: [RegexPattern]) { self.patterns = patterns }
+
+    func prefilter(forDraftOfSize size: Int) -> LiteralPrefilter? {
+        lock.lock()
+        defer { lock.unlock() }
+        draftsChecked += 1
+        guard built || size >= Self.worthwhileDraftSize || draftsChecked > Self.worthwhileDraftCount else { return nil }
+        return buildLocked()
+    }
+
+    func prefilter(force: Bool) -> LiteralPrefilter? {
+        lock.lock()
+        defer { lock.unlock() }
+        return buildLocked()
+    }
+
+    private func buildLocked() -> LiteralPrefilter? {
+        if !built {
+            prefilter = LiteralPrefilter(patterns: patterns)
+            built = true
+        }
+        return prefilter
     }
 }

@@ -77,6 +77,44 @@ extension RegexPattern {
         }
     }
 
+    /// The matches `forEachMatch` would find, when they can only start at `candidates` (sorted offsets into `text`):
+    /// an anchored match at each candidate from the end of the previous match on. Same results, without scanning
+    /// the text between candidates.
+    public func forEachMatch(
+        in text: UnsafeBufferPointer<UInt8>, range: Range<Int>, candidates: ArraySlice<Int>, scratch: MatchScratch,
+        captureGroups: Bool = false, _ body: (RegexMatch) -> Void
+    ) throws(MatchError) {
+        guard let base = text.baseAddress, !range.isEmpty else { return }
+        precondition(range.lowerBound >= 0 && range.upperBound <= text.count, "match range outside the text")
+        scratch.ensureCapacity(groups: captureCount)
+        let subject = base + range.lowerBound
+        let length = range.count
+        let shift = range.lowerBound
+        let unset = postcheck_pcre2_unset()
+        var next = range.lowerBound
+        for candidate in candidates {
+            if candidate >= range.upperBound { break }
+            if candidate < next { continue }
+            let rc = pcre2_match_8(code, subject, length, candidate - shift, UInt32(PCRE2_NO_UTF_CHECK | PCRE2_ANCHORED),
+                                   scratch.matchData, scratch.context)
+            if rc == PCRE2_ERROR_NOMATCH { continue }
+            if rc < 0 { throw MatchError(pattern: source, code: rc, message: pcre2ErrorMessage(rc)) }
+            let ovector = pcre2_get_ovector_pointer_8(scratch.matchData)!
+            guard ovector[1] > ovector[0] else { continue }
+            var groups: [Range<Int>?] = []
+            if captureGroups && captureCount > 0 {
+                groups.reserveCapacity(captureCount)
+                for group in 1...captureCount {
+                    let low = ovector[2 * group]
+                    let high = ovector[2 * group + 1]
+                    groups.append(low == unset || group >= Int(rc) ? nil : (low + shift)..<(high + shift))
+                }
+            }
+            body(RegexMatch(range: (ovector[0] + shift)..<(ovector[1] + shift), groups: groups))
+            next = ovector[1] + shift
+        }
+    }
+
     /// The first match in `range`, if any.
     public func firstMatch(
         in text: UnsafeBufferPointer<UInt8>, range: Range<Int>, scratch: MatchScratch

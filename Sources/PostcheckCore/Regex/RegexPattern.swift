@@ -35,6 +35,10 @@ public final class RegexPattern: @unchecked Sendable {
     public let isJITCompiled: Bool
     /// Named groups and their numbers.
     public let groupNames: [String: Int]
+    /// When set, every match of this pattern starts where one of these texts starts (compared without case): the
+    /// linter then finds candidate places for many such patterns in one scan (`LiteralPrefilter`) and tries this
+    /// pattern only there. Set by the rule that built the pattern, before it is shared.
+    public internal(set) var startTexts: [String]? = nil
 
     let code: OpaquePointer
 

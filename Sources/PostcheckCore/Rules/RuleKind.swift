@@ -54,6 +54,12 @@ public protocol CompiledRule: Sendable {
     var header: RuleHeader { get }
     /// Runs the rule on the parts of a draft its scope selects.
     func check(_ input: CheckInput) throws(MatchError) -> [Finding]
+    /// Patterns whose matches start at known texts (`RegexPattern.startTexts`), for the shared word-list scan.
+    var literalPatterns: [RegexPattern] { get }
+}
+
+extension CompiledRule {
+    public var literalPatterns: [RegexPattern] { [] }
 }
 
 /// The kinds a loader knows, by `extends:` name.
@@ -98,6 +104,8 @@ public struct CheckInput {
     public var platform: String? = nil
     /// Text each platform appends to a post (`*`: every platform), counted by length rules.
     public var signatures: [String: String] = [:]
+    /// Where word-list patterns may match in the masked text (one scan for all of them; see `LiteralPrefilter`).
+    var candidates: LiteralPrefilter.Candidates? = nil
 
     public func buffer(_ subject: Subject) -> UnsafeBufferPointer<UInt8> { subject.raw ? raw : masked }
 
@@ -107,7 +115,20 @@ public struct CheckInput {
     public func matches(_ pattern: RegexPattern, in subject: Subject, groups: Bool = false) throws(MatchError)
         -> [RegexMatch]
     {
-        try pattern.matches(in: buffer(subject), range: subject.range, scratch: scratch, captureGroups: groups)
+        if !subject.raw, let positions = candidates?.positions(for: pattern) {
+            // The first candidate inside the subject (positions are sorted).
+            var low = 0
+            var high = positions.count
+            while low < high {
+                let mid = (low + high) / 2
+                if positions[mid] < subject.range.lowerBound { low = mid + 1 } else { high = mid }
+            }
+            var found: [RegexMatch] = []
+            try pattern.forEachMatch(in: masked, range: subject.range, candidates: positions[low...], scratch: scratch,
+                                     captureGroups: groups) { found.append($0) }
+            return found
+        }
+        return try pattern.matches(in: buffer(subject), range: subject.range, scratch: scratch, captureGroups: groups)
     }
 }
 

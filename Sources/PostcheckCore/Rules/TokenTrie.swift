@@ -9,6 +9,31 @@ enum TokenTrie {
         !token.isEmpty && !token.utf8.contains(where: isMetaByte)
     }
 
+    /// The text a token matches when it is plain text, escaped punctuation (`a\-b`, `a\.m\.`) included; nil for
+    /// a token with any other regex syntax.
+    static func literalText(_ token: String) -> String? {
+        guard !token.isEmpty else { return nil }
+        if isLiteral(token) { return token }
+        var text = ""
+        var escaped = false
+        for scalar in token.unicodeScalars {
+            if escaped {
+                guard scalar.isASCII, !scalar.properties.isAlphabetic, !("0"..."9").contains(scalar), scalar != " " else {
+                    return nil  // \b, \d, \1, \Q… are syntax
+                }
+                text.unicodeScalars.append(scalar)
+                escaped = false
+            } else if scalar == "\\" {
+                escaped = true
+            } else if scalar.isASCII && isMetaByte(UInt8(scalar.value)) {
+                return nil
+            } else {
+                text.unicodeScalars.append(scalar)
+            }
+        }
+        return escaped || text.isEmpty ? nil : text
+    }
+
     /// Keyed by code point, which is also what PCRE2 matches on (in UTF mode).
     final class Node {
         var children: [Unicode.Scalar: Node] = [:]
@@ -22,11 +47,116 @@ enum TokenTrie {
         }
     }
 
+    /// Texts that every match of a token (a regex) starts with — its literal beginning, with small alternatives and
+    /// character classes expanded: `gurus?` → `guru`, `(?:bunch|flock) of crows` → `bunch of crows`, `flock of
+    /// crows`, `cutting[ -]edge` → `cutting edge`, `cutting-edge`, `\bocd\b|o\.c\.d\.` → `ocd`, `o.c.d.`. Nil when a
+    /// match could start with fewer than two known characters (`[a-z]+ed`, `\d{1,2}am`): such a token has to be
+    /// scanned for.
+    static func startTexts(of token: String) -> [String]? {
+        var results: [String] = []
+        for alternative in splitTopLevel(Array(token.unicodeScalars)) {
+            guard let texts = startTexts(alternative), !texts.isEmpty else { return nil }
+            results += texts
+        }
+        return results.isEmpty ? nil : results
+    }
+
+    /// Splits at `|` outside groups and classes.
+    private static func splitTopLevel(_ scalars: [Unicode.Scalar]) -> [[Unicode.Scalar]] {
+        var parts: [[Unicode.Scalar]] = [[]]
+        var depth = 0
+        var inClass = false
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if scalar == "\\" && index + 1 < scalars.count {
+                parts[parts.count - 1] += [scalar, scalars[index + 1]]
+                index += 2
+                continue
+            }
+            if inClass { if scalar == "]" { inClass = false } }
+            else if scalar == "[" { inClass = true }
+            else if scalar == "(" { depth += 1 }
+            else if scalar == ")" { depth -= 1 }
+            else if scalar == "|" && depth == 0 { parts.append([]); index += 1; continue }
+            parts[parts.count - 1].append(scalar)
+            index += 1
+        }
+        return parts
+    }
+
+    /// The literal beginnings of one alternative (no top-level `|`), or nil.
+    private static func startTexts(_ scalars: [Unicode.Scalar]) -> [String]? {
+        var prefixes = [""]
+        var index = 0
+        // Zero-width assertions at the start consume nothing.
+        while index + 1 < scalars.count && scalars[index] == "\\" && (scalars[index + 1] == "b" || scalars[index + 1] == "B") {
+            index += 2
+        }
+        func quantifier(at position: Int) -> Unicode.Scalar? {
+            position < scalars.count && ["?", "*", "+", "{"].contains(scalars[position]) ? scalars[position] : nil
+        }
+        func extend(_ options: [String], next: Int) -> Bool {
+            // An optional piece ends the known beginning; `+` keeps one copy and ends it too.
+            switch quantifier(at: next) {
+            case "?", "*", "{": return false
+            case "+":
+                prefixes = prefixes.flatMap { prefix in options.map { prefix + $0 } }
+                return false
+            default:
+                prefixes = prefixes.flatMap { prefix in options.map { prefix + $0 } }
+                return prefixes.count <= 64
+            }
+        }
+        scan: while index < scalars.count {
+            let scalar = scalars[index]
+            switch scalar {
+            case "\\":
+                guard index + 1 < scalars.count else { break scan }
+                let escaped = scalars[index + 1]
+                guard escaped.isASCII, !escaped.properties.isAlphabetic, !("0"..."9").contains(escaped), escaped != " " else { break scan }
+                if !extend([String(Character(escaped))], next: index + 2) { break scan }
+                index += 2
+            case "[":
+                // A small class of plain characters: `[cC]`, `[ -]`.
+                guard let close = scalars[(index + 1)...].firstIndex(of: "]"), close > index + 1 else { break scan }
+                let members = Array(scalars[(index + 1)..<close])
+                let isPlain = members.count <= 4 && members.first != "^" && !members.contains("\\")
+                    && !members.enumerated().contains { $0.element == "-" && $0.offset != 0 && $0.offset != members.count - 1 }
+                guard isPlain else { break scan }
+                if !extend(members.map { String(Character($0)) }, next: close + 1) { break scan }
+                index = close + 1
+            case "(":
+                // A non-capturing or capturing group of plain alternatives.
+                var start = index + 1
+                if start + 1 < scalars.count && scalars[start] == "?" && scalars[start + 1] == ":" { start += 2 }
+                else if start < scalars.count && scalars[start] == "?" { break scan }
+                guard let close = scalars[start...].firstIndex(of: ")") else { break scan }
+                let alternatives = String(String.UnicodeScalarView(scalars[start..<close])).split(separator: "|", omittingEmptySubsequences: false)
+                let texts = alternatives.map { literalText(String($0)) }
+                guard !texts.isEmpty, texts.allSatisfy({ $0 != nil }) else { break scan }
+                if !extend(texts.map { $0! }, next: close + 1) { break scan }
+                index = close + 1
+            case "^", "$", ".", "|", "?", "*", "+", ")", "]", "{", "}":
+                break scan
+            default:
+                if quantifier(at: index + 1) != nil {
+                    _ = extend([String(Character(scalar))], next: index + 1)
+                    break scan
+                }
+                prefixes = prefixes.map { $0 + String(Character(scalar)) }
+                index += 1
+            }
+        }
+        guard prefixes.allSatisfy({ $0.unicodeScalars.count >= 2 }), prefixes.count <= 64 else { return nil }
+        return prefixes
+    }
+
     /// The alternation for `tokens` (no surrounding group), or nil when factoring would not help (few literals).
     static func alternation(_ tokens: [String], caseInsensitive: Bool) -> String? {
-        let literals = tokens.filter(isLiteral)
+        let literals = tokens.compactMap(literalText)
         guard literals.count >= 8 else { return nil }
-        let patterns = tokens.filter { !isLiteral($0) }
+        let patterns = tokens.filter { literalText($0) == nil }
         let root = Node()
         for literal in literals {
             var node = root

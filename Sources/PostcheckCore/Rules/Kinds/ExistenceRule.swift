@@ -46,7 +46,14 @@ struct ExistenceRule: RuleKind, CompiledRule {
             var source = tokens.isEmpty ? "" : context.wrap(alternation, word: !nonword, tokens: tokens)
             let rawPart = raw.joined()
             source = append ? source + rawPart : rawPart + source
-            patterns[language] = try fields.compile(source, options: options, from: ["tokens", "raw"])
+            let pattern = try fields.compile(source, options: options, from: ["tokens", "raw"])
+            // Word lists (no raw pattern, Vale's word template or none) start every match with a known text of one
+            // of their tokens: they join the linter's shared scan.
+            let texts = tokens.map(TokenTrie.startTexts)
+            if raw.isEmpty, context.wordTemplate == nil, !tokens.isEmpty, texts.allSatisfy({ $0 != nil }) {
+                pattern.startTexts = texts.flatMap { $0! }
+            }
+            patterns[language] = pattern
         }
         let exceptions = try ExceptionFilter(
             exceptions: try fields.stringList("exceptions") ?? [], accepted: context.acceptedTerms,
@@ -61,6 +68,8 @@ struct ExistenceRule: RuleKind, CompiledRule {
         return ExistenceRule(header: header, patterns: patterns, exceptions: exceptions,
                              near: try Proximity(fields: fields, options: options), validator: validator)
     }
+
+    var literalPatterns: [RegexPattern] { patterns.values.filter { $0.startTexts != nil } }
 
     func check(_ input: CheckInput) throws(MatchError) -> [Finding] {
         // Per-language tokens: the draft's language picks its list; a draft in another language has none.

@@ -58,6 +58,11 @@ struct SubstitutionRule: RuleKind, CompiledRule {
         var options: RegexOptions = [.multiline]
         if ignoreCase { options.insert(.caseInsensitive) }
         let pattern = try fields.compile(context.wrap(alternation, word: !nonword), options: options, from: ["swap"])
+        // Every match starts with a known text of one of the keys: the rule joins the linter's shared scan.
+        let texts = pairs.map { TokenTrie.startTexts(of: $0.key) }
+        if context.wordTemplate == nil, texts.allSatisfy({ $0 != nil }) {
+            pattern.startTexts = texts.flatMap { $0! }
+        }
         let exceptions = try ExceptionFilter(
             exceptions: try fields.stringList("exceptions") ?? [], accepted: context.acceptedTerms,
             useVocabulary: (try fields.bool("vocab") ?? true) && !nonword, fields: fields)
@@ -70,6 +75,8 @@ struct SubstitutionRule: RuleKind, CompiledRule {
             ignoreCase: ignoreCase, capitalize: try fields.bool("capitalize") ?? false,
             replaceAction: header.action?.name == "replace", expectedPatterns: expectedPatterns)
     }
+
+    var literalPatterns: [RegexPattern] { pattern.startTexts != nil ? [pattern] : [] }
 
     func check(_ input: CheckInput) throws(MatchError) -> [Finding] {
         var findings: [Finding] = []

@@ -1,0 +1,86 @@
+import Foundation
+import XCTest
+@testable import PostcheckCore
+
+/// The shared word-list scan (`LiteralPrefilter`) is an optimisation only: every rule must find exactly what it
+/// finds scanning on its own.
+final class SharedScanTests: XCTestCase {
+    func testStartTextsOfTokens() {
+        let cases: [(String, [String]?)] = [
+            ("synergy", ["synergy"]),
+            ("gurus?", ["guru"]),
+            ("super[ -]*stars?", ["super"]),
+            ("cutting[ -]edge", ["cutting edge", "cutting-edge"]),
+            ("(?:bunch|flock) of crows", ["bunch of crows", "flock of crows"]),
+            ("brogramm(?:er|ers|ing)", ["brogrammer", "brogrammers", "brogramming"]),
+            ("hero(?:es|ic)?", ["hero"]),
+            ("\\bocd\\b|o\\.c\\.d\\.", ["ocd", "o.c.d."]),
+            ("a\\.m\\.", ["a.m."]),
+            ("\\([cC]\\)", ["(c)", "(C)"]),
+            ("fuck(?:er|ing)?", ["fuck"]),
+            ("café", ["café"]),
+            // A match could begin with fewer than two known characters: scanned for, not prefiltered.
+            ("[a-z]+[!?]{2,}", nil),
+            ("\\d{1,2} ?[ap]m\\b", nil),
+            ("[\\w]+ed", nil),
+            ("^But", nil),
+            ("x?yz", nil),
+            ("(?i)globex", nil),
+            ("(?<!no )thanks", nil),
+        ]
+        for (token, expected) in cases {
+            XCTAssertEqual(TokenTrie.startTexts(of: token), expected, token)
+        }
+    }
+
+    /// The four Vale packages and the bundled pack with the sample company, on the Vale packages' own fixtures and
+    /// the sample drafts, as they are, in NFD and after an emoji: the same findings with the shared scan and without.
+    func testSharedScanFindsWhatEachRuleFindsAlone() throws {
+        let shared = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/vale-packages")
+        guard FileManager.default.fileExists(atPath: shared.path) else {
+            return XCTFail("../shared/vale-packages is needed for this test (the Vale packages' rules and fixtures)")
+        }
+        let packages = ["alex", "Joblint", "proselint", "write-good"]
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("postcheck-shared-scan-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let ini = packages.map { "StylesPath = \(shared.appendingPathComponent($0).path)\n" }.joined()
+            + "MinAlertLevel = suggestion\n[*]\nBasedOnStyles = \(packages.joined(separator: ", "))\n"
+        let loader = ConfigurationLoader(bundledRulesDirectory: packageRoot.appendingPathComponent("Rules").path)
+        let vale = try Linter(configuration: try loader.read(ini, path: folder.appendingPathComponent(".vale.ini").path, displayPath: ".vale.ini"))
+        let bundled = try Linter(configuration: try loader.load(path: packageRoot.appendingPathComponent("Fixtures/.postcheck.yml").path))
+
+        // Most of the Vale packages' 70 rules and the bundled word lists share the scan.
+        XCTAssertGreaterThanOrEqual(vale.sharedScanPatternCount, 50)
+        XCTAssertGreaterThanOrEqual(bundled.sharedScanPatternCount, 8)
+        var texts: [String] = []
+        for root in [shared, packageRoot.appendingPathComponent("Fixtures/drafts")] {
+            let files = FileManager.default.enumerator(atPath: root.path)?.compactMap { $0 as? String } ?? []
+            for file in files.sorted() where file.hasSuffix(".md") || file.hasSuffix(".txt") {
+                texts.append(try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8))
+            }
+        }
+        XCTAssertGreaterThan(texts.count, 40)
+        var compared = 0
+        var found = 0
+        for linter in [vale, bundled] {
+            for text in texts {
+                for variant in [text, text.decomposedStringWithCanonicalMapping, "👩🏽‍💻 " + text] {
+                    let draft = try Draft(path: "t.md", text: variant)
+                    let scratch = MatchScratch()
+                    linter.sharesWordListScan = true
+                    let together = linter.check(draft, relativePath: "t.md", scratch: scratch)
+                    linter.sharesWordListScan = false
+                    let alone = linter.check(draft, relativePath: "t.md", scratch: scratch)
+                    let describe = { (result: CheckResult) in result.findings.map { "\($0.ruleID) \($0.range) \($0.message)" } }
+                    XCTAssertEqual(describe(together), describe(alone), String(variant.prefix(80)))
+                    XCTAssertEqual(together.ruleErrors.count, 0)
+                    compared += 1
+                    found += together.findings.count
+                }
+            }
+        }
+        XCTAssertEqual(compared, texts.count * 6)
+        XCTAssertGreaterThan(found, 500, "the texts should give the rules plenty to find")
+    }
+}
