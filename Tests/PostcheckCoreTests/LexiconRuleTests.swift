@@ -27,6 +27,19 @@ final class LexiconRuleTests: XCTestCase {
         }
     }
 
+    /// Beyond 64 KB (not a post) the text is scored paragraph by paragraph: the angry paragraph among 2,000 calm
+    /// ones is found where it is, and a single endless line is scored in slices.
+    func testTextLongerThanAnyPostIsScoredByParagraph() throws {
+        let rule = try compileRule(negativeTone)
+        let calm = "We met the team in Gent today and talked about the new release plans.\n\n"
+        let angry = "I hate this awful, bad update.\n\n"
+        let text = String(repeating: calm, count: 1_000) + angry + String(repeating: calm, count: 1_000)
+        XCTAssertGreaterThan(text.utf8.count, CheckInput.wholeTextLimit)
+        XCTAssertEqual(try findings(rule, on: text).map { "\($0.line):\($0.column) \($0.match)" }, ["2001:13 awful"])
+        let line = String(repeating: "We met the team in Gent today. ", count: 3_000) + "I hate this awful, bad update."
+        XCTAssertEqual(try findings(rule, on: line).map(\.match), ["awful"])
+    }
+
     func testNegativeToneInThreeLanguagesWithNegation() throws {
         try verify(negativeTone,
             triggering: [
@@ -89,7 +102,9 @@ final class LexiconRuleTests: XCTestCase {
     func testEdgeCasesDoNotCrash() throws {
         let rule = try compileRule(negativeTone)
         for text in ["", "🎉🎉🎉", "#a #b #c", String(repeating: "hate ", count: 20_000), "!!!???", "\u{301}\u{301}"] {
-            XCTAssertLessThanOrEqual(try findings(rule, on: "---\nlang: en\n---\n" + text).count, 1)
+            // One finding per scored piece at most: the whole text, or each 64 KB slice of an endless line.
+            XCTAssertLessThanOrEqual(try findings(rule, on: "---\nlang: en\n---\n" + text).count,
+                                     text.utf8.count / CheckInput.wholeTextLimit + 1)
         }
     }
 }

@@ -76,13 +76,18 @@ struct LiteralPrefilter: Sendable {
         self.scans = scans
     }
 
-    /// The places in `text` (the masked draft) where each pattern's texts start.
+    /// The places in `text` (the masked draft) where each pattern's texts start. A pattern whose texts start more
+    /// often than once per 32 bytes (a short, common beginning) is left out: scanning is cheaper for it than trying
+    /// it at every place, and its list would take memory in proportion to the draft.
     func candidates(in text: UnsafeBufferPointer<UInt8>, scratch: MatchScratch) throws(MatchError) -> Candidates {
         var found = Array(repeating: [Int](), count: patterns.count)
         guard let base = text.baseAddress, !text.isEmpty else {
             return Candidates(positions: Dictionary(uniqueKeysWithValues: patterns.map { ($0, []) }))
         }
-        var seen = Set<Int>()
+        let limit = max(256, text.count / 32)
+        var dense = Array(repeating: false, count: patterns.count)
+        // Places already walked (several scans can stop at one place): one bit per byte.
+        var seen = [UInt64](repeating: 0, count: text.count / 64 + 1)
         for scan in scans {
             // Overlapping: after a match at p the scan goes on at the next character, so that texts starting
             // inside a longer one are found too.
@@ -90,13 +95,17 @@ struct LiteralPrefilter: Sendable {
             while start < text.count {
                 guard let match = try scan.firstMatch(in: text, range: start..<text.count, scratch: scratch) else { break }
                 let position = match.lowerBound
-                if seen.insert(position).inserted { collectOwners(at: position, base: base, count: text.count, into: &found) }
+                let bit = UInt64(1) << UInt64(position % 64)
+                if seen[position / 64] & bit == 0 {
+                    seen[position / 64] |= bit
+                    collectOwners(at: position, base: base, count: text.count, limit: limit, dense: &dense, into: &found)
+                }
                 start = position + 1
                 while start < text.count && text[start] & 0xC0 == 0x80 { start += 1 }
             }
         }
         var positions: [ObjectIdentifier: [Int]] = [:]
-        for (index, identifier) in patterns.enumerated() {
+        for (index, identifier) in patterns.enumerated() where !dense[index] {
             positions[identifier] = found[index].sorted()
         }
         return Candidates(positions: positions)
@@ -104,7 +113,9 @@ struct LiteralPrefilter: Sendable {
 
     /// Walks the trie from `position` over the case-folded text; every pattern owning a text along the way may
     /// start there (the scan reported the longest text; shorter ones on the same path are found here).
-    private func collectOwners(at position: Int, base: UnsafePointer<UInt8>, count: Int, into found: inout [[Int]]) {
+    private func collectOwners(at position: Int, base: UnsafePointer<UInt8>, count: Int, limit: Int, dense: inout [Bool],
+                               into found: inout [[Int]])
+    {
         var node = root
         var index = position
         while index < count {
@@ -124,7 +135,14 @@ struct LiteralPrefilter: Sendable {
             }
             guard let child = node.children[scalar] else { return }
             node = child
-            for owner in node.owners { found[owner].append(position) }
+            for owner in node.owners where !dense[owner] {
+                if found[owner].count >= limit {
+                    dense[owner] = true
+                    found[owner] = []
+                } else {
+                    found[owner].append(position)
+                }
+            }
             index += length
         }
     }

@@ -6,6 +6,13 @@ enum WordCounter {
     static func words(in buffer: UnsafeBufferPointer<UInt8>, range: Range<Int>, scratch: MatchScratch) -> [Range<Int>] {
         ((try? pattern.matches(in: buffer, range: range, scratch: scratch)) ?? []).map(\.range)
     }
+
+    /// The number of words, without keeping their ranges.
+    static func count(in buffer: UnsafeBufferPointer<UInt8>, range: Range<Int>, scratch: MatchScratch) -> Int {
+        var count = 0
+        try? pattern.forEachMatch(in: buffer, range: range, scratch: scratch) { _ in count += 1 }
+        return count
+    }
 }
 
 /// A weighted pattern: what a density or requires rule looks for.

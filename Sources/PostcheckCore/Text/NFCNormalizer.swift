@@ -4,19 +4,43 @@ import Foundation
 /// an NFC copy of the text; `OffsetMap` takes every offset found there back to the original bytes, so positions and
 /// matched text always refer to the file as it is.
 public struct OffsetMap: Sendable {
-    /// For each byte offset of the normalized text (and its end), the original offset of the start of the segment
-    /// it lies in, and the original offset of that segment's end.
-    let segmentStart: [Int32]
-    let segmentEnd: [Int32]
+    /// The segments that changed (a base letter and its combining marks, composed), in order: their byte ranges in
+    /// the normalized text and in the original. Between them the two texts are byte for byte the same, so an offset
+    /// there moves by the difference left after the previous segment. Memory grows with the accents, not the text.
+    let normalizedStarts: [Int]
+    let normalizedEnds: [Int]
+    let originalStarts: [Int]
+    let originalEnds: [Int]
+
+    /// The last changed segment starting at or before `offset` (or before it, when `strictly`), if any.
+    private func segment(before offset: Int, strictly: Bool) -> Int? {
+        var low = 0
+        var high = normalizedStarts.count
+        while low < high {
+            let mid = (low + high) / 2
+            if strictly ? normalizedStarts[mid] < offset : normalizedStarts[mid] <= offset { low = mid + 1 } else { high = mid }
+        }
+        return low == 0 ? nil : low - 1
+    }
 
     /// Original byte range for a normalized one: widened to whole segments where it falls inside one.
     public func original(_ range: Range<Int>) -> Range<Int> {
-        let lower = Int(segmentStart[range.lowerBound])
-        // An empty range (a finding about a place, not a span) stays empty; at offset 0 there is no byte before.
+        let lower: Int
+        if let index = segment(before: range.lowerBound, strictly: false) {
+            lower = range.lowerBound < normalizedEnds[index]
+                ? originalStarts[index] : originalEnds[index] + (range.lowerBound - normalizedEnds[index])
+        } else {
+            lower = range.lowerBound
+        }
+        // An empty range (a finding about a place, not a span) stays empty.
         if range.isEmpty { return lower..<lower }
-        let atBoundary = range.upperBound == segmentStart.count - 1
-            || segmentStart[range.upperBound] != segmentStart[range.upperBound - 1]
-        let upper = atBoundary ? Int(segmentStart[range.upperBound]) : Int(segmentEnd[range.upperBound - 1])
+        let upper: Int
+        if let index = segment(before: range.upperBound, strictly: true) {
+            upper = range.upperBound < normalizedEnds[index]
+                ? originalEnds[index] : originalEnds[index] + (range.upperBound - normalizedEnds[index])
+        } else {
+            upper = range.upperBound
+        }
         return lower..<max(lower, upper)
     }
 }
@@ -31,10 +55,10 @@ enum NFCNormalizer {
         // Segments: a scalar with combining class 0 and the combining marks that follow it.
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
-        var starts: [Int32] = []
-        var ends: [Int32] = []
-        starts.reserveCapacity(bytes.count + 1)
-        ends.reserveCapacity(bytes.count + 1)
+        var normalizedStarts: [Int] = []
+        var normalizedEnds: [Int] = []
+        var originalStarts: [Int] = []
+        var originalEnds: [Int] = []
         var index = 0
         let count = bytes.count
         while index < count {
@@ -48,25 +72,20 @@ enum NFCNormalizer {
             }
             if end - index == length {
                 // Only a base with combining marks can compose: copy the rest as it is.
-                for offset in index..<end {
-                    output.append(bytes[offset])
-                    starts.append(Int32(index))
-                    ends.append(Int32(end))
-                }
+                output.append(contentsOf: bytes[index..<end])
             } else {
                 let normalized = Array(String(decoding: bytes[index..<end], as: UTF8.self).precomposedStringWithCanonicalMapping.utf8)
+                normalizedStarts.append(output.count)
+                originalStarts.append(index)
                 output += normalized
-                for _ in normalized {
-                    starts.append(Int32(index))
-                    ends.append(Int32(end))
-                }
+                normalizedEnds.append(output.count)
+                originalEnds.append(end)
             }
             index = end
         }
-        starts.append(Int32(bytes.count))
-        ends.append(Int32(bytes.count))
         if output == bytes { return nil }
-        return (output, OffsetMap(segmentStart: starts, segmentEnd: ends))
+        return (output, OffsetMap(normalizedStarts: normalizedStarts, normalizedEnds: normalizedEnds,
+                                  originalStarts: originalStarts, originalEnds: originalEnds))
     }
 
     /// Whether any scalar has a non-zero canonical combining class (only non-ASCII bytes are decoded).

@@ -42,25 +42,27 @@ struct DensityRule: RuleKind, CompiledRule {
         var findings: [Finding] = []
         for subject in input.subjects {
             let buffer = input.buffer(subject)
-            let words = WordCounter.words(in: buffer, range: subject.range, scratch: input.scratch).count
-            guard words >= max(1, minimumWords) else { continue }
-            var found: [FindingCue] = []
-            var seen: Set<Range<Int>> = []
-            for cue in active {
-                for match in try cue.pattern.matches(in: buffer, range: subject.range, scratch: input.scratch)
-                where seen.insert(match.range).inserted {
-                    found.append(FindingCue(range: match.range, text: input.text(match.range), weight: cue.weight))
+            for range in input.postSizedPieces(of: subject) {
+                let words = WordCounter.count(in: buffer, range: range, scratch: input.scratch)
+                guard words >= max(1, minimumWords) else { continue }
+                var found: [FindingCue] = []
+                var seen: Set<Range<Int>> = []
+                for cue in active {
+                    for match in try cue.pattern.matches(in: buffer, range: range, scratch: input.scratch)
+                    where seen.insert(match.range).inserted {
+                        found.append(FindingCue(range: match.range, text: input.text(match.range), weight: cue.weight))
+                    }
                 }
+                let total = found.reduce(0) { $0 + $1.weight }
+                let density = total * 100 / Double(words)
+                guard density > maximum, let first = found.min(by: { $0.range.lowerBound < $1.range.lowerBound }) else { continue }
+                found.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.range.lowerBound < $1.range.lowerBound }
+                let listed = found.prefix(6).map { "'\($0.text)'" }.joined(separator: ", ") + (found.count > 6 ? ", …" : "")
+                var finding = header.finding(input, range: first.range,
+                                             arguments: [String(format2: density), String(format2: maximum), listed, String(words)])
+                finding.cues = found
+                findings.append(finding)
             }
-            let total = found.reduce(0) { $0 + $1.weight }
-            let density = total * 100 / Double(words)
-            guard density > maximum, let first = found.min(by: { $0.range.lowerBound < $1.range.lowerBound }) else { continue }
-            found.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.range.lowerBound < $1.range.lowerBound }
-            let listed = found.prefix(6).map { "'\($0.text)'" }.joined(separator: ", ") + (found.count > 6 ? ", …" : "")
-            var finding = header.finding(input, range: first.range,
-                                         arguments: [String(format2: density), String(format2: maximum), listed, String(words)])
-            finding.cues = found
-            findings.append(finding)
         }
         return findings
     }

@@ -97,26 +97,29 @@ struct LexiconRule: RuleKind, CompiledRule {
         let raw = input.subjects.contains(where: \.raw) ? Array(input.raw) : []
         for subject in input.subjects {
             let buffer = subject.raw ? raw : masked
-            let result = scorer.score(buffer, range: subject.range)
-            guard result.tokenCount >= minimumWords else { continue }
-            let value = mode == .compound ? result.compound : result.intensity
-            let crossed: String
-            if let above, value > above {
-                crossed = "above \(format(above))"
-            } else if let below, value < below {
-                crossed = "below \(format(below))"
-            } else {
-                continue
+            for range in input.postSizedPieces(of: subject) {
+                let result = scorer.score(buffer, range: range)
+                guard result.tokenCount >= minimumWords else { continue }
+                let value = mode == .compound ? result.compound : result.intensity
+                let crossed: String
+                if let above, value > above {
+                    crossed = "above \(format(above))"
+                } else if let below, value < below {
+                    crossed = "below \(format(below))"
+                } else {
+                    continue
+                }
+                let cues = Array(result.cues.prefix(cueCount))
+                let listed = cues.map { "'\($0.text)' (\(format($0.valence)))" }.joined(separator: ", ")
+                let at = cues.first?.range ?? range.lowerBound..<min(range.upperBound, range.lowerBound + 1)
+                var finding = header.finding(input, range: at, arguments: [format(value), crossed, listed.isEmpty ? "no single cue" : listed])
+                finding.cues = cues.map { FindingCue(range: $0.range, text: $0.text, weight: $0.valence) }
+                findings.append(finding)
             }
-            let cues = Array(result.cues.prefix(cueCount))
-            let listed = cues.map { "'\($0.text)' (\(format($0.valence)))" }.joined(separator: ", ")
-            let range = cues.first?.range ?? subject.range.lowerBound..<min(subject.range.upperBound, subject.range.lowerBound + 1)
-            var finding = header.finding(input, range: range, arguments: [format(value), crossed, listed.isEmpty ? "no single cue" : listed])
-            finding.cues = cues.map { FindingCue(range: $0.range, text: $0.text, weight: $0.valence) }
-            findings.append(finding)
         }
         return findings
     }
+
 
     private func format(_ value: Double) -> String { String(format2: value) }
 }
