@@ -87,27 +87,65 @@ public indirect enum JSONValue: Sendable {
     case object([(String, JSONValue)])
 
     public func serialized(indent: Int) -> String {
-        let pad = String(repeating: "  ", count: indent)
-        let inner = String(repeating: "  ", count: indent + 1)
+        var out = ""
+        write(into: &out, indent: indent)
+        return out
+    }
+
+    /// Appends the JSON text to `out` (one growing string: reports can hold hundreds of thousands of findings).
+    func write(into out: inout String, indent: Int) {
         switch self {
-        case .string(let text): return escapeJSON(text)
-        case .int(let number): return String(number)
-        case .double(let number): return String(number)
-        case .bool(let flag): return flag ? "true" : "false"
-        case .null: return "null"
+        case .string(let text): appendEscapedJSON(text, to: &out)
+        case .int(let number): out += String(number)
+        case .double(let number): out += String(number)
+        case .bool(let flag): out += flag ? "true" : "false"
+        case .null: out += "null"
         case .array(let items):
-            if items.isEmpty { return "[]" }
-            return "[\n" + items.map { inner + $0.serialized(indent: indent + 1) }.joined(separator: ",\n") + "\n\(pad)]"
+            if items.isEmpty { out += "[]"; return }
+            out += "[\n"
+            for (index, item) in items.enumerated() {
+                if index > 0 { out += ",\n" }
+                Self.pad(&out, indent + 1)
+                item.write(into: &out, indent: indent + 1)
+            }
+            out += "\n"
+            Self.pad(&out, indent)
+            out += "]"
         case .object(let fields):
-            if fields.isEmpty { return "{}" }
-            return "{\n" + fields.map { inner + escapeJSON($0.0) + ": " + $0.1.serialized(indent: indent + 1) }
-                .joined(separator: ",\n") + "\n\(pad)}"
+            if fields.isEmpty { out += "{}"; return }
+            out += "{\n"
+            for (index, field) in fields.enumerated() {
+                if index > 0 { out += ",\n" }
+                Self.pad(&out, indent + 1)
+                appendEscapedJSON(field.0, to: &out)
+                out += ": "
+                field.1.write(into: &out, indent: indent + 1)
+            }
+            out += "\n"
+            Self.pad(&out, indent)
+            out += "}"
         }
+    }
+
+    private static func pad(_ out: inout String, _ indent: Int) {
+        for _ in 0..<indent { out += "  " }
     }
 }
 
 public func escapeJSON(_ text: String) -> String {
-    var out = "\""
+    var out = ""
+    appendEscapedJSON(text, to: &out)
+    return out
+}
+
+/// Appends `text` as a JSON string literal; text with nothing to escape (nearly all) is appended in one piece.
+func appendEscapedJSON(_ text: String, to out: inout String) {
+    out += "\""
+    if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+        out += text
+        out += "\""
+        return
+    }
     for scalar in text.unicodeScalars {
         switch scalar {
         case "\"": out += "\\\""
@@ -121,5 +159,5 @@ public func escapeJSON(_ text: String) -> String {
         default: out.unicodeScalars.append(scalar)
         }
     }
-    return out + "\""
+    out += "\""
 }
