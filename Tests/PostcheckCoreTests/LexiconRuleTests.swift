@@ -40,6 +40,22 @@ final class LexiconRuleTests: XCTestCase {
         XCTAssertEqual(try findings(rule, on: line).map(\.match), ["awful"])
     }
 
+    /// Base forms are remembered per thread across drafts, but per rule: two lexicons that reduce the same word to
+    /// different entries each get their own ("waardeloze" → "waardeloos" in one, "waardelos" in the other).
+    func testBaseFormMemoIsPerRule() throws {
+        let first = try compileRule("extends: lexicon\nmessage: '%s'\nthreshold: {below: -0.3}\nentries: {nl: {waardeloos: -2.5}}\n", id: "T.First")
+        let second = try compileRule("extends: lexicon\nmessage: '%s'\nthreshold: {below: -0.3}\nentries: {nl: {waardelos: -2.5}}\n", id: "T.Second")
+        var configuration = Configuration(source: .builtin, baseDirectory: "/")
+        configuration.minSeverity = .suggestion
+        let linter = try Linter(configuration: configuration, rules: [first, second])
+        let scratch = MatchScratch()
+        for _ in 0..<2 {
+            let draft = try Draft(path: "t.md", text: "---\nlang: nl\n---\nWat een waardeloze dag was dat vandaag.\n")
+            let result = linter.check(draft, relativePath: "t.md", scratch: scratch, only: ["T.First", "T.Second"])
+            XCTAssertEqual(result.findings.map(\.ruleID), ["T.First", "T.Second"])
+        }
+    }
+
     func testNegativeToneInThreeLanguagesWithNegation() throws {
         try verify(negativeTone,
             triggering: [

@@ -58,7 +58,13 @@ public struct SentimentScorer: Sendable {
 
     /// Scores `range` of `text` (valid UTF-8).
     public func score(_ bytes: [UInt8], range: Range<Int>) -> Score {
-        let tokens = tokenize(bytes, range: range)
+        var baseForms: [String: String?] = [:]
+        return score(bytes, range: range, baseForms: &baseForms)
+    }
+
+    /// Scores with a memo of inflected words' lexicon forms that outlives one text (see `MatchScratch.baseForms`).
+    func score(_ bytes: [UInt8], range: Range<Int>, baseForms: inout [String: String?]) -> Score {
+        let tokens = tokenize(bytes, range: range, baseForms: &baseForms)
         let isCapDifferential = capDifferential(tokens)
         var sentiments: [Double] = []
         sentiments.reserveCapacity(tokens.count)
@@ -254,7 +260,15 @@ public struct SentimentScorer: Sendable {
     /// may cut it further (an emoji's description brings its own spaces). Both give VADER's tokens, because that
     /// transformation starts every piece after white space.
     func tokenize(_ bytes: [UInt8], range: Range<Int>) -> [Token] {
+        var baseForms: [String: String?] = [:]
+        return tokenize(bytes, range: range, baseForms: &baseForms)
+    }
+
+    func tokenize(_ bytes: [UInt8], range: Range<Int>, baseForms: inout [String: String?]) -> [Token] {
         var builder = TokenBuilder(scorer: self)
+        // The memo moves into the builder and back, so that it is not copied.
+        swap(&builder.baseForms, &baseForms)
+        defer { swap(&builder.baseForms, &baseForms) }
         var index = range.lowerBound
         let end = range.upperBound
         while index < end {
@@ -287,6 +301,8 @@ public struct SentimentScorer: Sendable {
                 builder.addTransformed(bytes, start..<index)
             }
         }
+        // A bounded memo: a long run over many languages' texts must not grow it without end.
+        if builder.baseForms.count > 200_000 { builder.baseForms.removeAll(keepingCapacity: true) }
         return builder.tokens
     }
 

@@ -98,7 +98,9 @@ struct LexiconRule: RuleKind, CompiledRule {
         for subject in input.subjects {
             let buffer = subject.raw ? raw : masked
             for range in input.postSizedPieces(of: subject) {
-                let result = scorer.score(buffer, range: range)
+                // Base forms depend on the lexicon: one memo per rule and language.
+                let memo = header.id + "/" + scorer.language.code
+                let result = scorer.score(buffer, range: range, baseForms: &input.scratch.baseForms[memo, default: [:]])
                 guard result.tokenCount >= minimumWords else { continue }
                 let value = mode == .compound ? result.compound : result.intensity
                 let crossed: String
