@@ -38,7 +38,6 @@ extension RegexPattern {
         let shift = range.lowerBound
         var start = 0
         var options = UInt32(PCRE2_NO_UTF_CHECK)
-        let unset = postcheck_pcre2_unset()
         while start <= length {
             let rc = pcre2_match_8(code, subject, length, start, options, scratch.matchData, scratch.context)
             if rc == PCRE2_ERROR_NOMATCH {
@@ -62,15 +61,7 @@ extension RegexPattern {
                 start = matchEnd
                 continue
             }
-            var groups: [Range<Int>?] = []
-            if captureGroups && captureCount > 0 {
-                groups.reserveCapacity(captureCount)
-                for group in 1...captureCount {
-                    let low = ovector[2 * group]
-                    let high = ovector[2 * group + 1]
-                    groups.append(low == unset || group >= Int(rc) ? nil : (low + shift)..<(high + shift))
-                }
-            }
+            let groups = captureGroups ? groupRanges(ovector, returnCode: rc, shift: shift) : []
             body(RegexMatch(range: (matchStart + shift)..<(matchEnd + shift), groups: groups))
             options = UInt32(PCRE2_NO_UTF_CHECK)
             start = matchEnd
@@ -90,7 +81,6 @@ extension RegexPattern {
         let subject = base + range.lowerBound
         let length = range.count
         let shift = range.lowerBound
-        let unset = postcheck_pcre2_unset()
         var next = range.lowerBound
         for candidate in candidates {
             if candidate >= range.upperBound { break }
@@ -101,18 +91,24 @@ extension RegexPattern {
             if rc < 0 { throw MatchError(pattern: source, code: rc, message: pcre2ErrorMessage(rc)) }
             let ovector = pcre2_get_ovector_pointer_8(scratch.matchData)!
             guard ovector[1] > ovector[0] else { continue }
-            var groups: [Range<Int>?] = []
-            if captureGroups && captureCount > 0 {
-                groups.reserveCapacity(captureCount)
-                for group in 1...captureCount {
-                    let low = ovector[2 * group]
-                    let high = ovector[2 * group + 1]
-                    groups.append(low == unset || group >= Int(rc) ? nil : (low + shift)..<(high + shift))
-                }
-            }
+            let groups = captureGroups ? groupRanges(ovector, returnCode: rc, shift: shift) : []
             body(RegexMatch(range: (ovector[0] + shift)..<(ovector[1] + shift), groups: groups))
             next = ovector[1] + shift
         }
+    }
+
+    /// Each capture group's range in the text (nil where the group did not take part), from PCRE2's ovector.
+    private func groupRanges(_ ovector: UnsafeMutablePointer<Int>, returnCode: Int32, shift: Int) -> [Range<Int>?] {
+        guard captureCount > 0 else { return [] }
+        let unset = postcheck_pcre2_unset()
+        var groups: [Range<Int>?] = []
+        groups.reserveCapacity(captureCount)
+        for group in 1...captureCount {
+            let low = ovector[2 * group]
+            let high = ovector[2 * group + 1]
+            groups.append(low == unset || group >= Int(returnCode) ? nil : (low + shift)..<(high + shift))
+        }
+        return groups
     }
 
     /// The first match in `range`, if any.
