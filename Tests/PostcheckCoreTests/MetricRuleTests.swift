@@ -55,20 +55,14 @@ final class MetricRuleTests: XCTestCase {
     }
 
     func testSyllablesAndAbbreviations() {
-        func syllables(_ word: String, _ language: String) -> Int { Syllables.count(Array(word.utf8)[...], language: language) }
-        XCTAssertEqual(syllables("geëerd", "nl"), 2)
-        XCTAssertEqual(syllables("naïef", "nl"), 2)
-        XCTAssertEqual(syllables("vrijheid", "nl"), 2)
-        XCTAssertEqual(syllables("table", "en"), 2)
-        XCTAssertEqual(syllables("make", "en"), 1)
-        XCTAssertEqual(syllables("wanted", "en"), 2)
-        XCTAssertEqual(syllables("jumped", "en"), 1)
-        XCTAssertEqual(syllables("journée", "fr"), 2)
-        XCTAssertEqual(syllables("JOURNE\u{301}E", "fr"), 2)
-        XCTAssertEqual(syllables("bonne", "fr"), 1)
-        XCTAssertEqual(syllables("tables", "fr"), 1)
-        XCTAssertEqual(syllables("Œuvre", "fr"), 1)
-        XCTAssertEqual(syllables("Müller", "de"), 2)
+        let cases: [(word: String, language: String, syllables: Int)] = [
+            ("geëerd", "nl", 2), ("naïef", "nl", 2), ("vrijheid", "nl", 2), ("table", "en", 2), ("make", "en", 1),
+            ("wanted", "en", 2), ("jumped", "en", 1), ("journée", "fr", 2), ("JOURNE\u{301}E", "fr", 2), ("bonne", "fr", 1),
+            ("tables", "fr", 1), ("Œuvre", "fr", 1), ("Müller", "de", 2),
+        ]
+        for (word, language, expected) in cases {
+            XCTAssertEqual(Syllables.count(Array(word.utf8)[...], language: language), expected, "\(word) (\(language))")
+        }
         let bytes = Array("Neem bijv. de trein. Prenez p. ex. le train. Fin.".utf8)
         XCTAssertEqual(SentenceSplitter.sentences(in: bytes, range: 0..<bytes.count).count, 3)
     }

@@ -45,8 +45,8 @@ public final class Linter: @unchecked Sendable {
     public var measuresRules = false
     /// Scan once for all word-list rules (`LiteralPrefilter`); off, each rule scans on its own (same findings).
     public var sharesWordListScan = true
-    /// How many patterns the shared word-list scan serves.
-    public var sharedScanPatternCount: Int { sharedScan.prefilter(force: true)?.patternCount ?? 0 }
+    /// How many patterns the shared word-list scan serves (builds the scan now if it is not built yet).
+    public var sharedScanPatternCount: Int { sharedScan.builtNow()?.patternCount ?? 0 }
 
     public convenience init(configuration: Configuration, registry: RuleKindRegistry = .standard, day: CalendarDay = .today)
         throws(RuleFileError)
@@ -304,7 +304,8 @@ final class SharedScan: @unchecked Sendable {
         return buildLocked()
     }
 
-    func prefilter(force: Bool) -> LiteralPrefilter? {
+    /// The scan, built now if it is not yet.
+    func builtNow() -> LiteralPrefilter? {
         lock.lock()
         defer { lock.unlock() }
         return buildLocked()

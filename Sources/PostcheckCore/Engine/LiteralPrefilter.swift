@@ -27,13 +27,14 @@ struct LiteralPrefilter: Sendable {
     init?(patterns candidates: [RegexPattern]) {
         let root = Node()
         var identifiers: [ObjectIdentifier] = []
+        var included = Set<ObjectIdentifier>()
         var texts = Set<String>()
         for pattern in candidates {
             guard let startTexts = pattern.startTexts, !startTexts.isEmpty else { continue }
             let folded = startTexts.map { $0.lowercased() }
             // Lower-casing must keep one code point per code point for the trie walk to follow PCRE2's folding.
             guard zip(startTexts, folded).allSatisfy({ $0.unicodeScalars.count == $1.unicodeScalars.count }),
-                !identifiers.contains(ObjectIdentifier(pattern))
+                included.insert(ObjectIdentifier(pattern)).inserted
             else { continue }
             let index = identifiers.count
             identifiers.append(ObjectIdentifier(pattern))

@@ -25,23 +25,18 @@ public struct OffsetMap: Sendable {
 
     /// Original byte range for a normalized one: widened to whole segments where it falls inside one.
     public func original(_ range: Range<Int>) -> Range<Int> {
-        let lower: Int
-        if let index = segment(before: range.lowerBound, strictly: false) {
-            lower = range.lowerBound < normalizedEnds[index]
-                ? originalStarts[index] : originalEnds[index] + (range.lowerBound - normalizedEnds[index])
-        } else {
-            lower = range.lowerBound
-        }
+        let lower = original(range.lowerBound, isEnd: false)
         // An empty range (a finding about a place, not a span) stays empty.
         if range.isEmpty { return lower..<lower }
-        let upper: Int
-        if let index = segment(before: range.upperBound, strictly: true) {
-            upper = range.upperBound < normalizedEnds[index]
-                ? originalEnds[index] : originalEnds[index] + (range.upperBound - normalizedEnds[index])
-        } else {
-            upper = range.upperBound
-        }
-        return lower..<max(lower, upper)
+        return lower..<max(lower, original(range.upperBound, isEnd: true))
+    }
+
+    /// An offset inside a changed segment goes to the segment's start (or, for a range's end, its end); elsewhere
+    /// it moves by the difference left after the last changed segment before it.
+    private func original(_ offset: Int, isEnd: Bool) -> Int {
+        guard let index = segment(before: offset, strictly: isEnd) else { return offset }
+        if offset < normalizedEnds[index] { return isEnd ? originalEnds[index] : originalStarts[index] }
+        return originalEnds[index] + (offset - normalizedEnds[index])
     }
 }
 
