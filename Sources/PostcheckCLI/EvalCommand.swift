@@ -132,7 +132,7 @@ struct Eval: ParsableCommand {
                 ]
                 if let correlation = measure.correlation { fields.append(("correlation", .double(round3(correlation)))) }
                 return .object(fields)
-            }).serialized(indent: 0))
+            }).serialized())
         case .text:
             for measure in measures {
                 var line = "\(measure.name): \(measure.count) texts, rule \(measure.rule) (\(header(measure.rule).map(thresholdText) ?? ""))\n"

@@ -52,7 +52,7 @@ struct TestRules: ParsableCommand {
                 ("untested", .array(report.untested.map(JSONValue.string))),
                 ("skipped", .array(linter.skippedRules.map { .object([("rule", .string($0.id)), ("reason", .string($0.reason))]) })),
             ])
-            print(value.serialized(indent: 0))
+            print(value.serialized())
         case .text:
             for failure in report.failures { print("FAIL \(failure)") }
             for id in report.untested { print("untested \(id): the rule has no tests") }
@@ -94,7 +94,7 @@ struct Explain: ParsableCommand {
                     .object([("input", .string(test.input)), ("lang", test.language.map(JSONValue.string) ?? .null),
                              ("flagged", .bool(test.expectsFinding))])
                 })),
-            ]).serialized(indent: 0))
+            ]).serialized())
             return
         }
         var out = "\(header.id) (\(header.kind), \(header.severity.rawValue))\n\n"
@@ -143,7 +143,7 @@ struct ListRules: ParsableCommand {
                              ("severity", .string($0.severity.rawValue)), ("summary", .string($0.rule.header.summary))])
                 })),
                 ("skipped", .array(linter.skippedRules.map { .object([("rule", .string($0.id)), ("reason", .string($0.reason))]) })),
-            ]).serialized(indent: 0))
+            ]).serialized())
             return
         }
         let width = active.map(\.rule.header.id.count).max() ?? 0

@@ -158,7 +158,7 @@ public struct PostcheckService: Sendable {
             ("time", .string(ISO8601DateFormatter().string(from: Date()))), ("method", .string(request.method.rawValue)),
             ("path", .string(request.uri.path)), ("status", .int(Int(response.status.code))),
             ("ms", .double((seconds * 100_000).rounded() / 100)),
-        ]).serialized(indent: 0).replacingOccurrences(of: "\n", with: "").replacingOccurrences(of: "  ", with: "")
+        ]).serialized(compact: true)
         FileHandle.standardError.write(Data((line + "\n").utf8))
         return response
     }
@@ -185,7 +185,7 @@ struct MethodGuard: RouterMiddleware {
 
 func json(_ value: JSONValue, status: HTTPResponse.Status = .ok) -> Response {
     Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
-             body: .init(byteBuffer: ByteBuffer(string: value.serialized(indent: 0) + "\n")))
+             body: .init(byteBuffer: ByteBuffer(string: value.serialized() + "\n")))
 }
 
 /// An RFC 9457 problem document.
@@ -193,7 +193,7 @@ func problem(_ status: Int, _ title: String, _ detail: String) -> Response {
     let value = JSONValue.object([("type", .string("about:blank")), ("title", .string(title)), ("status", .int(status)),
                                   ("detail", .string(detail))])
     return Response(status: .init(code: status), headers: [.contentType: "application/problem+json"],
-                    body: .init(byteBuffer: ByteBuffer(string: value.serialized(indent: 0) + "\n")))
+                    body: .init(byteBuffer: ByteBuffer(string: value.serialized() + "\n")))
 }
 
 /// `application/x-www-form-urlencoded` fields.

@@ -95,7 +95,7 @@ final class ServerTests: XCTestCase {
         try Data([0x7B, 0x22, 0x74, 0x65, 0x78, 0x74, 0x22, 0x3A, 0x22, 0xE9, 0x22, 0x7D]).write(to: notUTF8)
         XCTAssertEqual(try curl(["-X", "POST", "\(server.base)/v1/check", "-H", "Content-Type: application/json", "--data-binary", "@\(notUTF8.path)"]).status, 400)
         XCTAssertEqual(try curl(["\(server.base)/healthz"]).status, 200)
-        XCTAssertTrue(server.log.contains(#""path": "/v1/check","status": 415"#), "structured access log")
+        XCTAssertTrue(server.log.contains(#""path":"/v1/check","status":415"#), "structured access log")
     }
 
     func testRulesHealthAndMetrics() throws {

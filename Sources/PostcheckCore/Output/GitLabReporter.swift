@@ -29,7 +29,7 @@ public struct GitLabReporter: Reporter {
                 ]))
             }
         }
-        return JSONValue.array(issues).serialized(indent: 0) + "\n"
+        return JSONValue.array(issues).serialized() + "\n"
     }
 
     private func gitlabSeverity(_ severity: Severity) -> String {

@@ -7,72 +7,106 @@ public struct JSONReporter: Reporter {
 
     public func render(_ run: RunReport) -> String {
         let reports = run.reports
-        var files: [JSONValue] = []
-        var errors: [JSONValue] = []
+        var json = JSONTextWriter(reservingCapacity: reports.reduce(0) { $0 + 400 * ($1.result?.findings.count ?? 0) })
+        json.beginObject()
+        json.key("version")
+        json.int(Self.version)
+        json.key("files")
+        json.beginArray()
+        for report in reports {
+            guard let result = report.result else { continue }
+            json.beginObject()
+            json.key("path")
+            json.string(report.path)
+            json.key("language")
+            json.optionalString(result.language)
+            json.key("languageSource")
+            json.optionalString(result.languageSource?.rawValue)
+            json.key("score")
+            json.int(result.score)
+            json.key("verdict")
+            json.string(result.verdict.rawValue)
+            json.key("findings")
+            json.beginArray()
+            for reported in report.reportedFindings { write(reported, source: result.draft.original, to: &json) }
+            json.endArray()
+            json.endObject()
+        }
+        json.endArray()
+        json.key("errors")
+        json.beginArray()
         for report in reports {
             if let error = report.error {
-                errors.append(.object([("path", .string(report.path)), ("message", .string(error))]))
-                continue
+                json.value(.object([("path", .string(report.path)), ("message", .string(error))]))
             }
-            guard let result = report.result else { continue }
-            for ruleError in result.ruleErrors {
-                errors.append(.object([("path", .string(report.path)), ("rule", .string(ruleError.ruleID)),
-                                       ("message", .string(ruleError.message))]))
+            for ruleError in report.result?.ruleErrors ?? [] {
+                json.value(.object([("path", .string(report.path)), ("rule", .string(ruleError.ruleID)),
+                                    ("message", .string(ruleError.message))]))
             }
-            let findings: [JSONValue] = report.reportedFindings.map { reported in
-                let finding = reported.finding
-                var fields: [(String, JSONValue)] = [
-                    ("rule", .string(finding.ruleID)),
-                    ("severity", .string(finding.severity.rawValue)),
-                    ("message", .string(finding.message)),
-                    ("line", .int(reported.start.line)),
-                    ("column", .int(reported.start.column)),
-                    ("endLine", .int(reported.end.line)),
-                    ("endColumn", .int(reported.end.column)),
-                    ("offset", .int(finding.range.lowerBound)),
-                    ("length", .int(finding.range.count)),
-                    ("match", .string(finding.match)),
-                    ("suggestions", .array(finding.suggestions.map(JSONValue.string))),
-                    ("link", finding.link.map(JSONValue.string) ?? .null),
-                ]
-                if !finding.description.isEmpty { fields.append(("description", .string(finding.description))) }
-                if !finding.cues.isEmpty {
-                    let source = result.draft.original
-                    fields.append(("cues", .array(finding.cues.map { cue in
-                        let location = source.location(of: cue.range.lowerBound)
-                        return .object([("match", .string(cue.text)), ("weight", .double((cue.weight * 1000).rounded() / 1000)),
-                                        ("line", .int(location.line)), ("column", .int(location.column)),
-                                        ("offset", .int(cue.range.lowerBound)), ("length", .int(cue.range.count))])
-                    })))
-                }
-                if let fix = finding.fix {
-                    fields.append(("fix", .object([("offset", .int(fix.range.lowerBound)), ("length", .int(fix.range.count)),
-                                                   ("replacement", .string(fix.replacement))])))
-                }
-                if let action = finding.action {
-                    fields.append(("action", .object([("name", .string(action.name)),
-                                                       ("params", .array(action.params.map(JSONValue.string)))])))
-                }
-                return .object(fields)
-            }
-            files.append(.object([
-                ("path", .string(report.path)),
-                ("language", result.language.map(JSONValue.string) ?? .null),
-                ("languageSource", result.languageSource.map { JSONValue.string($0.rawValue) } ?? .null),
-                ("score", .int(result.score)),
-                ("verdict", .string(result.verdict.rawValue)),
-                ("findings", .array(findings)),
-            ]))
         }
+        json.endArray()
         let summary = RunSummary(reports)
-        let document = JSONValue.object([
-            ("version", .int(Self.version)),
-            ("files", .array(files)),
-            ("errors", .array(errors)),
-            ("summary", .object([("files", .int(summary.files)), ("errors", .int(summary.errors)),
-                                 ("warnings", .int(summary.warnings)), ("suggestions", .int(summary.suggestions))])),
-        ])
-        return document.serialized(indent: 0) + "\n"
+        json.key("summary")
+        json.value(.object([("files", .int(summary.files)), ("errors", .int(summary.errors)),
+                            ("warnings", .int(summary.warnings)), ("suggestions", .int(summary.suggestions))]))
+        json.endObject()
+        return json.text + "\n"
+    }
+
+    private func write(_ reported: ReportedFinding, source: SourceText, to json: inout JSONTextWriter) {
+        let finding = reported.finding
+        json.beginObject()
+        json.key("rule")
+        json.string(finding.ruleID)
+        json.key("severity")
+        json.string(finding.severity.rawValue)
+        json.key("message")
+        json.string(finding.message)
+        json.key("line")
+        json.int(reported.start.line)
+        json.key("column")
+        json.int(reported.start.column)
+        json.key("endLine")
+        json.int(reported.end.line)
+        json.key("endColumn")
+        json.int(reported.end.column)
+        json.key("offset")
+        json.int(finding.range.lowerBound)
+        json.key("length")
+        json.int(finding.range.count)
+        json.key("match")
+        json.string(finding.match)
+        json.key("suggestions")
+        json.beginArray()
+        for suggestion in finding.suggestions { json.string(suggestion) }
+        json.endArray()
+        json.key("link")
+        json.optionalString(finding.link)
+        if !finding.description.isEmpty {
+            json.key("description")
+            json.string(finding.description)
+        }
+        if !finding.cues.isEmpty {
+            json.key("cues")
+            json.beginArray()
+            for cue in finding.cues {
+                let location = source.location(of: cue.range.lowerBound)
+                json.value(.object([("match", .string(cue.text)), ("weight", .double((cue.weight * 1000).rounded() / 1000)),
+                                    ("line", .int(location.line)), ("column", .int(location.column)),
+                                    ("offset", .int(cue.range.lowerBound)), ("length", .int(cue.range.count))]))
+            }
+            json.endArray()
+        }
+        if let fix = finding.fix {
+            json.key("fix")
+            json.value(.object([("offset", .int(fix.range.lowerBound)), ("length", .int(fix.range.count)),
+                                ("replacement", .string(fix.replacement))]))
+        }
+        if let action = finding.action {
+            json.key("action")
+            json.value(.object([("name", .string(action.name)), ("params", .array(action.params.map(JSONValue.string)))]))
+        }
+        json.endObject()
     }
 }
 
@@ -86,78 +120,10 @@ public indirect enum JSONValue: Sendable {
     case array([JSONValue])
     case object([(String, JSONValue)])
 
-    public func serialized(indent: Int) -> String {
-        var out = ""
-        write(into: &out, indent: indent)
-        return out
+    /// The JSON text in postcheck's layout (see `JSONTextWriter`), or on one line when `compact`.
+    public func serialized(compact: Bool = false) -> String {
+        var json = JSONTextWriter(compact: compact)
+        json.value(self)
+        return json.text
     }
-
-    /// Appends the JSON text to `out` (one growing string: reports can hold hundreds of thousands of findings).
-    func write(into out: inout String, indent: Int) {
-        switch self {
-        case .string(let text): appendEscapedJSON(text, to: &out)
-        case .int(let number): out += String(number)
-        case .double(let number): out += String(number)
-        case .bool(let flag): out += flag ? "true" : "false"
-        case .null: out += "null"
-        case .array(let items):
-            if items.isEmpty { out += "[]"; return }
-            out += "[\n"
-            for (index, item) in items.enumerated() {
-                if index > 0 { out += ",\n" }
-                Self.pad(&out, indent + 1)
-                item.write(into: &out, indent: indent + 1)
-            }
-            out += "\n"
-            Self.pad(&out, indent)
-            out += "]"
-        case .object(let fields):
-            if fields.isEmpty { out += "{}"; return }
-            out += "{\n"
-            for (index, field) in fields.enumerated() {
-                if index > 0 { out += ",\n" }
-                Self.pad(&out, indent + 1)
-                appendEscapedJSON(field.0, to: &out)
-                out += ": "
-                field.1.write(into: &out, indent: indent + 1)
-            }
-            out += "\n"
-            Self.pad(&out, indent)
-            out += "}"
-        }
-    }
-
-    private static func pad(_ out: inout String, _ indent: Int) {
-        for _ in 0..<indent { out += "  " }
-    }
-}
-
-public func escapeJSON(_ text: String) -> String {
-    var out = ""
-    appendEscapedJSON(text, to: &out)
-    return out
-}
-
-/// Appends `text` as a JSON string literal; text with nothing to escape (nearly all) is appended in one piece.
-func appendEscapedJSON(_ text: String, to out: inout String) {
-    out += "\""
-    if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-        out += text
-        out += "\""
-        return
-    }
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        case _ where scalar.value < 0x20:
-            let hex = String(scalar.value, radix: 16)
-            out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        default: out.unicodeScalars.append(scalar)
-        }
-    }
-    out += "\""
 }

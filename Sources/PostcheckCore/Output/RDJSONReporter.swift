@@ -29,7 +29,7 @@ public struct RDJSONReporter: Reporter {
             ("source", .object([("name", .string("postcheck")), ("url", .string("https://github.com/postcheck/postcheck"))])),
             ("severity", .string("WARNING")),
             ("diagnostics", .array(diagnostics)),
-        ]).serialized(indent: 0) + "\n"
+        ]).serialized() + "\n"
     }
 
     private func byteRange(_ range: Range<Int>, in source: SourceText) -> JSONValue {

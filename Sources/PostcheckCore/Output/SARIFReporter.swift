@@ -85,7 +85,7 @@ public struct SARIFReporter: Reporter {
                 ("results", .array(results)),
             ])])),
         ])
-        return document.serialized(indent: 0) + "\n"
+        return document.serialized() + "\n"
     }
 
     private func sarifLevel(_ severity: Severity) -> String {
