@@ -245,6 +245,16 @@ struct BodyScanner {
         let end = range.upperBound
         while index < end {
             let byte = masked[index]
+            // Most bytes open nothing that is masked: a backslash escape, a code span, an autolink or tag, a link's
+            // target, or a bare URL (`http`, `www`).
+            switch byte {
+            case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "<"), UInt8(ascii: "]"),
+                UInt8(ascii: "h"), UInt8(ascii: "H"), UInt8(ascii: "w"), UInt8(ascii: "W"):
+                break
+            default:
+                index += 1
+                continue
+            }
             if markdown && byte == UInt8(ascii: "\\") && index + 1 < end && isASCIIPunctuation(masked[index + 1]) {
                 index += 2
                 continue
@@ -361,8 +371,9 @@ struct BodyScanner {
             || byte == UInt8(ascii: "W")
         else { return nil }
         if start > blockStart && (isASCIILetter(masked[start - 1]) || isDigit(masked[start - 1])) { return nil }
-        let prefixes = ["https://", "http://", "www."]
-        guard prefixes.contains(where: { hasPrefixIgnoringCase($0, at: start, end) }) else { return nil }
+        guard hasPrefixIgnoringCase("https://", at: start, end) || hasPrefixIgnoringCase("http://", at: start, end)
+            || hasPrefixIgnoringCase("www.", at: start, end)
+        else { return nil }
         var index = start
         var parens = 0
         while index < end {
@@ -379,9 +390,9 @@ struct BodyScanner {
         return index > start + 4 ? index : nil
     }
 
-    private func hasPrefixIgnoringCase(_ prefix: String, at start: Int, _ end: Int) -> Bool {
+    private func hasPrefixIgnoringCase(_ prefix: StaticString, at start: Int, _ end: Int) -> Bool {
         var index = start
-        for expected in prefix.utf8 {
+        for expected in UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount) {
             guard index < end else { return false }
             var byte = masked[index]
             if byte >= 0x41 && byte <= 0x5A { byte += 0x20 }

@@ -74,3 +74,21 @@ extension String {
 extension Substring {
     func trimmingCharacters(in set: Set<Character>) -> String { String(self).trimmingCharacters(in: set) }
 }
+
+extension String {
+    /// Without leading and trailing spaces, tabs, line feeds and carriage returns, a CRLF included (as one
+    /// `Character` it is neither "\r" nor "\n"). Works on bytes and returns the string itself when nothing is
+    /// trimmed: matched text is trimmed once per finding.
+    func trimmingSpacesAndBreaks() -> String {
+        let utf8 = self.utf8
+        func isSpaceOrBreak(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        guard let first = utf8.first, let last = utf8.last, isSpaceOrBreak(first) || isSpaceOrBreak(last) else {
+            return self
+        }
+        var start = utf8.startIndex
+        var end = utf8.endIndex
+        while start < end, isSpaceOrBreak(utf8[start]) { start = utf8.index(after: start) }
+        while end > start, isSpaceOrBreak(utf8[utf8.index(before: end)]) { end = utf8.index(before: end) }
+        return String(decoding: utf8[start..<end], as: UTF8.self)
+    }
+}

@@ -55,29 +55,38 @@ enum NFCNormalizer {
         var originalStarts: [Int] = []
         var originalEnds: [Int] = []
         var index = 0
+        // Bytes before `copied` are in `output`; unchanged runs are copied in one piece when a segment changes.
+        var copied = 0
         let count = bytes.count
         while index < count {
-            let length = scalarLength(bytes[index])
+            let byte = bytes[index]
+            // Combining marks start at U+0300, so an ASCII byte neither is one nor is followed by one that
+            // composes with it unless the next byte is non-ASCII.
+            if byte < 0x80 && (index + 1 == count || bytes[index + 1] < 0x80) {
+                index += 1
+                continue
+            }
+            let length = scalarLength(byte)
             var end = index + length
-            // Combining marks start at U+0300, so an ASCII byte never continues a segment.
             while end < count, bytes[end] >= 0x80, let scalar = decodeScalar(bytes, end, count),
                 scalar.properties.canonicalCombiningClass != .notReordered
             {
                 end += scalarLength(bytes[end])
             }
-            if end - index == length {
-                // Only a base with combining marks can compose: copy the rest as it is.
-                output.append(contentsOf: bytes[index..<end])
-            } else {
+            if end - index != length {
+                // Only a base with combining marks can compose.
+                output.append(contentsOf: bytes[copied..<index])
                 let normalized = Array(String(decoding: bytes[index..<end], as: UTF8.self).precomposedStringWithCanonicalMapping.utf8)
                 normalizedStarts.append(output.count)
                 originalStarts.append(index)
                 output += normalized
                 normalizedEnds.append(output.count)
                 originalEnds.append(end)
+                copied = end
             }
             index = end
         }
+        output.append(contentsOf: bytes[copied..<count])
         if output == bytes { return nil }
         return (output, OffsetMap(normalizedStarts: normalizedStarts, normalizedEnds: normalizedEnds,
                                   originalStarts: originalStarts, originalEnds: originalEnds))

@@ -80,13 +80,13 @@ struct ExistenceRule: RuleKind, CompiledRule {
                 let text = input.text(match.range)
                 guard !text.allSatisfy({ $0.isWhitespace || $0 == "*" }) else { continue }
                 if try exceptions.suppresses(match.range, in: subject, input: input) { continue }
-                if let validator, !validator.isValid(text.trimmingCharacters(in: [" ", "\t", "\n", "\r"])) { continue }
+                if let validator, !validator.isValid(text.trimmingSpacesAndBreaks()) { continue }
                 var nearby: Range<Int>? = nil
                 if let near {
                     guard let found = try near.find(around: match.range, in: subject, input: input) else { continue }
                     nearby = found
                 }
-                let trimmed = text.trimmingCharacters(in: [" ", "\t", "\n", "\r"])
+                let trimmed = text.trimmingSpacesAndBreaks()
                 var arguments = [trimmed]
                 if let action = header.action, action.name == "replace" { arguments.append(action.params.first ?? "") }
                 var finding = header.finding(input, range: match.range, arguments: arguments)

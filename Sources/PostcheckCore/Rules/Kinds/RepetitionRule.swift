@@ -40,8 +40,8 @@ struct RepetitionRule: RuleKind, CompiledRule {
                     count = 0
                     continue
                 }
-                let current = input.text(match.range).trimmingCharacters(in: [" ", "\t", "\n", "\r"])
-                let before = (text: input.text(earlier).trimmingCharacters(in: [" ", "\t", "\n", "\r"]), range: earlier)
+                let current = input.text(match.range).trimmingSpacesAndBreaks()
+                let before = (text: input.text(earlier).trimmingSpacesAndBreaks(), range: earlier)
                 guard !current.isEmpty else { continue }
                 let same = ignoreCase ? current.lowercased() == before.text.lowercased() : current == before.text
                 guard same, !alpha || current.allSatisfy(\.isLetter) else { continue }

@@ -84,7 +84,7 @@ struct SubstitutionRule: RuleKind, CompiledRule {
             for match in try input.matches(pattern, in: subject, groups: true) {
                 guard let matchedGroup = match.groups.firstIndex(where: { $0 != nil }), let range = match.groups[matchedGroup]
                 else { continue }
-                let observed = input.text(range).trimmingCharacters(in: [" ", "\t", "\n", "\r"])
+                let observed = input.text(range).trimmingSpacesAndBreaks()
                 guard let group = groupEntries[matchedGroup] ?? literalEntry(for: observed) else { continue }
                 let expected = replacements[group]
                 if try alreadyConforms(observed, group: group, input: input) { continue }
