@@ -173,10 +173,10 @@ public final class Linter: @unchecked Sendable {
         let measure = measuresRules
         draft.masked.withUnsafeBufferPointer { masked in
             draft.source.bytes.withUnsafeBufferPointer { raw in
-                // Word-list rules share one scan; should it fail (a match limit), they scan on their own.
+                // Word-list rules share one scan.
                 let scanStarted = measure ? DispatchTime.now().uptimeNanoseconds : 0
                 let prefilter = sharesWordListScan ? sharedScan.prefilter(forDraftOfSize: masked.count) : nil
-                let candidates = try? prefilter?.candidates(in: masked, scratch: scratch)
+                let candidates = prefilter?.candidates(in: masked)
                 if measure && prefilter != nil {
                     timings["(shared word-list scan)"] = DispatchTime.now().uptimeNanoseconds - scanStarted
                 }
@@ -193,7 +193,7 @@ public final class Linter: @unchecked Sendable {
                     guard !subjects.isEmpty else { continue }
                     let input = CheckInput(draft: draft, subjects: subjects, masked: masked, raw: raw, scratch: scratch,
                                            language: language, platform: platform, signatures: configuration.signatures,
-                                           candidates: candidates ?? nil)
+                                           candidates: candidates)
                     do {
                         var found = try rule.check(input)
                         found.sort { $0.range.lowerBound < $1.range.lowerBound }

@@ -1,9 +1,9 @@
 /// Word-list rules merged into one scan. Every pattern that knows the texts its matches start with
 /// (`RegexPattern.startTexts`: term lists, swap keys) puts them into one case-folded trie; a draft is scanned once
-/// for all of them (a few PCRE2 patterns when the trie is too large for one), and each place where any text starts
-/// is mapped back, through the trie, to the patterns that own a text starting there. A pattern is then tried
-/// (anchored) only at its own places — the same matches as scanning the draft with it, found without a scan per
-/// rule. With hundreds of word-list rules (the Vale packages, a company's term lists) this is most of the work.
+/// for all of them, walking the trie from each place, and each place where a text starts is mapped back, through
+/// the trie, to the patterns that own that text. A pattern is then tried (anchored) only at its own places: the
+/// same matches as scanning the draft with it, found without a scan per rule. With hundreds of word-list rules
+/// (the Vale packages, a company's term lists) this is most of the work.
 struct LiteralPrefilter: Sendable {
     /// The places each pattern may match at, by pattern; a pattern not listed here scans as usual.
     struct Candidates {
@@ -12,23 +12,20 @@ struct LiteralPrefilter: Sendable {
         func positions(for pattern: RegexPattern) -> [Int]? { positions[ObjectIdentifier(pattern)] }
     }
 
-    private final class Node: @unchecked Sendable {
-        var children: [Unicode.Scalar: Node] = [:]
-        /// Patterns (indices into `patterns`) with a text ending here.
-        var owners: [Int] = []
-    }
-
     private let patterns: [ObjectIdentifier]
     var patternCount: Int { patterns.count }
-    private let root: Node
-    private let scans: [RegexPattern]
+    /// Texts of patterns whose matches can only begin after a character that is not a letter, digit or `_` (a
+    /// word list wrapped in `\b` or `(?<![\p{L}\p{N}_])`): walked only where the byte before is not an ASCII
+    /// letter, digit or `_`. Texts of the other patterns are walked from every character.
+    private let wordStartTrie: ByteTrie
+    private let anywhereTrie: ByteTrie
 
     /// Nil when fewer than two patterns could share a scan (nothing to gain).
     init?(patterns candidates: [RegexPattern]) {
-        let root = Node()
         var identifiers: [ObjectIdentifier] = []
         var included = Set<ObjectIdentifier>()
-        var texts = Set<String>()
+        var wordStartTexts: [(text: String, owner: Int)] = []
+        var anywhereTexts: [(text: String, owner: Int)] = []
         for pattern in candidates {
             guard let startTexts = pattern.startTexts, !startTexts.isEmpty else { continue }
             let folded = startTexts.map { $0.lowercased() }
@@ -38,113 +35,202 @@ struct LiteralPrefilter: Sendable {
             else { continue }
             let index = identifiers.count
             identifiers.append(ObjectIdentifier(pattern))
-            for text in folded {
-                var node = root
-                for scalar in text.unicodeScalars {
-                    if let child = node.children[scalar] {
-                        node = child
-                    } else {
-                        let child = Node()
-                        node.children[scalar] = child
-                        node = child
-                    }
-                }
-                if node.owners.last != index { node.owners.append(index) }
-                texts.insert(text)
-            }
+            let texts = folded.map { (text: $0, owner: index) }
+            if Self.startsAfterNonWord(pattern) { wordStartTexts += texts } else { anywhereTexts += texts }
         }
         guard identifiers.count >= 2 else { return nil }
-        // PCRE2 (as Debian builds it) refuses compiled patterns over 64 KB: a few thousand words per scan.
-        var scans: [RegexPattern] = []
-        var pending = [texts.sorted()]
-        while let chunk = pending.popLast() {
-            if chunk.count > 2000 {
-                pending += [Array(chunk[..<(chunk.count / 2)]), Array(chunk[(chunk.count / 2)...])]
-                continue
-            }
-            let alternation = TokenTrie.alternation(chunk.map(RegexPattern.escape), caseInsensitive: true)
-                ?? chunk.map(RegexPattern.escape).joined(separator: "|")
-            if let scan = try? RegexPattern("(?:\(alternation))", options: [.caseInsensitive]) {
-                scans.append(scan)
-            } else if chunk.count > 1 {
-                pending += [Array(chunk[..<(chunk.count / 2)]), Array(chunk[(chunk.count / 2)...])]
-            } else {
-                return nil
-            }
-        }
         self.patterns = identifiers
-        self.root = root
-        self.scans = scans
+        self.wordStartTrie = ByteTrie(wordStartTexts)
+        self.anywhereTrie = ByteTrie(anywhereTexts)
+    }
+
+    /// Whether a match of `pattern` can only begin right after a character that is not a letter, digit or `_`
+    /// (or at the start): `(?<![\p{L}\p{N}_])` says so outright; `\b` does when every text begins with a letter or
+    /// digit (a word character, so the one before must not be one).
+    static func startsAfterNonWord(_ pattern: RegexPattern) -> Bool {
+        if pattern.source.hasPrefix("(?<![\\p{L}\\p{N}_])") { return true }
+        guard pattern.source.hasPrefix("\\b"), let texts = pattern.startTexts else { return false }
+        return texts.allSatisfy { text in
+            guard let first = text.unicodeScalars.first else { return false }
+            return first.properties.isAlphabetic || first.properties.numericType != nil
+        }
     }
 
     /// The places in `text` (the masked draft) where each pattern's texts start. A pattern whose texts start more
     /// often than once per 32 bytes (a short, common beginning) is left out: scanning is cheaper for it than trying
     /// it at every place, and its list would take memory in proportion to the draft.
-    func candidates(in text: UnsafeBufferPointer<UInt8>, scratch: MatchScratch) throws(MatchError) -> Candidates {
-        var found = Array(repeating: [Int](), count: patterns.count)
+    func candidates(in text: UnsafeBufferPointer<UInt8>) -> Candidates {
         guard let base = text.baseAddress, !text.isEmpty else {
             return Candidates(positions: Dictionary(uniqueKeysWithValues: patterns.map { ($0, []) }))
         }
-        let limit = max(256, text.count / 32)
-        var dense = Array(repeating: false, count: patterns.count)
-        // Places already walked (several scans can stop at one place): one bit per byte.
-        var seen = [UInt64](repeating: 0, count: text.count / 64 + 1)
-        for scan in scans {
-            // Overlapping: after a match at p the scan goes on at the next character, so that texts starting
-            // inside a longer one are found too.
-            var start = 0
-            while start < text.count {
-                guard let match = try scan.firstMatch(in: text, range: start..<text.count, scratch: scratch) else { break }
-                let position = match.lowerBound
-                let bit = UInt64(1) << UInt64(position % 64)
-                if seen[position / 64] & bit == 0 {
-                    seen[position / 64] |= bit
-                    collectOwners(at: position, base: base, count: text.count, limit: limit, dense: &dense, into: &found)
-                }
-                start = position + 1
-                while start < text.count && text[start] & 0xC0 == 0x80 { start += 1 }
+        var collector = Collector(patternCount: patterns.count, limit: max(256, text.count / 32))
+        let count = text.count
+        for position in 0..<count {
+            let byte = base[position]
+            // Only whole characters start a text.
+            if byte & 0xC0 == 0x80 { continue }
+            if wordStartTrie.mayStart(with: byte) && (position == 0 || !isASCIIWordByte(base[position - 1])) {
+                wordStartTrie.walk(from: position, base: base, count: count, into: &collector)
+            }
+            if anywhereTrie.mayStart(with: byte) {
+                anywhereTrie.walk(from: position, base: base, count: count, into: &collector)
             }
         }
         var positions: [ObjectIdentifier: [Int]] = [:]
-        for (index, identifier) in patterns.enumerated() where !dense[index] {
-            positions[identifier] = found[index].sorted()
+        for (index, identifier) in patterns.enumerated() where !collector.dense[index] {
+            positions[identifier] = collector.found[index]
         }
         return Candidates(positions: positions)
     }
+}
 
-    /// Walks the trie from `position` over the case-folded text; every pattern owning a text along the way may
-    /// start there (the scan reported the longest text; shorter ones on the same path are found here).
-    private func collectOwners(at position: Int, base: UnsafePointer<UInt8>, count: Int, limit: Int, dense: inout [Bool],
-                               into found: inout [[Int]])
-    {
-        var node = root
+/// The places found so far, per pattern (in increasing order: the text is walked from its start).
+private struct Collector {
+    var found: [[Int]]
+    var dense: [Bool]
+    let limit: Int
+
+    init(patternCount: Int, limit: Int) {
+        found = Array(repeating: [], count: patternCount)
+        dense = Array(repeating: false, count: patternCount)
+        self.limit = limit
+    }
+
+    mutating func add(owner: Int, at position: Int) {
+        guard !dense[owner], found[owner].last != position else { return }
+        if found[owner].count >= limit {
+            dense[owner] = true
+            found[owner] = []
+        } else {
+            found[owner].append(position)
+        }
+    }
+}
+
+@inline(__always)
+private func isASCIIWordByte(_ byte: UInt8) -> Bool {
+    (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+        || byte == UInt8(ascii: "_")
+}
+
+/// A trie over the UTF-8 bytes of lower-cased texts, flattened into arrays. Walking it from a place in the text
+/// folds ASCII letters on the fly and other characters through their lower-case mapping (only where the trie has
+/// a non-ASCII byte to follow), the way PCRE2's caseless matching compares them.
+private struct ByteTrie: Sendable {
+    /// Per node: its children's bytes and nodes are `childBytes[childStart[n]..<childStart[n + 1]]` (sorted), the
+    /// patterns with a text ending there are `owners[ownerStart[n]..<ownerStart[n + 1]]`.
+    private var childStart: [Int32] = []
+    private var childBytes: [UInt8] = []
+    private var childNodes: [Int32] = []
+    private var ownerStart: [Int32] = []
+    private var owners: [Int32] = []
+    /// Whether a node has a child through a byte of 0x80 or more (only then is a non-ASCII character decoded).
+    private var hasNonASCIIChild: [Bool] = []
+    /// The root's children by byte (-1: none), since every walk starts there.
+    private var rootChild = [Int32](repeating: -1, count: 256)
+
+    init(_ texts: [(text: String, owner: Int)]) {
+        final class Node {
+            var children: [UInt8: Node] = [:]
+            var owners: [Int32] = []
+        }
+        let root = Node()
+        for (text, owner) in texts where !text.isEmpty {
+            var node = root
+            for byte in text.utf8 {
+                if let child = node.children[byte] {
+                    node = child
+                } else {
+                    let child = Node()
+                    node.children[byte] = child
+                    node = child
+                }
+            }
+            if node.owners.last != Int32(owner) { node.owners.append(Int32(owner)) }
+        }
+        // Breadth first, so that a node's number is known before its children are listed.
+        var order = [root]
+        var numbers = [ObjectIdentifier(root): Int32(0)]
+        var next = 0
+        while next < order.count {
+            let node = order[next]
+            next += 1
+            for byte in node.children.keys.sorted() {
+                let child = node.children[byte]!
+                numbers[ObjectIdentifier(child)] = Int32(order.count)
+                order.append(child)
+            }
+        }
+        for node in order {
+            childStart.append(Int32(childBytes.count))
+            ownerStart.append(Int32(owners.count))
+            owners += node.owners
+            var nonASCII = false
+            for byte in node.children.keys.sorted() {
+                childBytes.append(byte)
+                childNodes.append(numbers[ObjectIdentifier(node.children[byte]!)]!)
+                nonASCII = nonASCII || byte >= 0x80
+            }
+            hasNonASCIIChild.append(nonASCII)
+        }
+        childStart.append(Int32(childBytes.count))
+        ownerStart.append(Int32(owners.count))
+        for index in Int(childStart[0])..<Int(childStart[1]) { rootChild[Int(childBytes[index])] = childNodes[index] }
+    }
+
+    /// Whether a text may start with `byte` (a non-ASCII byte: whether any text starts with a non-ASCII character).
+    @inline(__always)
+    func mayStart(with byte: UInt8) -> Bool {
+        byte >= 0x80 ? hasNonASCIIChild[0] : rootChild[Int(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)] >= 0
+    }
+
+    @inline(__always)
+    private func child(of node: Int32, _ byte: UInt8) -> Int32? {
+        if node == 0 {
+            let found = rootChild[Int(byte)]
+            return found < 0 ? nil : found
+        }
+        var index = Int(childStart[Int(node)])
+        let end = Int(childStart[Int(node) + 1])
+        while index < end {
+            let candidate = childBytes[index]
+            if candidate == byte { return childNodes[index] }
+            if candidate > byte { return nil }
+            index += 1
+        }
+        return nil
+    }
+
+    /// Follows the text from `position` as far as the trie goes, adding every pattern owning a text on the way.
+    func walk(from position: Int, base: UnsafePointer<UInt8>, count: Int, into collector: inout Collector) {
+        var node: Int32 = 0
         var index = position
         while index < count {
             let byte = base[index]
-            let scalar: Unicode.Scalar
-            let length: Int
             if byte < 0x80 {
-                scalar = Unicode.Scalar(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
-                length = 1
+                guard let next = child(of: node, byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) else { return }
+                node = next
+                index += 1
             } else {
-                length = scalarLength(byte)
+                guard hasNonASCIIChild[Int(node)] else { return }
+                let length = scalarLength(byte)
+                guard index + length <= count else { return }
                 var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                for offset in 1..<length where index + offset < count { value = (value << 6) | (UInt32(base[index + offset]) & 0x3F) }
+                for offset in 1..<length { value = (value << 6) | (UInt32(base[index + offset]) & 0x3F) }
                 guard let decoded = Unicode.Scalar(value) else { return }
-                scalar = decoded.properties.lowercaseMapping.unicodeScalars.count == 1
-                    ? decoded.properties.lowercaseMapping.unicodeScalars.first! : decoded
-            }
-            guard let child = node.children[scalar] else { return }
-            node = child
-            for owner in node.owners where !dense[owner] {
-                if found[owner].count >= limit {
-                    dense[owner] = true
-                    found[owner] = []
-                } else {
-                    found[owner].append(position)
+                let lower = decoded.properties.lowercaseMapping.unicodeScalars
+                let folded = lower.count == 1 ? lower.first! : decoded
+                for foldedByte in UTF8.encode(folded)! {
+                    guard let next = child(of: node, foldedByte) else { return }
+                    node = next
                 }
+                index += length
             }
-            index += length
+            let start = Int(ownerStart[Int(node)])
+            let end = Int(ownerStart[Int(node) + 1])
+            if start < end {
+                for owner in owners[start..<end] { collector.add(owner: Int(owner), at: position) }
+            }
         }
     }
 }
