@@ -138,6 +138,7 @@ struct Check: ParsableCommand {
             }
         }
         let run = RunReport(reports: outcome.reports, rules: outcome.rules)
+        var renderNanoseconds: UInt64 = 0
         let fixedStdin = mode == .fix && outcome.changes.contains { $0.filePath == nil }
         if mode == .diff {
             var text = ""
@@ -146,7 +147,9 @@ struct Check: ParsableCommand {
             }
             FileHandle.standardOutput.write(Data(text.utf8))
         } else {
+            let renderStarted = DispatchTime.now().uptimeNanoseconds
             let rendered = reporter(for: format).render(run)
+            renderNanoseconds = DispatchTime.now().uptimeNanoseconds - renderStarted
             // With fixed standard input, standard output carries the text; the report goes to standard error.
             (fixedStdin ? FileHandle.standardError : FileHandle.standardOutput).write(Data(rendered.utf8))
         }
@@ -169,10 +172,14 @@ struct Check: ParsableCommand {
             }
         }
         if timings {
+            // The phases around the rules first, then the 20 slowest rules (time summed over all drafts).
             var total: [String: UInt64] = [:]
             for report in outcome.reports { total.merge(report.result?.ruleTimings ?? [:]) { $0 + $1 } }
-            for (rule, nanoseconds) in total.sorted(by: { $0.value > $1.value }).prefix(20) {
-                warn(String(format: "%8.1f ms  %@", Double(nanoseconds) / 1e6, rule))
+            let phases = [(CheckSession.Phase.loading, session.loadingNanoseconds),
+                          (CheckSession.Phase.parsing, total.removeValue(forKey: CheckSession.Phase.parsing) ?? 0),
+                          (CheckSession.Phase.reporting, renderNanoseconds)]
+            for (name, nanoseconds) in phases + total.sorted(by: { $0.value > $1.value }).prefix(20) {
+                warn(String(format: "%8.1f ms  %@", Double(nanoseconds) / 1e6, name))
             }
         }
         if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }

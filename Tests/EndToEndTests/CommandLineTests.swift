@@ -24,6 +24,23 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(try postcheck(["--format", "bogus", "clean.md"], in: root).status, 2)
     }
 
+    func testTimingsNameThePhasesAndTheRules() throws {
+        let root = try project()
+        try writeFile(Data("We beat Globex.\n".utf8), root.appendingPathComponent("bad.md"))
+        let result = try postcheck(["--timings", "--format", "json", "bad.md"], in: root)
+        XCTAssertEqual(result.status, 1)
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        // "postcheck:      1.2 ms  name": the phases first, in this order, then rules.
+        let names = lines.compactMap { line -> String? in
+            guard let range = line.range(of: " ms  ") else { return nil }
+            return String(line[range.upperBound...])
+        }
+        XCTAssertEqual(Array(names.prefix(3)), ["(loading and compiling rules)", "(reading the Markdown structure of drafts)",
+                                                "(writing the report)"], result.stderr)
+        XCTAssertTrue(names.dropFirst(3).contains("acme.Competitors"), result.stderr)
+        XCTAssertEqual(names.count, lines.count, "every line is a timing: \(result.stderr)")
+    }
+
     func testBadInputIsReportedAndOtherFilesStillChecked() throws {
         let root = try project()
         try writeFile(Data("We beat Globex.\n".utf8), root.appendingPathComponent("posts/bad.md"))
