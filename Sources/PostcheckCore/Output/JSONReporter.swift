@@ -28,7 +28,9 @@ public struct JSONReporter: Reporter {
             json.string(result.verdict.rawValue)
             json.key("findings")
             json.beginArray()
-            for reported in report.reportedFindings { write(reported, source: result.draft.original, to: &json) }
+            // Findings are written one by one: no array of positioned findings is built.
+            let source = result.draft.original
+            for finding in result.findings { write(ReportedFinding(finding, in: source), source: source, to: &json) }
             json.endArray()
             json.endObject()
         }
@@ -50,7 +52,8 @@ public struct JSONReporter: Reporter {
         json.value(.object([("files", .int(summary.files)), ("errors", .int(summary.errors)),
                             ("warnings", .int(summary.warnings)), ("suggestions", .int(summary.suggestions))]))
         json.endObject()
-        return json.text + "\n"
+        json.newLineAtEnd()
+        return json.text
     }
 
     private func write(_ reported: ReportedFinding, source: SourceText, to json: inout JSONTextWriter) {

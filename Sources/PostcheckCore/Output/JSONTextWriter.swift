@@ -2,7 +2,8 @@
 /// per level, one member or element per line, `[]` and `{}` for empty containers. Reports can hold hundreds of
 /// thousands of findings, so they are written as they are read instead of being built as a tree first.
 ///
-/// Containers are opened and closed explicitly; inside an object, `key(_:)` comes before each value.
+/// Containers are opened and closed explicitly; inside an object, `key(_:)` (or `key(named:)`) comes before each
+/// value.
 /// `compact` leaves out every line break and indent (one JSON document per line, as in a log).
 public struct JSONTextWriter {
     public private(set) var bytes: [UInt8] = []
@@ -33,13 +34,26 @@ public struct JSONTextWriter {
 
     public mutating func endArray() { close(UInt8(ascii: "]")) }
 
-    /// The name of the next member of the open object.
-    public mutating func key(_ name: String) {
+    /// The name of the next member of the open object, made at run time.
+    public mutating func key(named name: String) {
         startEntry()
         appendQuoted(name)
         bytes.append(UInt8(ascii: ":"))
         if !compact { bytes.append(UInt8(ascii: " ")) }
     }
+
+    /// A member name written in the code, which needs no escaping (reports write a dozen per finding).
+    public mutating func key(_ name: StaticString) {
+        startEntry()
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
+        if !compact { bytes.append(UInt8(ascii: " ")) }
+    }
+
+    /// Ends the text with a line break (a document per line or per file).
+    public mutating func newLineAtEnd() { bytes.append(UInt8(ascii: "\n")) }
 
     public mutating func string(_ text: String) {
         beforeValue()
@@ -84,7 +98,7 @@ public struct JSONTextWriter {
         case .object(let fields):
             beginObject()
             for (name, item) in fields {
-                key(name)
+                key(named: name)
                 self.value(item)
             }
             endObject()
@@ -112,7 +126,7 @@ public struct JSONTextWriter {
     private mutating func newLine(depth: Int) {
         guard !compact else { return }
         bytes.append(UInt8(ascii: "\n"))
-        for _ in 0..<depth { bytes.append(contentsOf: [0x20, 0x20]) }
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
     }
 
     private mutating func appendDecimal(_ number: Int) {
