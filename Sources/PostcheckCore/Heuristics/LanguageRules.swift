@@ -61,6 +61,9 @@ public struct LanguageRules: Sendable {
         negations.contains(word) || negationInfixes.contains { word.contains($0) }
     }
 
+    /// Languages with function words of their own (any other gets English's).
+    public static let languagesWithRules = ["en", "nl", "fr", "de"]
+
     public static func forLanguage(_ code: String?) -> LanguageRules {
         switch code {
         case "nl": .dutch

@@ -32,6 +32,18 @@ public struct SentimentScorer: Sendable {
     /// Emoji → valence, for lexicons in languages whose words cannot score an English description.
     public let emojiValences: [Unicode.Scalar: Double]
 
+    /// What the scorer looks up about a lower-cased word, in one table: one hash per word instead of one per list.
+    struct WordInfo: Sendable {
+        var valence: Double? = nil
+        var booster: Double? = nil
+        var isContrast = false
+        /// The first word of a two-word booster (`kind` in "kind of").
+        var startsMultiwordBooster = false
+    }
+
+    /// The lexicon and the language's boosters, contrast words and two-word booster starts, by word.
+    let words: [String: WordInfo]
+
     public init(lexicon: [String: Double], language: LanguageRules, emojiDescriptions: [Unicode.Scalar: String] = [:],
                 emojiValences: [Unicode.Scalar: Double] = [:])
     {
@@ -39,6 +51,13 @@ public struct SentimentScorer: Sendable {
         self.language = language
         self.emojiDescriptions = emojiDescriptions
         self.emojiValences = emojiValences
+        var words: [String: WordInfo] = [:]
+        words.reserveCapacity(lexicon.count + language.boosters.count)
+        for (word, valence) in lexicon { words[word, default: WordInfo()].valence = valence }
+        for (word, booster) in language.boosters { words[word, default: WordInfo()].booster = booster }
+        for word in language.contrast { words[word, default: WordInfo()].isContrast = true }
+        for word in language.multiwordBoosterStarts { words[word, default: WordInfo()].startsMultiwordBooster = true }
+        self.words = words
     }
 
     static let boosterIncrement = 0.293
@@ -54,6 +73,8 @@ public struct SentimentScorer: Sendable {
         /// `lexicon[lower]` and `boosters[lower]`, looked up once.
         let valence: Double?
         let booster: Double?
+        let isContrast: Bool
+        let startsMultiwordBooster: Bool
     }
 
     /// Scores `range` of `text` (valid UTF-8).
@@ -78,7 +99,7 @@ public struct SentimentScorer: Sendable {
                 sentiments.append(0)
                 continue
             }
-            if index + 1 < tokens.count, language.multiwordBoosterStarts.contains(token.lower),
+            if index + 1 < tokens.count, token.startsMultiwordBooster,
                 language.boosters[token.lower + " " + tokens[index + 1].lower] != nil
             {
                 sentiments.append(0)
@@ -87,7 +108,7 @@ public struct SentimentScorer: Sendable {
             sentiments.append(valence(at: index, tokens, isCapDifferential))
         }
         // Contrast: the part after "but" counts more than the part before (VADER applies it at the first "but").
-        if let contrast = tokens.firstIndex(where: { language.contrast.contains($0.lower) }) {
+        if let contrast = tokens.firstIndex(where: \.isContrast) {
             for index in sentiments.indices where index != contrast {
                 sentiments[index] *= index < contrast ? 0.5 : 1.5
             }
@@ -388,8 +409,8 @@ public struct SentimentScorer: Sendable {
 
         mutating func append(text: String, lower: String, range: Range<Int>, fixedValence: Double?) {
             var lower = lower
-            var valence = scorer.lexicon[lower]
-            if valence == nil && scorer.language.code != "en" {
+            var info = scorer.words[lower]
+            if info?.valence == nil && scorer.language.code != "en" {
                 let base: String?
                 if let known = baseForms[lower] {
                     base = known
@@ -399,11 +420,12 @@ public struct SentimentScorer: Sendable {
                 }
                 if let base {
                     lower = base
-                    valence = scorer.lexicon[base]
+                    info = scorer.words[base]
                 }
             }
             tokens.append(Token(text: text, lower: lower, range: range, fixedValence: fixedValence,
-                                valence: valence, booster: scorer.language.boosters[lower]))
+                                valence: info?.valence, booster: info?.booster, isContrast: info?.isContrast ?? false,
+                                startsMultiwordBooster: info?.startsMultiwordBooster ?? false))
         }
     }
 

@@ -80,26 +80,29 @@ struct LexiconRule: RuleKind, CompiledRule {
             scorers[language] = SentimentScorer(lexicon: lexicon, language: .forLanguage(language == "*" ? "en" : language),
                                                 emojiDescriptions: descriptions, emojiValences: emoji.1)
         }
+        // A language-neutral lexicon still negates and boosts with the draft's own words: one scorer per language
+        // that has its own function words, made now rather than for every draft.
+        if let neutral = lexicons["*"] {
+            for language in LanguageRules.languagesWithRules where lexicons[language] == nil {
+                scorers[language] = SentimentScorer(lexicon: neutral, language: .forLanguage(language),
+                                                    emojiDescriptions: emoji.0, emojiValences: emoji.1)
+            }
+        }
         let scoped = fields.has("scope") ? header : header.withScope(try! ScopeSelector(["summary"]))
         return LexiconRule(header: scoped, scorers: scorers, mode: mode, above: above, below: below,
                            minimumWords: minimumWords, cueCount: max(1, try fields.int("cues") ?? 3))
     }
 
     func check(_ input: CheckInput) throws(MatchError) -> [Finding] {
-        guard var scorer = input.language.flatMap({ scorers[$0] }) ?? scorers["*"] else { return [] }
-        if scorers[input.language ?? ""] == nil, let language = input.language {
-            // A language-neutral lexicon still negates and boosts with the draft's own words.
-            scorer = SentimentScorer(lexicon: scorer.lexicon, language: .forLanguage(language),
-                                     emojiDescriptions: scorer.emojiDescriptions, emojiValences: scorer.emojiValences)
-        }
+        guard let scorer = input.language.flatMap({ scorers[$0] }) ?? scorers["*"] else { return [] }
         var findings: [Finding] = []
         let masked = Array(input.masked)
         let raw = input.subjects.contains(where: \.raw) ? Array(input.raw) : []
+        // Base forms depend on the lexicon: one memo per rule and language.
+        let memo = header.id + "/" + scorer.language.code
         for subject in input.subjects {
             let buffer = subject.raw ? raw : masked
             for range in input.postSizedPieces(of: subject) {
-                // Base forms depend on the lexicon: one memo per rule and language.
-                let memo = header.id + "/" + scorer.language.code
                 let result = scorer.score(buffer, range: range, baseForms: &input.scratch.baseForms[memo, default: [:]])
                 guard result.tokenCount >= minimumWords else { continue }
                 let value = mode == .compound ? result.compound : result.intensity
