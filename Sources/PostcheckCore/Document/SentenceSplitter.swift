@@ -165,8 +165,10 @@ public enum SentenceSplitter {
     lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
 }
 
-/// Decodes the scalar starting at `index` of valid UTF-8.
-func decodeScalar(_ text: [UInt8], _ index: Int, _ end: Int) -> Unicode.Scalar? {
+/// Decodes the scalar starting at `index` of valid UTF-8 (an array or a buffer, indexed from 0).
+@inline(__always)
+func decodeScalar<Bytes: RandomAccessCollection>(_ text: Bytes, _ index: Int, _ end: Int) -> Unicode.Scalar?
+where Bytes.Element == UInt8, Bytes.Index == Int {
     guard index < end else { return nil }
     let lead = text[index]
     let length = scalarLength(lead)

@@ -21,7 +21,7 @@ enum DocumentMetrics {
             if block.inBlockquote { values["blockquote", default: 0] += 1 }
             if case .paragraph = block.kind {
                 sentences += SentenceSplitter.sentences(in: draft.masked, range: block.range).count
-                for word in WordCounter.words(in: input.masked, range: block.range, scratch: input.scratch) {
+                WordCounter.forEachWord(in: input.masked, range: block.range) { word in
                     let bytes = draft.masked[word]
                     let ascii = !bytes.contains { $0 >= 0x80 }
                     // Most words are ASCII: their length is their byte count; others count characters.

@@ -1,17 +1,82 @@
 /// Words as postcheck counts them for densities and metrics: runs of letters and digits, with inner apostrophes
 /// and hyphens (l'équipe, co-founder, zo'n), in any script. Emoji, hashtag marks and punctuation are not words.
+///
+/// These are the matches of `[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*`, found on bytes: every heuristic counts words,
+/// and PCRE2 cannot skip ahead over a Unicode property, so the pattern cost a call per word.
 enum WordCounter {
-    static let pattern = try! RegexPattern("[\\p{L}\\p{N}]+(?:['’\\-][\\p{L}\\p{N}]+)*")
+    /// Calls `body` with each word's byte range, in order.
+    static func forEachWord(in buffer: UnsafeBufferPointer<UInt8>, range: Range<Int>, _ body: (Range<Int>) -> Void) {
+        var index = range.lowerBound
+        let end = range.upperBound
+        while index < end {
+            let length = wordCharacterLength(buffer, index, end)
+            guard length > 0 else {
+                index += min(scalarLength(buffer[index]), end - index)
+                continue
+            }
+            let start = index
+            index += length
+            while true {
+                let next = wordCharacterLength(buffer, index, end)
+                if next > 0 {
+                    index += next
+                    continue
+                }
+                // An apostrophe or hyphen joins two runs of letters and digits.
+                let joiner = joinerLength(buffer, index, end)
+                guard joiner > 0, wordCharacterLength(buffer, index + joiner, end) > 0 else { break }
+                index += joiner
+            }
+            body(start..<index)
+        }
+    }
 
-    static func words(in buffer: UnsafeBufferPointer<UInt8>, range: Range<Int>, scratch: MatchScratch) -> [Range<Int>] {
-        ((try? pattern.matches(in: buffer, range: range, scratch: scratch)) ?? []).map(\.range)
+    static func words(in buffer: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> [Range<Int>] {
+        var words: [Range<Int>] = []
+        forEachWord(in: buffer, range: range) { words.append($0) }
+        return words
     }
 
     /// The number of words, without keeping their ranges.
-    static func count(in buffer: UnsafeBufferPointer<UInt8>, range: Range<Int>, scratch: MatchScratch) -> Int {
+    static func count(in buffer: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> Int {
         var count = 0
-        try? pattern.forEachMatch(in: buffer, range: range, scratch: scratch) { _ in count += 1 }
+        forEachWord(in: buffer, range: range) { _ in count += 1 }
         return count
+    }
+
+    static func count(in text: String) -> Int {
+        var text = text
+        return text.withUTF8 { count(in: $0, range: 0..<$0.count) }
+    }
+
+    /// The byte length of the letter or digit (`\p{L}`, `\p{N}`) at `index`, or 0 when there is none.
+    @inline(__always)
+    private static func wordCharacterLength(_ buffer: UnsafeBufferPointer<UInt8>, _ index: Int, _ end: Int) -> Int {
+        guard index < end else { return 0 }
+        let byte = buffer[index]
+        if byte < 0x80 {
+            return (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) ? 1 : 0
+        }
+        guard let scalar = decodeScalar(buffer, index, end) else { return 0 }
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+            .decimalNumber, .letterNumber, .otherNumber:
+            return scalarLength(byte)
+        default:
+            return 0
+        }
+    }
+
+    /// The byte length of an apostrophe (`'`, `’`) or hyphen-minus at `index`, or 0.
+    @inline(__always)
+    private static func joinerLength(_ buffer: UnsafeBufferPointer<UInt8>, _ index: Int, _ end: Int) -> Int {
+        guard index < end else { return 0 }
+        let byte = buffer[index]
+        if byte == UInt8(ascii: "'") || byte == UInt8(ascii: "-") { return 1 }
+        // U+2019 RIGHT SINGLE QUOTATION MARK is E2 80 99.
+        if byte == 0xE2 && index + 2 < end && buffer[index + 1] == 0x80 && buffer[index + 2] == 0x99 { return 3 }
+        return 0
     }
 }
 

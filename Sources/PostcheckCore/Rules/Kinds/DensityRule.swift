@@ -43,7 +43,7 @@ struct DensityRule: RuleKind, CompiledRule {
         for subject in input.subjects {
             let buffer = input.buffer(subject)
             for range in input.postSizedPieces(of: subject) {
-                let words = WordCounter.count(in: buffer, range: range, scratch: input.scratch)
+                let words = WordCounter.count(in: buffer, range: range)
                 guard words >= max(1, minimumWords) else { continue }
                 var found: [FindingCue] = []
                 var seen: Set<Range<Int>> = []

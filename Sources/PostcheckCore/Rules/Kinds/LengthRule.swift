@@ -24,9 +24,52 @@ struct LengthRule: RuleKind, CompiledRule {
     let minimum: [String: Int]
 
     static let hashtag = try! RegexPattern("(?<![\\p{L}\\p{N}_#/&])#[\\p{L}\\p{N}_]*\\p{L}[\\p{L}\\p{N}_]*")
-    /// A run of non-space characters with `://` or a dot followed by a letter: where a URL can be.
-    static let urlCandidate = try! RegexPattern("[^\\s<>\"]*(?:://|\\.\\p{L})[^\\s<>\"]*")
     static let mention = try! RegexPattern("(?<![\\p{L}\\p{N}_@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?")
+
+    /// Where a URL can be: each run of characters other than white space, `<`, `>` and `"` that holds `://` or a
+    /// dot followed by a letter. The same stretches as the pattern `[^\s<>"]*(?:://|\.\p{L})[^\s<>"]*` (UCP), which
+    /// backtracks through every word; this reads each byte once.
+    static func urlCandidates(in text: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> [Range<Int>] {
+        var found: [Range<Int>] = []
+        var runStart = range.lowerBound
+        var hasMarker = false
+        var index = range.lowerBound
+        let end = range.upperBound
+        while index < end {
+            let byte = text[index]
+            let length = byte < 0x80 ? 1 : min(scalarLength(byte), end - index)
+            let separates: Bool
+            if byte < 0x80 {
+                separates = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) || byte == UInt8(ascii: "<")
+                    || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"")
+            } else if let scalar = decodeScalar(text, index, end) {
+                // PCRE2's \s with UCP: the separators (Z) besides ASCII's tab, line feed, VT, FF, CR and space.
+                switch scalar.properties.generalCategory {
+                case .spaceSeparator, .lineSeparator, .paragraphSeparator: separates = true
+                default: separates = false
+                }
+            } else {
+                separates = false
+            }
+            if separates {
+                if hasMarker { found.append(runStart..<index) }
+                hasMarker = false
+                runStart = index + length
+            } else if !hasMarker && index + length < end {
+                if byte == UInt8(ascii: ":") {
+                    hasMarker = index + 2 < end && text[index + 1] == UInt8(ascii: "/") && text[index + 2] == UInt8(ascii: "/")
+                } else if byte == UInt8(ascii: "."), let next = decodeScalar(text, index + 1, end) {
+                    switch next.properties.generalCategory {
+                    case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: hasMarker = true
+                    default: break
+                    }
+                }
+            }
+            index += length
+        }
+        if hasMarker && runStart < end { found.append(runStart..<end) }
+        return found
+    }
 
     static func compile(header: RuleHeader, fields: YAMLFields, context: RuleCompileContext) throws(RuleFileError)
         -> any CompiledRule
@@ -74,7 +117,8 @@ struct LengthRule: RuleKind, CompiledRule {
         while end > start && isWhitespaceByte(source.bytes[end - 1]) { end -= 1 }
         let body = start..<end
         let signature = platform.flatMap { input.signatures[$0] } ?? input.signatures["*"] ?? ""
-        let text = source.string(body) + signature
+        // The body as one string, for the counts that need it (not for lists of items: a draft can be megabytes).
+        var text: String { source.string(body) + signature }
         // Positions of the counted items (byte offsets in the body) let a finding point at the first one too many.
         var items: [Range<Int>] = []
         let total: Int
@@ -103,18 +147,18 @@ struct LengthRule: RuleKind, CompiledRule {
                 overflowAt = index
             }
         case .words:
-            items = WordCounter.words(in: input.raw, range: body, scratch: input.scratch)
-            total = items.count + (signature.isEmpty ? 0 : (try? WordCounter.pattern.matches(in: signature))?.count ?? 0)
+            items = WordCounter.words(in: input.raw, range: body)
+            total = items.count + WordCounter.count(in: signature)
         case .hashtags, .mentions:
             let pattern = count == .hashtags ? Self.hashtag : Self.mention
             items = try pattern.matches(in: input.raw, range: body, scratch: input.scratch).map(\.range)
             total = items.count + (try pattern.matches(in: signature).count)
         case .links:
             // Only stretches that look like a host or a URL go through the full extractor.
-            for candidate in try Self.urlCandidate.matches(in: input.raw, range: body, scratch: input.scratch) {
-                let text = source.string(candidate.range)
+            for candidate in Self.urlCandidates(in: input.raw, range: body) {
+                let text = source.string(candidate)
                 items += URLExtractor.ranges(in: text).map {
-                    ($0.utf8.lowerBound + candidate.range.lowerBound)..<($0.utf8.upperBound + candidate.range.lowerBound)
+                    ($0.utf8.lowerBound + candidate.lowerBound)..<($0.utf8.upperBound + candidate.lowerBound)
                 }
             }
             total = items.count + URLExtractor.urls(in: signature).count
