@@ -43,11 +43,8 @@ struct LengthRule: RuleKind, CompiledRule {
                 separates = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) || byte == UInt8(ascii: "<")
                     || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"")
             } else if let scalar = decodeScalar(text, index, end) {
-                // PCRE2's \s with UCP: the separators (Z) besides ASCII's tab, line feed, VT, FF, CR and space.
-                switch scalar.properties.generalCategory {
-                case .spaceSeparator, .lineSeparator, .paragraphSeparator: separates = true
-                default: separates = false
-                }
+                // PCRE2's \s with UCP is Unicode's White_Space: the separators (Z) and NEL.
+                separates = scalar.properties.isWhitespace
             } else {
                 separates = false
             }
