@@ -7,6 +7,8 @@ import XCTest
 final class ByteScannerTests: XCTestCase {
     /// The definition of a word, as a pattern (the reference for `WordCounter`).
     private let wordPattern = try! RegexPattern("[\\p{L}\\p{N}]+(?:['’\\-][\\p{L}\\p{N}]+)*")
+    /// Vale's "anything but white space" token (the reference for `RepetitionRule.nonSpaceRuns`).
+    private let nonSpacePattern = try! RegexPattern("[^\\s]+")
     /// Where a URL can be, as a pattern (the reference for `LengthRule.urlCandidates`).
     private let urlCandidatePattern = try! RegexPattern("[^\\s<>\"]*(?:://|\\.\\p{L})[^\\s<>\"]*")
 
@@ -73,5 +75,23 @@ final class ByteScannerTests: XCTestCase {
             let expected = try urlCandidatePattern.matches(in: text)
             XCTAssertEqual(found, expected, "text: \(text.debugDescription) \(found.map { Array($0.utf8) }) \(expected.map { Array($0.utf8) })")
         }
+    }
+
+    func testSameNonSpaceRunsAsThePatternOnDraftsAndRandomText() throws {
+        let alphabet = ["a", "é", "🎉", ".", " ", "\t", "\r\n", "\u{A0}", "\u{85}", "\u{2028}", "\u{3000}", "\u{200B}", "\u{301}"]
+        for text in try sampleDrafts() + randomTexts(from: alphabet) {
+            let bytes = Array(text.utf8)
+            let found = bytes.withUnsafeBufferPointer { buffer in
+                RepetitionRule.nonSpaceRuns(in: buffer, range: 0..<buffer.count).map { String(decoding: bytes[$0], as: UTF8.self) }
+            }
+            XCTAssertEqual(found, try nonSpacePattern.matches(in: text), "text: \(text.debugDescription)")
+        }
+    }
+
+    func testRepetitionRulesUseTheScannerOnlyForTheirExactTokens() {
+        XCTAssertEqual(RepetitionRule.TokenScanner(tokens: ["[^\\s]+"]), .nonSpaceRuns)
+        XCTAssertEqual(RepetitionRule.TokenScanner(tokens: ["[\\p{L}\\p{N}]+(?:['’-][\\p{L}\\p{N}]+)*"]), .words)
+        XCTAssertNil(RepetitionRule.TokenScanner(tokens: ["[^\\s]+", "\\d+"]))
+        XCTAssertNil(RepetitionRule.TokenScanner(tokens: ["\\w+"]))
     }
 }

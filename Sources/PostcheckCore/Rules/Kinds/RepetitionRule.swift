@@ -9,6 +9,53 @@ struct RepetitionRule: RuleKind, CompiledRule {
     let ignoreCase: Bool
     let alpha: Bool
     let exceptions: ExceptionFilter
+    /// Set when the tokens are one a byte scanner finds (the same tokens, without a PCRE2 call per token).
+    let tokenScanner: TokenScanner?
+
+    /// Token patterns common enough to be read on bytes: postcheck's word pattern (`WordCounter`) and Vale's
+    /// "anything but white space" (write-good's Illusions). Every token of a draft is a match, so PCRE2's cost per
+    /// match was most of the rule's time.
+    enum TokenScanner {
+        case words, nonSpaceRuns
+
+        init?(tokens: [String]) {
+            switch tokens {
+            case ["[\\p{L}\\p{N}]+(?:['’-][\\p{L}\\p{N}]+)*"], ["[\\p{L}\\p{N}]+(?:['’\\-][\\p{L}\\p{N}]+)*"]: self = .words
+            case ["[^\\s]+"], ["\\S+"]: self = .nonSpaceRuns
+            default: return nil
+            }
+        }
+
+        func tokens(in buffer: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> [Range<Int>] {
+            switch self {
+            case .words: WordCounter.words(in: buffer, range: range)
+            case .nonSpaceRuns: RepetitionRule.nonSpaceRuns(in: buffer, range: range)
+            }
+        }
+    }
+
+    /// Runs of characters that are not white space (`[^\s]+` with UCP: PCRE2's \s is Unicode's White_Space).
+    static func nonSpaceRuns(in buffer: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> [Range<Int>] {
+        var runs: [Range<Int>] = []
+        var start: Int? = nil
+        var index = range.lowerBound
+        let end = range.upperBound
+        while index < end {
+            let byte = buffer[index]
+            let length = min(scalarLength(byte), end - index)
+            let isSpace = byte < 0x80 ? byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+                : decodeScalar(buffer, index, end)?.properties.isWhitespace ?? false
+            if isSpace {
+                if let first = start { runs.append(first..<index) }
+                start = nil
+            } else if start == nil {
+                start = index
+            }
+            index += length
+        }
+        if let first = start { runs.append(first..<end) }
+        return runs
+    }
 
     static func compile(header: RuleHeader, fields: YAMLFields, context: RuleCompileContext) throws(RuleFileError)
         -> any CompiledRule
@@ -24,7 +71,8 @@ struct RepetitionRule: RuleKind, CompiledRule {
             exceptions: try fields.stringList("exceptions") ?? [], accepted: context.acceptedTerms,
             useVocabulary: try fields.bool("vocab") ?? true, fields: fields)
         return RepetitionRule(header: header, pattern: pattern, max: try fields.int("max") ?? 0,
-                              ignoreCase: ignoreCase, alpha: try fields.bool("alpha") ?? false, exceptions: exceptions)
+                              ignoreCase: ignoreCase, alpha: try fields.bool("alpha") ?? false, exceptions: exceptions,
+                              tokenScanner: TokenScanner(tokens: tokens))
     }
 
     func check(_ input: CheckInput) throws(MatchError) -> [Finding] {
@@ -33,21 +81,27 @@ struct RepetitionRule: RuleKind, CompiledRule {
             let buffer = input.buffer(subject)
             var previousRange: Range<Int>? = nil
             var count = 0
-            for match in try input.matches(pattern, in: subject) {
-                defer { previousRange = match.range }
+            let tokens: [Range<Int>]
+            if let tokenScanner {
+                tokens = tokenScanner.tokens(in: buffer, range: subject.range)
+            } else {
+                tokens = try input.matches(pattern, in: subject).map(\.range)
+            }
+            for token in tokens {
+                defer { previousRange = token }
                 // Most neighbouring words differ already in their bytes: only then build strings.
-                guard let earlier = previousRange, Self.mayBeSame(buffer, earlier, match.range, ignoreCase: ignoreCase) else {
+                guard let earlier = previousRange, Self.mayBeSame(buffer, earlier, token, ignoreCase: ignoreCase) else {
                     count = 0
                     continue
                 }
-                let current = input.text(match.range).trimmingSpacesAndBreaks()
+                let current = input.text(token).trimmingSpacesAndBreaks()
                 let before = (text: input.text(earlier).trimmingSpacesAndBreaks(), range: earlier)
                 guard !current.isEmpty else { continue }
                 let same = ignoreCase ? current.lowercased() == before.text.lowercased() : current == before.text
                 guard same, !alpha || current.allSatisfy(\.isLetter) else { continue }
                 count += 1
                 guard count > max else { continue }
-                let span = before.range.lowerBound..<match.range.upperBound
+                let span = before.range.lowerBound..<token.upperBound
                 // Across a sentence boundary ("… about that. That is …") it is not a repetition.
                 let bytes = Array(input.buffer(subject)[span])
                 guard SentenceSplitter.sentences(in: bytes, range: 0..<bytes.count).count == 1 else { continue }
