@@ -152,6 +152,131 @@ enum TokenTrie {
         return prefixes
     }
 
+    /// A lookahead that names the characters a match of any of `tokens` can start with, for tokens that start with
+    /// `\d`, `\w` or a Unicode property: PCRE2 (with UCP) cannot work out where such a pattern may start, so it
+    /// tries every position; with `(?=[0-9\x{660}-\x{10FFFF}])` in front (the digits of every script are 0–9 or
+    /// from U+0660 on) it skips ahead to the next possible one. The lookahead only restates what the pattern
+    /// requires, so matches do not change. Nil when no token needs it or the start of one cannot be worked out.
+    static func firstCharacterHint(for tokens: [String]) -> String? {
+        var members: [String] = []
+        var needed = false
+        for token in tokens {
+            for alternative in splitTopLevel(Array(token.unicodeScalars)) {
+                guard let first = firstCharacters(alternative) else { return nil }
+                needed = needed || first.isClassEscape
+                members.append(first.members)
+            }
+        }
+        return needed && !members.isEmpty ? "(?=[\(members.joined())])" : nil
+    }
+
+    /// Class members (for inside `[…]`) covering every character a match of one alternative can start with.
+    private static func firstCharacters(_ scalars: [Unicode.Scalar]) -> (members: String, isClassEscape: Bool)? {
+        var index = 0
+        while index + 1 < scalars.count && scalars[index] == "\\" && (scalars[index + 1] == "b" || scalars[index + 1] == "B") {
+            index += 2
+        }
+        guard index < scalars.count else { return nil }
+        let next: Int
+        let result: (members: String, isClassEscape: Bool)
+        switch scalars[index] {
+        case "\\":
+            guard index + 1 < scalars.count else { return nil }
+            let escaped = scalars[index + 1]
+            next = index + 2
+            switch escaped {
+            // Supersets, in ranges PCRE2 can turn into first bytes: digits of all scripts start at U+0660, letters
+            // and marks beyond ASCII at U+00AA (ª), capitals at U+00C0.
+            case "d": result = ("0-9\\x{660}-\\x{10FFFF}", true)
+            case "w": result = ("0-9A-Za-z_\\x{AA}-\\x{10FFFF}", true)
+            case "p":
+                guard index + 2 < scalars.count, scalars[index + 2] == "{",
+                    let close = scalars[(index + 3)...].firstIndex(of: "}")
+                else { return nil }
+                let name = String(String.UnicodeScalarView(scalars[(index + 3)..<close]))
+                switch name {
+                case "Lu": result = ("A-Z\\x{C0}-\\x{10FFFF}", true)
+                case "L", "Ll", "L&": result = ("A-Za-z\\x{AA}-\\x{10FFFF}", true)
+                case "N", "Nd": result = ("0-9\\x{B2}-\\x{10FFFF}", true)
+                default: return nil
+                }
+                return quantifierAllowsNone(scalars, after: close + 1) ? nil : result
+            default:
+                // An escaped punctuation character is itself.
+                guard escaped.isASCII, !escaped.properties.isAlphabetic, !("0"..."9").contains(escaped), escaped != " " else {
+                    return nil
+                }
+                result = ("\\" + String(Character(escaped)), false)
+            }
+        case "(":
+            var start = index + 1
+            if start + 1 < scalars.count && scalars[start] == "?" && scalars[start + 1] == ":" { start += 2 }
+            else if start < scalars.count && scalars[start] == "?" { return nil }
+            guard let close = closingParenthesis(scalars, from: start) else { return nil }
+            var members = ""
+            var isClassEscape = false
+            for alternative in splitTopLevel(Array(scalars[start..<close])) {
+                guard let first = firstCharacters(alternative) else { return nil }
+                members += first.members
+                isClassEscape = isClassEscape || first.isClassEscape
+            }
+            next = close + 1
+            result = (members, isClassEscape)
+        case "[":
+            // A plain class (no negation, no escapes) is its own members.
+            guard let close = scalars[(index + 1)...].firstIndex(of: "]"), close > index + 1 else { return nil }
+            let members = Array(scalars[(index + 1)..<close])
+            guard members.first != "^", !members.contains("\\"), !members.contains("[") else { return nil }
+            next = close + 1
+            // Joined with other members, a `-` at either end could form a range and a `^` could come first.
+            var text = ""
+            for (offset, member) in members.enumerated() {
+                let atEnd = offset == 0 || offset == members.count - 1
+                if member == "^" || (member == "-" && atEnd) { text += "\\" }
+                text.unicodeScalars.append(member)
+            }
+            result = (text, false)
+        case "^", "$", ".", "|", "?", "*", "+", ")", "]", "{", "}":
+            return nil
+        default:
+            next = index + 1
+            let scalar = scalars[index]
+            result = (scalar.isASCII && "-^]".unicodeScalars.contains(scalar) ? "\\" + String(Character(scalar)) : String(Character(scalar)), false)
+        }
+        return quantifierAllowsNone(scalars, after: next) ? nil : result
+    }
+
+    /// Whether the piece ending before `position` may match nothing (`?`, `*`, `{0,…}`): then the next piece could
+    /// start the match, and the first characters are unknown here.
+    private static func quantifierAllowsNone(_ scalars: [Unicode.Scalar], after position: Int) -> Bool {
+        guard position < scalars.count else { return false }
+        switch scalars[position] {
+        case "?", "*": return true
+        case "{": return position + 1 < scalars.count && (scalars[position + 1] == "0" || scalars[position + 1] == ",")
+        default: return false
+        }
+    }
+
+    /// The `)` closing the group whose content starts at `start`, skipping nested groups, classes and escapes.
+    private static func closingParenthesis(_ scalars: [Unicode.Scalar], from start: Int) -> Int? {
+        var depth = 0
+        var inClass = false
+        var index = start
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if scalar == "\\" { index += 2; continue }
+            if inClass { if scalar == "]" { inClass = false } }
+            else if scalar == "[" { inClass = true }
+            else if scalar == "(" { depth += 1 }
+            else if scalar == ")" {
+                if depth == 0 { return index }
+                depth -= 1
+            }
+            index += 1
+        }
+        return nil
+    }
+
     /// The alternation for `tokens` (no surrounding group), or nil when factoring would not help (few literals).
     static func alternation(_ tokens: [String], caseInsensitive: Bool) -> String? {
         let literals = tokens.compactMap(literalText)

@@ -44,6 +44,9 @@ struct ExistenceRule: RuleKind, CompiledRule {
             let alternation = TokenTrie.alternation(tokens, caseInsensitive: options.contains(.caseInsensitive))
                 ?? tokens.joined(separator: "|")
             var source = tokens.isEmpty ? "" : context.wrap(alternation, word: !nonword, tokens: tokens)
+            if raw.isEmpty, context.wordTemplate == nil, let hint = TokenTrie.firstCharacterHint(for: tokens) {
+                source = hint + source
+            }
             let rawPart = raw.joined()
             source = append ? source + rawPart : rawPart + source
             let pattern = try fields.compile(source, options: options, from: ["tokens", "raw"])

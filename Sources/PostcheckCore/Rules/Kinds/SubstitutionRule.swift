@@ -57,7 +57,9 @@ struct SubstitutionRule: RuleKind, CompiledRule {
         }
         var options: RegexOptions = [.multiline]
         if ignoreCase { options.insert(.caseInsensitive) }
-        let pattern = try fields.compile(context.wrap(alternation, word: !nonword), options: options, from: ["swap"])
+        var source = context.wrap(alternation, word: !nonword)
+        if context.wordTemplate == nil, let hint = TokenTrie.firstCharacterHint(for: pairs.map(\.key)) { source = hint + source }
+        let pattern = try fields.compile(source, options: options, from: ["swap"])
         // Every match starts with a known text of one of the keys: the rule joins the linter's shared scan.
         let texts = pairs.map { TokenTrie.startTexts(of: $0.key) }
         if context.wordTemplate == nil, texts.allSatisfy({ $0 != nil }) {
