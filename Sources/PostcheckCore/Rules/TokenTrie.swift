@@ -157,28 +157,58 @@ enum TokenTrie {
     /// tries every position; with `(?=[0-9\x{660}-\x{10FFFF}])` in front (the digits of every script are 0–9 or
     /// from U+0660 on) it skips ahead to the next possible one. The lookahead only restates what the pattern
     /// requires, so matches do not change. Nil when no token needs it or the start of one cannot be worked out.
+    ///
+    /// The ranges that stand for `\d`, `\w` and properties are matched case-sensitively (`(?-i:…)`): case does not
+    /// change what they cover, and a caseless range of a million code points makes PCRE2 compile for milliseconds
+    /// (it looks up the other case of each). Literal first characters stay under the rule's own case setting.
     static func firstCharacterHint(for tokens: [String]) -> String? {
-        var members: [String] = []
-        var needed = false
+        // Most lists are words: without `\d`, `\w` or `\p` anywhere no token can need the hint.
+        guard tokens.contains(where: mentionsClassEscape) else { return nil }
+        var first = FirstCharacters()
         for token in tokens {
             for alternative in splitTopLevel(Array(token.unicodeScalars)) {
-                guard let first = firstCharacters(alternative) else { return nil }
-                needed = needed || first.isClassEscape
-                members.append(first.members)
+                guard let characters = firstCharacters(alternative) else { return nil }
+                first.add(characters)
             }
         }
-        return needed && !members.isEmpty ? "(?=[\(members.joined())])" : nil
+        guard !first.ranges.isEmpty else { return nil }
+        var parts = ["(?-i:[\(first.ranges)])"]
+        if !first.literals.isEmpty { parts.append("[\(first.literals)]") }
+        return "(?=\(parts.joined(separator: "|")))"
     }
 
-    /// Class members (for inside `[…]`) covering every character a match of one alternative can start with.
-    private static func firstCharacters(_ scalars: [Unicode.Scalar]) -> (members: String, isClassEscape: Bool)? {
+    /// Class members (for inside `[…]`) covering the characters a match can start with: ranges standing for
+    /// `\d`, `\w` or a property, and literal characters or plain classes.
+    private struct FirstCharacters {
+        var ranges = ""
+        var literals = ""
+
+        mutating func add(_ other: FirstCharacters) {
+            ranges += other.ranges
+            literals += other.literals
+        }
+    }
+
+    private static func mentionsClassEscape(_ token: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in token.utf8 {
+            if previous == UInt8(ascii: "\\") && (byte == UInt8(ascii: "d") || byte == UInt8(ascii: "w") || byte == UInt8(ascii: "p")) {
+                return true
+            }
+            previous = previous == UInt8(ascii: "\\") ? 0 : byte
+        }
+        return false
+    }
+
+    /// The characters a match of one alternative can start with, or nil when they cannot be worked out.
+    private static func firstCharacters(_ scalars: [Unicode.Scalar]) -> FirstCharacters? {
         var index = 0
         while index + 1 < scalars.count && scalars[index] == "\\" && (scalars[index + 1] == "b" || scalars[index + 1] == "B") {
             index += 2
         }
         guard index < scalars.count else { return nil }
-        let next: Int
-        let result: (members: String, isClassEscape: Bool)
+        var next = index + 1
+        var result = FirstCharacters()
         switch scalars[index] {
         case "\\":
             guard index + 1 < scalars.count else { return nil }
@@ -186,42 +216,37 @@ enum TokenTrie {
             next = index + 2
             switch escaped {
             // Supersets, in ranges PCRE2 can turn into first bytes: digits of all scripts start at U+0660, letters
-            // and marks beyond ASCII at U+00AA (ª), capitals at U+00C0.
-            case "d": result = ("0-9\\x{660}-\\x{10FFFF}", true)
-            case "w": result = ("0-9A-Za-z_\\x{AA}-\\x{10FFFF}", true)
+            // and marks beyond ASCII at U+00AA (ª), other numbers at U+00B2 (²). Case letters of any case, since
+            // caseless matching may let \p{Lu} match a lower-case letter.
+            case "d": result.ranges = "0-9\\x{660}-\\x{10FFFF}"
+            case "w": result.ranges = "0-9A-Za-z_\\x{AA}-\\x{10FFFF}"
             case "p":
                 guard index + 2 < scalars.count, scalars[index + 2] == "{",
                     let close = scalars[(index + 3)...].firstIndex(of: "}")
                 else { return nil }
-                let name = String(String.UnicodeScalarView(scalars[(index + 3)..<close]))
-                switch name {
-                case "Lu": result = ("A-Z\\x{C0}-\\x{10FFFF}", true)
-                case "L", "Ll", "L&": result = ("A-Za-z\\x{AA}-\\x{10FFFF}", true)
-                case "N", "Nd": result = ("0-9\\x{B2}-\\x{10FFFF}", true)
+                switch String(String.UnicodeScalarView(scalars[(index + 3)..<close])) {
+                case "L", "Lu", "Ll", "Lt", "L&": result.ranges = "A-Za-z\\x{AA}-\\x{10FFFF}"
+                case "N", "Nd": result.ranges = "0-9\\x{B2}-\\x{10FFFF}"
                 default: return nil
                 }
-                return quantifierAllowsNone(scalars, after: close + 1) ? nil : result
+                next = close + 1
             default:
                 // An escaped punctuation character is itself.
                 guard escaped.isASCII, !escaped.properties.isAlphabetic, !("0"..."9").contains(escaped), escaped != " " else {
                     return nil
                 }
-                result = ("\\" + String(Character(escaped)), false)
+                result.literals = "\\" + String(Character(escaped))
             }
         case "(":
             var start = index + 1
             if start + 1 < scalars.count && scalars[start] == "?" && scalars[start + 1] == ":" { start += 2 }
             else if start < scalars.count && scalars[start] == "?" { return nil }
             guard let close = closingParenthesis(scalars, from: start) else { return nil }
-            var members = ""
-            var isClassEscape = false
             for alternative in splitTopLevel(Array(scalars[start..<close])) {
                 guard let first = firstCharacters(alternative) else { return nil }
-                members += first.members
-                isClassEscape = isClassEscape || first.isClassEscape
+                result.add(first)
             }
             next = close + 1
-            result = (members, isClassEscape)
         case "[":
             // A plain class (no negation, no escapes) is its own members.
             guard let close = scalars[(index + 1)...].firstIndex(of: "]"), close > index + 1 else { return nil }
@@ -229,19 +254,17 @@ enum TokenTrie {
             guard members.first != "^", !members.contains("\\"), !members.contains("[") else { return nil }
             next = close + 1
             // Joined with other members, a `-` at either end could form a range and a `^` could come first.
-            var text = ""
             for (offset, member) in members.enumerated() {
                 let atEnd = offset == 0 || offset == members.count - 1
-                if member == "^" || (member == "-" && atEnd) { text += "\\" }
-                text.unicodeScalars.append(member)
+                if member == "^" || (member == "-" && atEnd) { result.literals += "\\" }
+                result.literals.unicodeScalars.append(member)
             }
-            result = (text, false)
         case "^", "$", ".", "|", "?", "*", "+", ")", "]", "{", "}":
             return nil
         default:
-            next = index + 1
             let scalar = scalars[index]
-            result = (scalar.isASCII && "-^]".unicodeScalars.contains(scalar) ? "\\" + String(Character(scalar)) : String(Character(scalar)), false)
+            if scalar.isASCII && "-^]".unicodeScalars.contains(scalar) { result.literals += "\\" }
+            result.literals.unicodeScalars.append(scalar)
         }
         return quantifierAllowsNone(scalars, after: next) ? nil : result
     }
