@@ -83,4 +83,41 @@ final class SharedScanTests: XCTestCase {
         XCTAssertEqual(compared, texts.count * 6)
         XCTAssertGreaterThan(found, 500, "the texts should give the rules plenty to find")
     }
+
+    /// A raw pattern that comes first and starts with known words, and consistency pairs, join the scan too.
+    func testRawPrefixesAndConsistencyPairsJoinTheScan() throws {
+        let rules = """
+            extends: existence
+            message: "'%s' is not comparable."
+            ignorecase: true
+            raw: ['\\b(?:most|very|quite)\\b\\s*']
+            tokens: [unique, perfect]
+            ---
+            extends: consistency
+            message: "Inconsistent spelling of '%s'."
+            ignorecase: true
+            either: {colour: color, organise: organize}
+            """.components(separatedBy: "---\n")
+        let loader = RuleLoader()
+        let context = RuleCompileContext()
+        let compiled = try rules.enumerated().map { index, text in
+            try loader.compileRule(id: "t.Rule\(index)", path: "Rule\(index).yml", text: text, context: context)
+        }
+        XCTAssertEqual(compiled.map(\.literalPatterns.count), [1, 2])
+        XCTAssertEqual(compiled[0].literalPatterns.first?.startTexts, ["most", "very", "quite"])
+        var configuration = Configuration(source: .builtin, baseDirectory: "/")
+        configuration.minSeverity = .suggestion
+        configuration.enabledPacks = ["t"]
+        let linter = try Linter(configuration: configuration, rules: compiled)
+        // Asking for the count builds the scan, so that this short draft uses it.
+        XCTAssertEqual(linter.sharedScanPatternCount, 3)
+        let draft = try Draft(path: "t.md", text: "A most unique colour.\n\nA very perfect color, Most Unique. Almost unique.\n")
+        let scratch = MatchScratch()
+        let together = linter.check(draft, relativePath: "t.md", scratch: scratch)
+        linter.sharesWordListScan = false
+        let alone = linter.check(draft, relativePath: "t.md", scratch: scratch)
+        let describe = { (result: CheckResult) in result.findings.map { "\($0.ruleID) \(draft.source.string($0.range))" } }
+        XCTAssertEqual(describe(together), ["t.Rule0 most unique", "t.Rule0 very perfect", "t.Rule1 color", "t.Rule0 Most Unique"])
+        XCTAssertEqual(describe(together), describe(alone))
+    }
 }

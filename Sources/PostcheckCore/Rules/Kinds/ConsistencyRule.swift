@@ -21,10 +21,19 @@ struct ConsistencyRule: RuleKind, CompiledRule {
         var pairs: [RegexPattern] = []
         for (first, second) in either {
             let alternation = "(\(removingCaptureGroups(first)))|(\(removingCaptureGroups(second)))"
-            pairs.append(try fields.compile(context.wrap(alternation, word: !nonword), options: options, from: ["either"]))
+            let pattern = try fields.compile(context.wrap(alternation, word: !nonword), options: options, from: ["either"])
+            // Spellings that start with known texts (all of Vale's lists) join the linter's shared scan.
+            if context.wordTemplate == nil, let firstTexts = TokenTrie.startTexts(of: first),
+                let secondTexts = TokenTrie.startTexts(of: second)
+            {
+                pattern.startTexts = firstTexts + secondTexts
+            }
+            pairs.append(pattern)
         }
         return ConsistencyRule(header: header, pairs: pairs)
     }
+
+    var literalPatterns: [RegexPattern] { pairs.filter { $0.startTexts != nil } }
 
     func check(_ input: CheckInput) throws(MatchError) -> [Finding] {
         var findings: [Finding] = []

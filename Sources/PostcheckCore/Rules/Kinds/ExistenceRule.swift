@@ -51,10 +51,13 @@ struct ExistenceRule: RuleKind, CompiledRule {
             source = append ? source + rawPart : rawPart + source
             let pattern = try fields.compile(source, options: options, from: ["tokens", "raw"])
             // Word lists (no raw pattern, Vale's word template or none) start every match with a known text of one
-            // of their tokens: they join the linter's shared scan.
+            // of their tokens: they join the linter's shared scan. So does a pattern whose raw part comes first
+            // and starts with known texts (proselint's Uncomparables: `\b(?:most|very|…)\b\s*` before the tokens).
             let texts = tokens.map(TokenTrie.startTexts)
             if raw.isEmpty, context.wordTemplate == nil, !tokens.isEmpty, texts.allSatisfy({ $0 != nil }) {
                 pattern.startTexts = texts.flatMap { $0! }
+            } else if !raw.isEmpty, !append, !rawPart.isEmpty, let rawTexts = TokenTrie.startTexts(of: rawPart) {
+                pattern.startTexts = rawTexts
             }
             patterns[language] = pattern
         }
