@@ -66,8 +66,16 @@ final class PositionPropertyTests: XCTestCase {
     func testRoundTripsOnRandomText() {
         var generator = SeededGenerator(seed: 42)
         let pieces = ["a", "é", "e\u{301}", "👩🏽‍💻", "🇧🇪", "\t", " ", "\n", "\r\n", "ß", "中", "𝄞", "!", "\u{200D}"]
-        for _ in 0..<200 {
-            let text = (0..<Int.random(in: 0...60, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+        // Short texts, and long ones whose lines run past the column checkpoints (every 256 bytes).
+        let lengths = (0..<200).map { _ in Int.random(in: 0...60, using: &generator) }
+            + (0..<20).map { _ in Int.random(in: 300...1500, using: &generator) }
+        for length in lengths {
+            // Long texts break a line only about every 400 pieces.
+            let text = (0..<length).map { _ in
+                length > 60 && Int.random(in: 0..<400, using: &generator) != 0
+                    ? pieces.filter { $0 != "\n" && $0 != "\r\n" }.randomElement(using: &generator)!
+                    : pieces.randomElement(using: &generator)!
+            }.joined()
             let source = SourceText(text)
             let bytes = source.bytes
             var utf16 = 0

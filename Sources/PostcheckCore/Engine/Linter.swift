@@ -143,10 +143,25 @@ public final class Linter: @unchecked Sendable {
     /// The draft's language: declared in front matter, else detected from its prose, else the configured default.
     public func language(of draft: Draft) -> (String?, LanguageSource?) {
         if let declared = draft.declaredLanguage { return (LanguageDetector.normalize(declared), .declared) }
-        let prose = String(decoding: draft.masked[draft.bodyRange], as: UTF8.self)
-        if let detected = LanguageDetector.detect(prose).language { return (detected, .detected) }
+        if let detected = LanguageDetector.detect(Self.languageSample(draft)).language { return (detected, .detected) }
         if let fallback = configuration.defaultLanguage { return (fallback, .fallback) }
         return (nil, nil)
+    }
+
+    /// The start of the prose, enough for the detector's sample (`LanguageDetector.sampleCharacters`) without
+    /// making a string of a whole large file: a prefix is used once it holds more characters than the sample, so
+    /// that the sample's last character is complete.
+    static func languageSample(_ draft: Draft) -> String {
+        let body = draft.bodyRange
+        var length = LanguageDetector.sampleCharacters * 4
+        while true {
+            var end = min(body.upperBound, body.lowerBound + length)
+            // Cut before a continuation byte, not inside a character.
+            while end < body.upperBound && end > body.lowerBound && draft.masked[end] & 0xC0 == 0x80 { end -= 1 }
+            let prefix = String(decoding: draft.masked[body.lowerBound..<end], as: UTF8.self)
+            if end == body.upperBound || prefix.count > LanguageDetector.sampleCharacters { return prefix }
+            length *= 2
+        }
     }
 
     /// Checks one draft. `relativePath` selects overrides; `scratch` is this thread's PCRE2 state. With `only`,
