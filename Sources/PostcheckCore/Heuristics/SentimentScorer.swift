@@ -44,6 +44,13 @@ public struct SentimentScorer: Sendable {
     /// The lexicon and the language's boosters, contrast words and two-word booster starts, by word.
     let words: [String: WordInfo]
 
+    /// A lower-cased word as the lexicon knows it: its base form when only that is listed (Dutch `slechte` →
+    /// `slecht`), with what the scorer knows about it. Kept per word so that a word seen before costs one lookup.
+    struct ResolvedWord: Sendable {
+        let lower: String
+        let info: WordInfo?
+    }
+
     public init(lexicon: [String: Double], language: LanguageRules, emojiDescriptions: [Unicode.Scalar: String] = [:],
                 emojiValences: [Unicode.Scalar: Double] = [:])
     {
@@ -79,12 +86,12 @@ public struct SentimentScorer: Sendable {
 
     /// Scores `range` of `text` (valid UTF-8).
     public func score(_ bytes: [UInt8], range: Range<Int>) -> Score {
-        var baseForms: [String: String?] = [:]
+        var baseForms: [String: ResolvedWord] = [:]
         return score(bytes, range: range, baseForms: &baseForms)
     }
 
-    /// Scores with a memo of inflected words' lexicon forms that outlives one text (see `MatchScratch.baseForms`).
-    func score(_ bytes: [UInt8], range: Range<Int>, baseForms: inout [String: String?]) -> Score {
+    /// Scores with a memo of words looked up that outlives one text (see `MatchScratch.baseForms`).
+    func score(_ bytes: [UInt8], range: Range<Int>, baseForms: inout [String: ResolvedWord]) -> Score {
         let tokens = tokenize(bytes, range: range, baseForms: &baseForms)
         let isCapDifferential = capDifferential(tokens)
         var sentiments: [Double] = []
@@ -281,11 +288,11 @@ public struct SentimentScorer: Sendable {
     /// may cut it further (an emoji's description brings its own spaces). Both give VADER's tokens, because that
     /// transformation starts every piece after white space.
     func tokenize(_ bytes: [UInt8], range: Range<Int>) -> [Token] {
-        var baseForms: [String: String?] = [:]
+        var baseForms: [String: ResolvedWord] = [:]
         return tokenize(bytes, range: range, baseForms: &baseForms)
     }
 
-    func tokenize(_ bytes: [UInt8], range: Range<Int>, baseForms: inout [String: String?]) -> [Token] {
+    func tokenize(_ bytes: [UInt8], range: Range<Int>, baseForms: inout [String: ResolvedWord]) -> [Token] {
         var builder = TokenBuilder(scorer: self)
         // The memo moves into the builder and back, so that it is not copied.
         swap(&builder.baseForms, &baseForms)
@@ -331,8 +338,8 @@ public struct SentimentScorer: Sendable {
     private struct TokenBuilder {
         let scorer: SentimentScorer
         var tokens: [Token] = []
-        /// Inflected forms repeat: each is looked up once.
-        var baseForms: [String: String?] = [:]
+        /// Words repeat: each is resolved once.
+        var baseForms: [String: ResolvedWord] = [:]
 
         init(scorer: SentimentScorer) { self.scorer = scorer }
 
@@ -408,22 +415,24 @@ public struct SentimentScorer: Sendable {
         }
 
         mutating func append(text: String, lower: String, range: Range<Int>, fixedValence: Double?) {
-            var lower = lower
-            var info = scorer.words[lower]
-            if info?.valence == nil && scorer.language.code != "en" {
-                let base: String?
-                if let known = baseForms[lower] {
-                    base = known
-                } else {
-                    base = scorer.language.lexiconForm(of: lower, in: scorer.lexicon)
-                    baseForms[lower] = base
-                }
-                if let base {
-                    lower = base
+            let resolved: ResolvedWord
+            if scorer.language.code == "en" {
+                // English is looked up as it is (VADER does not reduce inflections).
+                resolved = ResolvedWord(lower: lower, info: scorer.words[lower])
+            } else if let known = baseForms[lower] {
+                resolved = known
+            } else {
+                var form = lower
+                var info = scorer.words[lower]
+                if info?.valence == nil, let base = scorer.language.lexiconForm(of: lower, in: scorer.lexicon) {
+                    form = base
                     info = scorer.words[base]
                 }
+                resolved = ResolvedWord(lower: form, info: info)
+                baseForms[lower] = resolved
             }
-            tokens.append(Token(text: text, lower: lower, range: range, fixedValence: fixedValence,
+            let info = resolved.info
+            tokens.append(Token(text: text, lower: resolved.lower, range: range, fixedValence: fixedValence,
                                 valence: info?.valence, booster: info?.booster, isContrast: info?.isContrast ?? false,
                                 startsMultiwordBooster: info?.startsMultiwordBooster ?? false))
         }

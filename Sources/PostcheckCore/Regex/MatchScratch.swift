@@ -39,9 +39,10 @@ public final class MatchScratch {
     let jitStack: OpaquePointer?
     private(set) var matchData: OpaquePointer
     private var pairCapacity: Int
-    /// Lexicon base forms of inflected words (`LanguageRules.lexiconForm`) per lexicon rule and language, kept
-    /// across drafts on this thread: the same words come back in every post.
-    var baseForms: [String: [String: String?]] = [:]
+    /// Words as a lexicon rule resolved them (base forms of inflected words, `LanguageRules.lexiconForm`, and what
+    /// the lexicon says), per rule and language, kept across drafts on this thread: the same words come back in
+    /// every post.
+    var baseForms: [String: [String: SentimentScorer.ResolvedWord]] = [:]
 
     public init(limits: MatchLimits = MatchLimits()) {
         context = pcre2_match_context_create_8(nil)
