@@ -58,9 +58,8 @@ public struct SentimentScorer: Sendable {
         self.language = language
         self.emojiDescriptions = emojiDescriptions
         self.emojiValences = emojiValences
-        var words: [String: WordInfo] = [:]
-        words.reserveCapacity(lexicon.count + language.boosters.count)
-        for (word, valence) in lexicon { words[word, default: WordInfo()].valence = valence }
+        // mapValues keeps the lexicon's hash table (no rehashing of thousands of words at every start).
+        var words = lexicon.mapValues { WordInfo(valence: $0) }
         for (word, booster) in language.boosters { words[word, default: WordInfo()].booster = booster }
         for word in language.contrast { words[word, default: WordInfo()].isContrast = true }
         for word in language.multiwordBoosterStarts { words[word, default: WordInfo()].startsMultiwordBooster = true }
