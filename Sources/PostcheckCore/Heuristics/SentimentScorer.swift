@@ -303,7 +303,7 @@ public struct SentimentScorer: Sendable {
             let byte = bytes[index]
             if byte < 0x80 {
                 if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) { index += 1; continue }
-            } else if let scalar = decodeScalar(bytes, index, end), scalar.properties.isWhitespace {
+            } else if let scalar = decodeScalar(bytes, index, end), ScalarClasses.isWhitespace(scalar) {
                 index += scalarLength(byte)
                 continue
             }
@@ -317,7 +317,7 @@ public struct SentimentScorer: Sendable {
                     index += 1
                 } else {
                     guard let scalar = decodeScalar(bytes, index, end) else { index = end; break }
-                    if scalar.properties.isWhitespace { break }
+                    if ScalarClasses.isWhitespace(scalar) { break }
                     isASCII = false
                     index += scalarLength(byte)
                 }

@@ -59,13 +59,7 @@ enum WordCounter {
                 || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) ? 1 : 0
         }
         guard let scalar = decodeScalar(buffer, index, end) else { return 0 }
-        switch scalar.properties.generalCategory {
-        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-            .decimalNumber, .letterNumber, .otherNumber:
-            return scalarLength(byte)
-        default:
-            return 0
-        }
+        return ScalarClasses.isLetterOrNumber(scalar) ? scalarLength(byte) : 0
     }
 
     /// The byte length of an apostrophe (`'`, `’`) or hyphen-minus at `index`, or 0.

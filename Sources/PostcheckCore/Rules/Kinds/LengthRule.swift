@@ -44,7 +44,7 @@ struct LengthRule: RuleKind, CompiledRule {
                     || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"")
             } else if let scalar = decodeScalar(text, index, end) {
                 // PCRE2's \s with UCP is Unicode's White_Space: the separators (Z) and NEL.
-                separates = scalar.properties.isWhitespace
+                separates = ScalarClasses.isWhitespace(scalar)
             } else {
                 separates = false
             }

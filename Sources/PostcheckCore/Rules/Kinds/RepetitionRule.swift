@@ -44,7 +44,7 @@ struct RepetitionRule: RuleKind, CompiledRule {
             let byte = buffer[index]
             let length = min(scalarLength(byte), end - index)
             let isSpace = byte < 0x80 ? byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
-                : decodeScalar(buffer, index, end)?.properties.isWhitespace ?? false
+                : decodeScalar(buffer, index, end).map(ScalarClasses.isWhitespace) ?? false
             if isSpace {
                 if let first = start { runs.append(first..<index) }
                 start = nil
