@@ -110,6 +110,8 @@ public enum SentenceSplitter {
     }
 
     private static func canStartSentence(_ text: [UInt8], _ index: Int, _ end: Int) -> Bool {
+        // ASCII's only lower-case letters are a to z (no property lookup for the common case).
+        if index < end && text[index] < 0x80 { return !(text[index] >= UInt8(ascii: "a") && text[index] <= UInt8(ascii: "z")) }
         guard let scalar = decodeScalar(text, index, end) else { return false }
         if scalar.properties.isLowercase { return false }
         return true

@@ -264,7 +264,12 @@ public enum URLExtractor {
     }
 
     static func isHostCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == "-" || scalar == "_" || scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+        if scalar.isASCII {
+            // The same answer without a Unicode property lookup: most host characters are ASCII.
+            let value = scalar.value | 0x20
+            return (value >= 0x61 && value <= 0x7A) || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_"
+        }
+        return scalar.properties.isAlphabetic
             || (scalar.value > 0x7F && (scalar.properties.numericType != nil || isMark(scalar)))
     }
 
