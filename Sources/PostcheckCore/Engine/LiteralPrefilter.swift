@@ -20,6 +20,12 @@ struct LiteralPrefilter: Sendable {
     private let wordStartTrie: ByteTrie
     private let anywhereTrie: ByteTrie
 
+    /// Per byte: whether a text of either trie may start with it, and whether it is an ASCII letter, digit or `_`.
+    private let startTable: [UInt8]
+    private static let startsWordStartText: UInt8 = 1
+    private static let startsAnywhereText: UInt8 = 2
+    private static let isWordByte: UInt8 = 4
+
     /// Nil when fewer than two patterns could share a scan (nothing to gain).
     init?(patterns candidates: [RegexPattern]) {
         var identifiers: [ObjectIdentifier] = []
@@ -40,8 +46,18 @@ struct LiteralPrefilter: Sendable {
         }
         guard identifiers.count >= 2 else { return nil }
         self.patterns = identifiers
-        self.wordStartTrie = ByteTrie(wordStartTexts)
-        self.anywhereTrie = ByteTrie(anywhereTexts)
+        let wordStartTrie = ByteTrie(wordStartTexts)
+        let anywhereTrie = ByteTrie(anywhereTexts)
+        self.wordStartTrie = wordStartTrie
+        self.anywhereTrie = anywhereTrie
+        self.startTable = (0...255).map { value in
+            let byte = UInt8(value)
+            // Continuation bytes (10xxxxxx) are inside a character: no text starts there.
+            guard byte & 0xC0 != 0x80 else { return 0 }
+            return (wordStartTrie.mayStart(with: byte) ? Self.startsWordStartText : 0)
+                | (anywhereTrie.mayStart(with: byte) ? Self.startsAnywhereText : 0)
+                | (isASCIIWordByte(byte) ? Self.isWordByte : 0)
+        }
     }
 
     /// Whether a match of `pattern` can only begin right after a character that is not a letter, digit or `_`
@@ -65,15 +81,21 @@ struct LiteralPrefilter: Sendable {
         }
         var collector = Collector(patternCount: patterns.count, limit: max(256, text.count / 32))
         let count = text.count
-        for position in 0..<count {
-            let byte = base[position]
-            // Only whole characters start a text.
-            if byte & 0xC0 == 0x80 { continue }
-            if wordStartTrie.mayStart(with: byte) && (position == 0 || !isASCIIWordByte(base[position - 1])) {
-                wordStartTrie.walk(from: position, base: base, count: count, into: &collector)
-            }
-            if anywhereTrie.mayStart(with: byte) {
-                anywhereTrie.walk(from: position, base: base, count: count, into: &collector)
+        let startTable = startTable
+        startTable.withUnsafeBufferPointer { starts in
+            var previousIsWordByte = false
+            for position in 0..<count {
+                let byte = base[position]
+                let afterWordByte = previousIsWordByte
+                previousIsWordByte = starts[Int(byte)] & Self.isWordByte != 0
+                // Most places start no text (a continuation byte never does): one table lookup decides.
+                let flags = starts[Int(byte)]
+                if flags & Self.startsWordStartText != 0 && !afterWordByte {
+                    wordStartTrie.walk(from: position, base: base, count: count, into: &collector)
+                }
+                if flags & Self.startsAnywhereText != 0 {
+                    anywhereTrie.walk(from: position, base: base, count: count, into: &collector)
+                }
             }
         }
         var positions: [ObjectIdentifier: [Int]] = [:]
@@ -126,68 +148,76 @@ private struct ByteTrie: Sendable {
     private var owners: [Int32] = []
     /// Whether a node has a child through a byte of 0x80 or more (only then is a non-ASCII character decoded).
     private var hasNonASCIIChild: [Bool] = []
-    /// The root's children by byte (-1: none), since every walk starts there.
-    private var rootChild = [Int32](repeating: -1, count: 256)
+    /// Nodes with many children (the root and the first letters of thousands of words) find a child in a table of
+    /// 256 entries (-1: none) instead of searching their list: `denseTables[denseIndex[n] * 256 + byte]`.
+    private var denseIndex: [Int32] = []
+    private var denseTables: [Int32] = []
+    private static let denseFrom = 6
 
     init(_ texts: [(text: String, owner: Int)]) {
-        final class Node {
-            var children: [UInt8: Node] = [:]
-            var owners: [Int32] = []
-        }
-        let root = Node()
+        // Built with one table of edges (parent and byte → child) rather than an object per node: tens of thousands
+        // of nodes for the Vale packages, built at the start of every large run.
+        var edges: [Int: Int32] = [:]
+        edges.reserveCapacity(texts.count * 4)
+        var nodeOwners: [[Int32]] = [[]]
         for (text, owner) in texts where !text.isEmpty {
-            var node = root
+            var node: Int32 = 0
             for byte in text.utf8 {
-                if let child = node.children[byte] {
+                let key = Int(node) << 8 | Int(byte)
+                if let child = edges[key] {
                     node = child
                 } else {
-                    let child = Node()
-                    node.children[byte] = child
+                    let child = Int32(nodeOwners.count)
+                    nodeOwners.append([])
+                    edges[key] = child
                     node = child
                 }
             }
-            if node.owners.last != Int32(owner) { node.owners.append(Int32(owner)) }
+            if nodeOwners[Int(node)].last != Int32(owner) { nodeOwners[Int(node)].append(Int32(owner)) }
         }
-        // Breadth first, so that a node's number is known before its children are listed.
-        var order = [root]
-        var numbers = [ObjectIdentifier(root): Int32(0)]
-        var next = 0
-        while next < order.count {
-            let node = order[next]
-            next += 1
-            for byte in node.children.keys.sorted() {
-                let child = node.children[byte]!
-                numbers[ObjectIdentifier(child)] = Int32(order.count)
-                order.append(child)
-            }
-        }
-        for node in order {
+        // Children of a node side by side, in byte order: the edges sorted by parent, then byte.
+        let sortedEdges = edges.sorted { $0.key < $1.key }
+        let nodeCount = nodeOwners.count
+        var edgeIndex = 0
+        for node in 0..<nodeCount {
             childStart.append(Int32(childBytes.count))
             ownerStart.append(Int32(owners.count))
-            owners += node.owners
+            owners += nodeOwners[node]
             var nonASCII = false
-            for byte in node.children.keys.sorted() {
+            while edgeIndex < sortedEdges.count && sortedEdges[edgeIndex].key >> 8 == node {
+                let byte = UInt8(sortedEdges[edgeIndex].key & 0xFF)
                 childBytes.append(byte)
-                childNodes.append(numbers[ObjectIdentifier(node.children[byte]!)]!)
+                childNodes.append(sortedEdges[edgeIndex].value)
                 nonASCII = nonASCII || byte >= 0x80
+                edgeIndex += 1
             }
             hasNonASCIIChild.append(nonASCII)
         }
         childStart.append(Int32(childBytes.count))
         ownerStart.append(Int32(owners.count))
-        for index in Int(childStart[0])..<Int(childStart[1]) { rootChild[Int(childBytes[index])] = childNodes[index] }
+        for node in 0..<nodeCount {
+            let range = Int(childStart[node])..<Int(childStart[node + 1])
+            guard node == 0 || range.count >= Self.denseFrom else {
+                denseIndex.append(-1)
+                continue
+            }
+            denseIndex.append(Int32(denseTables.count / 256))
+            var table = [Int32](repeating: -1, count: 256)
+            for index in range { table[Int(childBytes[index])] = childNodes[index] }
+            denseTables += table
+        }
     }
 
     /// Whether a text may start with `byte` (a non-ASCII byte: whether any text starts with a non-ASCII character).
-    @inline(__always)
     func mayStart(with byte: UInt8) -> Bool {
-        byte >= 0x80 ? hasNonASCIIChild[0] : rootChild[Int(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)] >= 0
+        byte >= 0x80 ? hasNonASCIIChild[0] : denseTables[Int(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)] >= 0
     }
 
     @inline(__always)
     private func child(of node: Int32, _ byte: UInt8) -> Int32? {
-        if node == 0 {
-            let found = rootChild[Int(byte)]
+        let dense = denseIndex[Int(node)]
+        if dense >= 0 {
+            let found = denseTables[Int(dense) * 256 + Int(byte)]
             return found < 0 ? nil : found
         }
         var index = Int(childStart[Int(node)])
