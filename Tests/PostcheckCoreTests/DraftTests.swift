@@ -25,6 +25,25 @@ final class DraftTests: XCTestCase {
         }
     }
 
+    func testHTMLCommentsAreBlankedUpToTheirEnd() throws {
+        let blank = { (text: String) in String(text.map { $0 == "\n" ? "\n" : " " }) }
+        let cases: [(String, String)] = [
+            ("a <!-- b --> c", "a " + blank("<!-- b -->") + " c"),
+            ("a <!-- b\nc --> d", "a " + blank("<!-- b\nc -->") + " d"),
+            // An unclosed comment runs to the end, keeping line breaks.
+            ("a <!-- b\nc", "a " + blank("<!-- b\nc")),
+            // Angle brackets and dashes that do not open or close a comment stay.
+            ("1 < 2 <!- x -> <!-- y -- z --> w", "1 < 2 <!- x -> " + blank("<!-- y -- z -->") + " w"),
+            ("<!---->x<!-- -> -->y", blank("<!---->") + "x" + blank("<!-- -> -->") + "y"),
+        ]
+        for (text, expected) in cases {
+            XCTAssertEqual(try maskedText(text), expected, text.debugDescription)
+        }
+        // Suppression comments are read from closed comments only.
+        XCTAssertEqual(SuppressionParser.comments(in: Array("a <!-- postcheck-disable --> b <!-- open".utf8), from: 0).map(\.text),
+                       ["postcheck-disable"])
+    }
+
     func testCodeCommentsAndURLsAreMaskedKeepingOffsets() throws {
         let text = """
             Use `npm install` now <!-- hidden words -->.

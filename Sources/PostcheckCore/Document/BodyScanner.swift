@@ -403,27 +403,40 @@ struct BodyScanner {
     }
 
     private mutating func maskHTMLComments() {
-        let bytes = source.bytes
-        var index = bodyStart
-        let open = Array("<!--".utf8)
-        let close = Array("-->".utf8)
-        while index + 4 <= bytes.count {
-            if bytes[index] == open[0] && bytes[index..<index + 4].elementsEqual(open) {
-                var search = index + 4
-                var found: Int? = nil
-                while search + 3 <= bytes.count {
-                    if bytes[search] == close[0] && bytes[search..<search + 3].elementsEqual(close) {
-                        found = search + 3
+        for comment in Self.htmlComments(in: source.bytes, from: bodyStart, unclosedRunToEnd: true) {
+            blank(comment, keepNewlines: true)
+        }
+    }
+
+    /// HTML comments (`<!--` … `-->`) from `start` on, found by jumping from one `<` to the next. An unclosed
+    /// comment runs to the end of the text when `unclosedRunToEnd`, else it is not a comment.
+    static func htmlComments(in bytes: [UInt8], from start: Int, unclosedRunToEnd: Bool) -> [Range<Int>] {
+        bytes.withUnsafeBufferPointer { buffer in
+            var comments: [Range<Int>] = []
+            var index = start
+            let count = buffer.count
+            while index + 4 <= count, let open = firstIndex(of: UInt8(ascii: "<"), in: buffer, index..<count) {
+                guard open + 4 <= count else { break }
+                guard buffer[open + 1] == UInt8(ascii: "!") && buffer[open + 2] == UInt8(ascii: "-")
+                    && buffer[open + 3] == UInt8(ascii: "-")
+                else {
+                    index = open + 1
+                    continue
+                }
+                var search = open + 4
+                var end: Int? = nil
+                while search + 3 <= count, let dash = firstIndex(of: UInt8(ascii: "-"), in: buffer, search..<count) {
+                    if dash + 3 <= count && buffer[dash + 1] == UInt8(ascii: "-") && buffer[dash + 2] == UInt8(ascii: ">") {
+                        end = dash + 3
                         break
                     }
-                    search += 1
+                    search = dash + 1
                 }
-                let commentEnd = found ?? bytes.count
-                blank(index..<commentEnd, keepNewlines: true)
+                guard let commentEnd = end ?? (unclosedRunToEnd ? count : nil) else { break }
+                comments.append(open..<commentEnd)
                 index = commentEnd
-            } else {
-                index += 1
             }
+            return comments
         }
     }
 

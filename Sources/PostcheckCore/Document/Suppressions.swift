@@ -88,27 +88,11 @@ enum SuppressionParser {
 
     /// HTML comments: their byte range and trimmed inner text.
     static func comments(in bytes: [UInt8], from start: Int) -> [(range: Range<Int>, text: String)] {
-        var found: [(Range<Int>, String)] = []
-        var index = start
-        while index + 4 <= bytes.count {
-            if bytes[index] == UInt8(ascii: "<") && bytes[index + 1] == UInt8(ascii: "!") && bytes[index + 2] == UInt8(ascii: "-")
-                && bytes[index + 3] == UInt8(ascii: "-")
-            {
-                var search = index + 4
-                while search + 3 <= bytes.count
-                    && !(bytes[search] == UInt8(ascii: "-") && bytes[search + 1] == UInt8(ascii: "-") && bytes[search + 2] == UInt8(ascii: ">"))
-                {
-                    search += 1
-                }
-                guard search + 3 <= bytes.count else { break }
-                let text = String(decoding: bytes[(index + 4)..<search], as: UTF8.self).trimmingCharacters(in: [" ", "\n", "\r", "\t"])
-                found.append((index..<(search + 3), text))
-                index = search + 3
-            } else {
-                index += 1
-            }
+        BodyScanner.htmlComments(in: bytes, from: start, unclosedRunToEnd: false).map { comment in
+            let text = String(decoding: bytes[(comment.lowerBound + 4)..<(comment.upperBound - 3)], as: UTF8.self)
+                .trimmingCharacters(in: [" ", "\n", "\r", "\t"])
+            return (comment, text)
         }
-        return found
     }
 
     private static func nextNonBlankLine(after offset: Int, in source: SourceText) -> Range<Int>? {

@@ -111,6 +111,16 @@ public struct SourceText: Sendable {
         var starts = [0]
         var index = 0
         let count = bytes.count
+        // Without a carriage return, every line ends at a line feed: jump from one to the next.
+        let withoutCR: Bool = bytes.withUnsafeBufferPointer { buffer in
+            guard firstIndex(of: 0x0D, in: buffer, 0..<count) == nil else { return false }
+            while let newline = firstIndex(of: 0x0A, in: buffer, index..<count) {
+                starts.append(newline + 1)
+                index = newline + 1
+            }
+            return true
+        }
+        if withoutCR { return starts }
         while index < count {
             let byte = bytes[index]
             if byte == 0x0A {

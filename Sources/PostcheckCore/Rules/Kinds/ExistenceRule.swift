@@ -84,7 +84,12 @@ struct ExistenceRule: RuleKind, CompiledRule {
         for subject in input.subjects {
             for match in try input.matches(pattern, in: subject) {
                 let text = input.text(match.range)
-                guard !text.allSatisfy({ $0.isWhitespace || $0 == "*" }) else { continue }
+                // A match of nothing but white space or masking (`*`) is no finding. Nearly every match has an ASCII
+                // byte that is neither, which settles it without walking the text's characters.
+                let hasVisibleASCII = input.buffer(subject)[match.range].contains { byte in
+                    byte < 0x80 && byte > 0x20 && byte != UInt8(ascii: "*")
+                }
+                guard hasVisibleASCII || !text.allSatisfy({ $0.isWhitespace || $0 == "*" }) else { continue }
                 if try exceptions.suppresses(match.range, in: subject, input: input) { continue }
                 if let validator, !validator.isValid(text.trimmingSpacesAndBreaks()) { continue }
                 var nearby: Range<Int>? = nil
