@@ -36,6 +36,21 @@ final class RuleLoadingErrorTests: XCTestCase {
         XCTAssertTrue(perLanguage.message.contains("language codes"), perLanguage.message)
     }
 
+    /// Rule files are parsed without YAML's type resolution; fields that want a flag or a number resolve their
+    /// value when they read it, as YAML would have: plain `yes`, `3` and `~` are typed, quoted ones stay text.
+    func testFlagsNumbersAndNullAreTypedOnlyWhenPlain() throws {
+        XCTAssertNil(loadError("extends: existence\nmessage: x\nignorecase: yes\nnonword: FALSE\ntokens: [a]\n"))
+        XCTAssertNil(loadError("extends: repetition\nmessage: x\nmax: 3\ntokens: ['[^\\s]+']\n"))
+        XCTAssertNil(loadError("extends: existence\nmessage: x\nlink: ~\ntokens: [a]\n"))
+        let quotedFlag = try XCTUnwrap(loadError("extends: existence\nmessage: x\nignorecase: 'true'\ntokens: [a]\n"))
+        XCTAssertTrue(quotedFlag.message.contains("true or false"), quotedFlag.message)
+        let quotedNumber = try XCTUnwrap(loadError("extends: repetition\nmessage: x\nmax: \"3\"\ntokens: [a]\n"))
+        XCTAssertEqual(quotedNumber.line, 3)
+        // Values that look like flags or numbers are still words in a list.
+        let rule = try compileRule("extends: existence\nmessage: x\ntokens: [yes, 'no', 3, ~x]\n")
+        XCTAssertEqual(try findings(rule, on: "yes, no, 3 and ~x.").map(\.match), ["yes", "no", "3"])
+    }
+
     func testInvalidRegexShowsPCRE2MessageOffsetAndEntryLine() throws {
         let error = try XCTUnwrap(loadError("extends: existence\nmessage: x\ntokens:\n  - fine\n  - 'bro(ken'\n"))
         XCTAssertEqual(error.line, 5)

@@ -289,7 +289,7 @@ public struct ConfigurationLoader: Sendable {
         var settings: [String: RuleSetting] = [:]
         for (ruleNode, valueNode) in mapping {
             guard let rule = ruleNode.string else { throw fields.error(at: ruleNode, "rule ids must be strings") }
-            let text = valueNode.bool.map { $0 ? "on" : "off" } ?? valueNode.string ?? ""
+            let text = valueNode.typed.bool.map { $0 ? "on" : "off" } ?? valueNode.string ?? ""
             guard let setting = RuleSetting(parsing: text) else {
                 throw fields.error(at: valueNode, "'\(rule)' must be off, on, suggestion, warning or error, not '\(text)'")
             }

@@ -37,7 +37,10 @@ public struct YAMLFields {
     public static func parse(path: String, text: String, variables: [String: [String]] = [:]) throws(RuleFileError) -> YAMLFields {
         let node: Node?
         do {
-            node = try Yams.compose(yaml: text)
+            // Without YAML's type resolution: it runs up to seven of Foundation's regular expressions on every
+            // value, and a word list has thousands. The few values read as flags, numbers or null are resolved
+            // when they are read (`Node.typed`).
+            node = try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             let (line, column, message) = describe(error)
             throw RuleFileError(path: path, line: line, column: column, message: "invalid YAML: \(message)")
@@ -84,7 +87,7 @@ public struct YAMLFields {
         guard case .scalar(let scalar) = entry.value else {
             throw error(at: entry.value, "'\(entry.key)' must be a string")
         }
-        if entry.value.null != nil && scalar.style == .plain { return nil }
+        if entry.value.typed.null != nil && scalar.style == .plain { return nil }
         return try expandInline(scalar.string, at: entry.value)
     }
 
@@ -114,7 +117,7 @@ public struct YAMLFields {
 
     public func bool(_ key: String) throws(RuleFileError) -> Bool? {
         guard let entry = entry(key) else { return nil }
-        guard case .scalar = entry.value, let value = entry.value.bool else {
+        guard case .scalar = entry.value, let value = entry.value.typed.bool else {
             throw error(at: entry.value, "'\(entry.key)' must be true or false")
         }
         return value
@@ -125,7 +128,7 @@ public struct YAMLFields {
         if let text = entry.value.string, text.hasPrefix("{{"), let value = Int(try values(String(text.dropFirst(2).dropLast(2)).trimmingCharacters(in: [" "]), at: entry.value)[0]) {
             return value
         }
-        guard case .scalar = entry.value, let value = entry.value.int else {
+        guard case .scalar = entry.value, let value = entry.value.typed.int else {
             throw error(at: entry.value, "'\(entry.key)' must be a whole number")
         }
         return value
@@ -136,7 +139,7 @@ public struct YAMLFields {
         if let text = entry.value.string, text.hasPrefix("{{"), let value = Double(try values(String(text.dropFirst(2).dropLast(2)).trimmingCharacters(in: [" "]), at: entry.value)[0]) {
             return value
         }
-        guard case .scalar = entry.value, let value = entry.value.float ?? entry.value.int.map(Double.init) else {
+        guard case .scalar = entry.value, let value = entry.value.typed.float ?? entry.value.typed.int.map(Double.init) else {
             throw error(at: entry.value, "'\(entry.key)' must be a number")
         }
         return value
@@ -161,7 +164,7 @@ public struct YAMLFields {
         }
         switch node {
         case .scalar(let scalar):
-            if node.null != nil && scalar.style == .plain { return [] }
+            if node.typed.null != nil && scalar.style == .plain { return [] }
             return try expand(scalar.string, node)
         case .sequence(let sequence):
             var result: [String] = []
@@ -220,5 +223,15 @@ public struct YAMLFields {
     public func mark(of key: String) -> (line: Int, column: Int)? {
         guard let mark = entry(key)?.value.mark else { return nil }
         return (mark.line, mark.column)
+    }
+}
+
+extension Node {
+    /// This value typed the way YAML's core schema reads a plain value (a flag, a number, null). Rule and
+    /// configuration files are parsed without that resolution (`YAMLFields.parse`), so every value reads as text
+    /// until a field asks for a type. A quoted value stays text, as in YAML.
+    var typed: Node {
+        guard case .scalar(let scalar) = self, scalar.style == .plain else { return self }
+        return Node(scalar.string, Tag(.implicit), .plain)
     }
 }

@@ -84,11 +84,11 @@ struct LengthRule: RuleKind, CompiledRule {
     private static func limits(_ fields: YAMLFields, _ key: String) throws(RuleFileError) -> [String: Int] {
         guard let node = fields.node(key) else { return [:] }
         var result: [String: Int] = [:]
-        if let value = node.int {
+        if let value = node.typed.int {
             result["*"] = value
         } else if case .mapping(let mapping) = node {
             for (platform, limit) in mapping {
-                guard let name = platform.string, let value = limit.int else {
+                guard let name = platform.string, let value = limit.typed.int else {
                     throw fields.error(at: limit, "'\(key)' maps platforms to whole numbers")
                 }
                 result[name.lowercased()] = value

@@ -43,7 +43,7 @@ struct LexiconRule: RuleKind, CompiledRule {
                 throw fields.error(at: node, "'entries' maps terms to weights (or languages to such maps)")
             }
             for (term, weight) in mapping {
-                guard let text = term.string, let value = weight.float ?? weight.int.map(Double.init) else {
+                guard let text = term.string, let value = weight.typed.float ?? weight.typed.int.map(Double.init) else {
                     throw fields.error(at: weight, "'entries' weights must be numbers")
                 }
                 lexicons[language, default: [:]][text.lowercased()] = value
