@@ -34,25 +34,14 @@ enum TokenTrie {
         return escaped || text.isEmpty ? nil : text
     }
 
-    /// Keyed by code point, which is also what PCRE2 matches on (in UTF mode).
-    final class Node {
-        var children: [Unicode.Scalar: Node] = [:]
-        var terminal = false
-
-        func child(_ scalar: Unicode.Scalar) -> Node {
-            if let existing = children[scalar] { return existing }
-            let node = Node()
-            children[scalar] = node
-            return node
-        }
-    }
-
     /// Texts that every match of a token (a regex) starts with — its literal beginning, with small alternatives and
     /// character classes expanded: `gurus?` → `guru`, `(?:bunch|flock) of crows` → `bunch of crows`, `flock of
     /// crows`, `cutting[ -]edge` → `cutting edge`, `cutting-edge`, `\bocd\b|o\.c\.d\.` → `ocd`, `o.c.d.`. Nil when a
     /// match could start with fewer than two known characters (`[a-z]+ed`, `\d{1,2}am`): such a token has to be
     /// scanned for.
     static func startTexts(of token: String) -> [String]? {
+        // Most tokens are plain words: their text is their beginning.
+        if isLiteral(token) { return token.unicodeScalars.count >= 2 ? [token] : nil }
         var results: [String] = []
         for alternative in splitTopLevel(Array(token.unicodeScalars)) {
             guard let texts = startTexts(alternative), !texts.isEmpty else { return nil }
@@ -302,17 +291,21 @@ enum TokenTrie {
 
     /// The alternation for `tokens` (no surrounding group), or nil when factoring would not help (few literals).
     static func alternation(_ tokens: [String], caseInsensitive: Bool) -> String? {
-        let literals = tokens.compactMap(literalText)
-        guard literals.count >= 8 else { return nil }
-        let patterns = tokens.filter { literalText($0) == nil }
-        let root = Node()
-        for literal in literals {
-            var node = root
-            for scalar in (caseInsensitive ? literal.lowercased() : literal).unicodeScalars { node = node.child(scalar) }
-            node.terminal = true
+        var literals: [[Unicode.Scalar]] = []
+        var patterns: [String] = []
+        for token in tokens {
+            if let literal = literalText(token) {
+                literals.append(Array((caseInsensitive ? literal.lowercased() : literal).unicodeScalars))
+            } else {
+                patterns.append(token)
+            }
         }
+        guard literals.count >= 8 else { return nil }
+        // Sorted, the tokens below any prefix lie side by side (the prefix itself first): the trie is read off the
+        // sorted list without building it.
+        literals.sort { $0.lexicographicallyPrecedes($1) { $0.value < $1.value } }
         var trie = ""
-        render(root, into: &trie)
+        render(literals, 0..<literals.count, depth: 0, into: &trie)
         return ([trie] + patterns).joined(separator: "|")
     }
 
@@ -334,18 +327,32 @@ enum TokenTrie {
         return "\\^$.|?*+()[]{}/-#".unicodeScalars.contains(scalar)
     }
 
-    private static func render(_ node: Node, into out: inout String) {
-        // Longer continuations first, then the end of a token: the longest token at a place wins.
-        guard !node.children.isEmpty else { return }
-        let children = node.children.sorted { $0.key.value < $1.key.value }
-        let grouped = children.count > 1 || node.terminal
-        if grouped { out += "(?:" }
-        for (index, (scalar, child)) in children.enumerated() {
-            if index > 0 { out += "|" }
-            if needsEscape(scalar) { out += "\\" }
-            out.unicodeScalars.append(scalar)
-            render(child, into: &out)
+    /// The trie of `literals[range]`, which share their first `depth` code points: longer continuations first, then
+    /// the end of a token, so that the longest token at a place wins.
+    private static func render(_ literals: [[Unicode.Scalar]], _ range: Range<Int>, depth: Int, into out: inout String) {
+        var index = range.lowerBound
+        var terminal = false
+        while index < range.upperBound && literals[index].count == depth {
+            terminal = true
+            index += 1
         }
-        if grouped { out += node.terminal ? "|)" : ")" }
+        guard index < range.upperBound else { return }
+        var groups: [(scalar: Unicode.Scalar, range: Range<Int>)] = []
+        while index < range.upperBound {
+            let scalar = literals[index][depth]
+            var end = index + 1
+            while end < range.upperBound && literals[end][depth] == scalar { end += 1 }
+            groups.append((scalar, index..<end))
+            index = end
+        }
+        let grouped = groups.count > 1 || terminal
+        if grouped { out += "(?:" }
+        for (position, group) in groups.enumerated() {
+            if position > 0 { out += "|" }
+            if needsEscape(group.scalar) { out += "\\" }
+            out.unicodeScalars.append(group.scalar)
+            render(literals, group.range, depth: depth + 1, into: &out)
+        }
+        if grouped { out += terminal ? "|)" : ")" }
     }
 }
