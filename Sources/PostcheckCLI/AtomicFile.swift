@@ -59,18 +59,28 @@ enum AtomicFile {
 
     /// Writes all of `bytes` (retrying short writes and interruptions). Returns an error message, or nil.
     private static func writeAll(_ descriptor: CInt, _ bytes: [UInt8]) -> String? {
-        bytes.withUnsafeBytes { buffer -> String? in
-            var written = 0
-            while written < buffer.count {
-                let result = write(descriptor, buffer.baseAddress! + written, buffer.count - written)
-                if result < 0 {
-                    if errno == EINTR { continue }
-                    return String(cString: strerror(errno))
-                }
-                written += result
+        bytes.withUnsafeBytes { writeAll(descriptor, $0) }
+    }
+
+    /// Writes a text's UTF-8 straight from the string's storage: a report can be hundreds of megabytes, and a copy
+    /// into `Data` on the way out would double what it takes.
+    @discardableResult
+    static func writeAll(_ descriptor: CInt, _ text: String) -> String? {
+        var text = text
+        return text.withUTF8 { writeAll(descriptor, UnsafeRawBufferPointer($0)) }
+    }
+
+    private static func writeAll(_ descriptor: CInt, _ buffer: UnsafeRawBufferPointer) -> String? {
+        var written = 0
+        while written < buffer.count {
+            let result = write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+            if result < 0 {
+                if errno == EINTR { continue }
+                return String(cString: strerror(errno))
             }
-            return nil
+            written += result
         }
+        return nil
     }
 
     /// Appends to a file (creating it), as `$GITHUB_STEP_SUMMARY` expects.

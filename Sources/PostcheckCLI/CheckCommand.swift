@@ -151,7 +151,7 @@ struct Check: ParsableCommand {
             let rendered = reporter(for: format).render(run)
             renderNanoseconds = DispatchTime.now().uptimeNanoseconds - renderStarted
             // With fixed standard input, standard output carries the text; the report goes to standard error.
-            (fixedStdin ? FileHandle.standardError : FileHandle.standardOutput).write(Data(rendered.utf8))
+            AtomicFile.writeAll(fixedStdin ? STDERR_FILENO : STDOUT_FILENO, rendered)
         }
         for target in output {
             if let error = AtomicFile.replace(target.path, with: Array(reporter(for: target.format).render(run).utf8)) {

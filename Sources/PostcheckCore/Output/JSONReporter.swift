@@ -30,7 +30,10 @@ public struct JSONReporter: Reporter {
             json.beginArray()
             // Findings are written one by one: no array of positioned findings is built.
             let source = result.draft.original
-            for finding in result.findings { write(ReportedFinding(finding, in: source), source: source, to: &json) }
+            for finding in result.findings {
+                write(finding, start: source.location(of: finding.range.lowerBound),
+                      end: source.location(of: finding.range.upperBound), source: source, to: &json)
+            }
             json.endArray()
             json.endObject()
         }
@@ -56,8 +59,9 @@ public struct JSONReporter: Reporter {
         return json.text
     }
 
-    private func write(_ reported: ReportedFinding, source: SourceText, to json: inout JSONTextWriter) {
-        let finding = reported.finding
+    private func write(_ finding: Finding, start: TextLocation, end: TextLocation, source: SourceText,
+                       to json: inout JSONTextWriter)
+    {
         json.beginObject()
         json.key("rule")
         json.string(finding.ruleID)
@@ -66,13 +70,13 @@ public struct JSONReporter: Reporter {
         json.key("message")
         json.string(finding.message)
         json.key("line")
-        json.int(reported.start.line)
+        json.int(start.line)
         json.key("column")
-        json.int(reported.start.column)
+        json.int(start.column)
         json.key("endLine")
-        json.int(reported.end.line)
+        json.int(end.line)
         json.key("endColumn")
-        json.int(reported.end.column)
+        json.int(end.column)
         json.key("offset")
         json.int(finding.range.lowerBound)
         json.key("length")

@@ -8,11 +8,19 @@
 public struct JSONTextWriter {
     public private(set) var bytes: [UInt8] = []
     private let compact: Bool
-    /// Per open container: whether it is an object, and how many members or elements it has so far.
-    private var open: [(isObject: Bool, count: Int)] = []
+    /// The innermost open container: whether it is an object, and how many members or elements it has so far
+    /// (kept apart from the outer ones, which wait on a stack, because every value looks at it).
+    private var topIsObject = false
+    private var topCount = 0
+    private var depth = 0
+    private var outer: [(isObject: Bool, count: Int)] = []
+
+    /// A line break and the indent of each depth, ready to copy in one piece.
+    private let lineStarts: [[UInt8]]
 
     public init(compact: Bool = false, reservingCapacity capacity: Int = 0) {
         self.compact = compact
+        lineStarts = (0..<12).map { depth in [UInt8(ascii: "\n")] + Array(repeating: UInt8(ascii: " "), count: 2 * depth) }
         bytes.reserveCapacity(capacity)
     }
 
@@ -21,7 +29,7 @@ public struct JSONTextWriter {
     public mutating func beginObject() {
         beforeValue()
         bytes.append(UInt8(ascii: "{"))
-        open.append((true, 0))
+        push(isObject: true)
     }
 
     public mutating func endObject() { close(UInt8(ascii: "}")) }
@@ -29,7 +37,14 @@ public struct JSONTextWriter {
     public mutating func beginArray() {
         beforeValue()
         bytes.append(UInt8(ascii: "["))
-        open.append((false, 0))
+        push(isObject: false)
+    }
+
+    private mutating func push(isObject: Bool) {
+        if depth > 0 { outer.append((topIsObject, topCount)) }
+        depth += 1
+        topIsObject = isObject
+        topCount = 0
     }
 
     public mutating func endArray() { close(UInt8(ascii: "]")) }
@@ -106,27 +121,36 @@ public struct JSONTextWriter {
     }
 
     /// An element of an array starts its own line; a member's value follows its key.
+    @inline(__always)
     private mutating func beforeValue() {
-        if let top = open.last, !top.isObject { startEntry() }
+        if depth > 0 && !topIsObject { startEntry() }
     }
 
     private mutating func startEntry() {
-        guard !open.isEmpty else { return }
-        if open[open.count - 1].count > 0 { bytes.append(UInt8(ascii: ",")) }
-        open[open.count - 1].count += 1
-        newLine(depth: open.count)
+        guard depth > 0 else { return }
+        if topCount > 0 { bytes.append(UInt8(ascii: ",")) }
+        topCount += 1
+        newLine(depth: depth)
     }
 
     private mutating func close(_ bracket: UInt8) {
-        let container = open.removeLast()
-        if container.count > 0 { newLine(depth: open.count) }
+        let hadEntries = topCount > 0
+        depth -= 1
+        if let container = outer.popLast(), depth > 0 {
+            (topIsObject, topCount) = container
+        }
+        if hadEntries { newLine(depth: depth) }
         bytes.append(bracket)
     }
 
     private mutating func newLine(depth: Int) {
         guard !compact else { return }
+        if depth < lineStarts.count {
+            bytes.append(contentsOf: lineStarts[depth])
+            return
+        }
         bytes.append(UInt8(ascii: "\n"))
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
+        for _ in 0..<depth { bytes.append(contentsOf: [0x20, 0x20]) }
     }
 
     private mutating func appendDecimal(_ number: Int) {
