@@ -81,6 +81,8 @@ public struct SentimentScorer: Sendable {
         let booster: Double?
         let isContrast: Bool
         let startsMultiwordBooster: Bool
+        /// Python's `str.isupper()` of the text (VADER's test for emphasis in capitals), worked out once.
+        let isAllCaps: Bool
     }
 
     /// Scores `range` of `text` (valid UTF-8).
@@ -166,7 +168,7 @@ public struct SentimentScorer: Sendable {
                 valence = base * Self.negationScalar
             }
         }
-        if isUpper(token.text) && isCapDifferential { valence += valence > 0 ? Self.capsIncrement : -Self.capsIncrement }
+        if token.isAllCaps && isCapDifferential { valence += valence > 0 ? Self.capsIncrement : -Self.capsIncrement }
         for distance in 0..<3 where index > distance && tokens[index - distance - 1].valence == nil {
             var scalar = boosterScalar(tokens[index - distance - 1], valence: valence, isCapDifferential)
             if distance == 1 && scalar != 0 { scalar *= 0.95 }
@@ -181,7 +183,7 @@ public struct SentimentScorer: Sendable {
     private func boosterScalar(_ token: Token, valence: Double, _ isCapDifferential: Bool) -> Double {
         guard var scalar = token.booster else { return 0 }
         if valence < 0 { scalar *= -1 }
-        if isUpper(token.text) && isCapDifferential { scalar += valence > 0 ? Self.capsIncrement : -Self.capsIncrement }
+        if token.isAllCaps && isCapDifferential { scalar += valence > 0 ? Self.capsIncrement : -Self.capsIncrement }
         return scalar
     }
 
@@ -254,7 +256,7 @@ public struct SentimentScorer: Sendable {
     }
 
     /// Python's `str.isupper()`: some cased letter and no lower-case one.
-    private func isUpper(_ word: String) -> Bool {
+    fileprivate static func isUpper(_ word: String) -> Bool {
         var cased = false
         for scalar in word.unicodeScalars {
             let value = scalar.value
@@ -271,7 +273,7 @@ public struct SentimentScorer: Sendable {
     }
 
     private func capDifferential(_ tokens: [Token]) -> Bool {
-        let upper = tokens.filter { isUpper($0.text) }.count
+        let upper = tokens.filter(\.isAllCaps).count
         let differential = tokens.count - upper
         return differential > 0 && differential < tokens.count
     }
@@ -354,7 +356,9 @@ public struct SentimentScorer: Sendable {
             let text = String(decoding: bytes[low..<high], as: UTF8.self)
             let hasUpper = bytes[low..<high].contains { $0 >= 0x41 && $0 <= 0x5A }
             let lower = hasUpper ? String(decoding: bytes[low..<high].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self) : text
-            append(text: text, lower: lower, range: low..<high, fixedValence: nil)
+            // In ASCII the cased letters are A–Z and a–z.
+            let isAllCaps = hasUpper && !bytes[low..<high].contains { $0 >= 0x61 && $0 <= 0x7A }
+            append(text: text, lower: lower, range: low..<high, fixedValence: nil, isAllCaps: isAllCaps)
         }
 
         /// VADER's emoji transformation of one piece, then its tokens.
@@ -413,7 +417,7 @@ public struct SentimentScorer: Sendable {
             emit(scalars.count, into: &self)
         }
 
-        mutating func append(text: String, lower: String, range: Range<Int>, fixedValence: Double?) {
+        mutating func append(text: String, lower: String, range: Range<Int>, fixedValence: Double?, isAllCaps: Bool? = nil) {
             let resolved: ResolvedWord
             if scorer.language.code == "en" {
                 // English is looked up as it is (VADER does not reduce inflections).
@@ -433,7 +437,8 @@ public struct SentimentScorer: Sendable {
             let info = resolved.info
             tokens.append(Token(text: text, lower: resolved.lower, range: range, fixedValence: fixedValence,
                                 valence: info?.valence, booster: info?.booster, isContrast: info?.isContrast ?? false,
-                                startsMultiwordBooster: info?.startsMultiwordBooster ?? false))
+                                startsMultiwordBooster: info?.startsMultiwordBooster ?? false,
+                                isAllCaps: isAllCaps ?? SentimentScorer.isUpper(text)))
         }
     }
 

@@ -134,10 +134,11 @@ public struct CheckInput {
 
 extension RuleHeader {
     /// A finding of this rule at `range` with its message formatted from `arguments`.
+    /// `match` is the text at `range` when the caller has it already.
     func finding(_ input: CheckInput, range: Range<Int>, arguments: [String], suggestions: [String] = [],
-                 message: String? = nil) -> Finding
+                 message: String? = nil, match: String? = nil) -> Finding
     {
-        let match = input.text(range)
+        let match = match ?? input.text(range)
         var suggestions = suggestions
         if suggestions.isEmpty, let action {
             switch action.name {

@@ -100,7 +100,7 @@ struct ExistenceRule: RuleKind, CompiledRule {
                 let trimmed = text.trimmingSpacesAndBreaks()
                 var arguments = [trimmed]
                 if let action = header.action, action.name == "replace" { arguments.append(action.params.first ?? "") }
-                var finding = header.finding(input, range: match.range, arguments: arguments)
+                var finding = header.finding(input, range: match.range, arguments: arguments, match: text)
                 if let nearby { finding.cues = [FindingCue(range: nearby, text: input.text(nearby), weight: 1)] }
                 findings.append(finding)
             }
