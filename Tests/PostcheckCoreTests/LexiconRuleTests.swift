@@ -29,6 +29,19 @@ final class LexiconRuleTests: XCTestCase {
 
     /// Beyond 64 KB (not a post) the text is scored paragraph by paragraph: the angry paragraph among 2,000 calm
     /// ones is found where it is, and a single endless line is scored in slices.
+    /// VADER's tokens for pieces with accented letters: only ASCII punctuation is stripped from the ends, and not
+    /// when two code points or fewer would be left (code points, not bytes: `éé,` stays whole); an emoji is still
+    /// described in words.
+    func testAccentedWordsAreTokenizedAsVADERDoes() {
+        let scorer = SentimentScorer(lexicon: ["décevant": -2], language: .french, emojiDescriptions: ["😀": "grinning face"])
+        let text = "«Très» décevant!! l'équipe… éé, ééé, Çà😀"
+        let tokens = scorer.tokenize(Array(text.utf8), range: 0..<text.utf8.count)
+        XCTAssertEqual(tokens.map(\.text), ["«Très»", "décevant", "l'équipe…", "éé,", "ééé", "Çà", "grinning", "face"])
+        XCTAssertEqual(tokens.map(\.lower).prefix(6), ["«très»", "décevant", "l'équipe…", "éé,", "ééé", "çà"])
+        XCTAssertEqual(tokens[1].valence, -2)
+        XCTAssertEqual(tokens.map(\.isAllCaps), [false, false, false, false, false, false, false, false])
+    }
+
     func testTextLongerThanAnyPostIsScoredByParagraph() throws {
         let rule = try compileRule(negativeTone)
         let calm = "We met the team in Gent today and talked about the new release plans.\n\n"

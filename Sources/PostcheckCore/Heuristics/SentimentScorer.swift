@@ -44,6 +44,16 @@ public struct SentimentScorer: Sendable {
     /// The lexicon and the language's boosters, contrast words and two-word booster starts, by word.
     let words: [String: WordInfo]
 
+    /// Code points below U+0800 (accented letters, Greek, Cyrillic…) that are emoji of the emoji lists (©, ®):
+    /// every other one there is a letter or mark that VADER's transformation leaves alone.
+    private let twoByteEmoji: [Bool]
+
+    /// Whether VADER's emoji transformation could change a piece with this code point.
+    @inline(__always)
+    func mayBeEmoji(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value >= 0x800 || twoByteEmoji[Int(scalar.value)]
+    }
+
     /// A lower-cased word as the lexicon knows it: its base form when only that is listed (Dutch `slechte` →
     /// `slecht`), with what the scorer knows about it. Kept per word so that a word seen before costs one lookup.
     struct ResolvedWord: Sendable {
@@ -58,6 +68,11 @@ public struct SentimentScorer: Sendable {
         self.language = language
         self.emojiDescriptions = emojiDescriptions
         self.emojiValences = emojiValences
+        var twoByteEmoji = [Bool](repeating: false, count: 0x800)
+        for scalar in Array(emojiDescriptions.keys) + Array(emojiValences.keys) where scalar.value < 0x800 {
+            twoByteEmoji[Int(scalar.value)] = true
+        }
+        self.twoByteEmoji = twoByteEmoji
         // mapValues keeps the lexicon's hash table (no rehashing of thousands of words at every start).
         var words = lexicon.mapValues { WordInfo(valence: $0) }
         for (word, booster) in language.boosters { words[word, default: WordInfo()].booster = booster }
@@ -312,6 +327,7 @@ public struct SentimentScorer: Sendable {
             // One piece up to the next white space.
             let start = index
             var isASCII = true
+            var hasEmoji = false
             while index < end {
                 let byte = bytes[index]
                 if byte < 0x80 {
@@ -321,11 +337,14 @@ public struct SentimentScorer: Sendable {
                     guard let scalar = decodeScalar(bytes, index, end) else { index = end; break }
                     if ScalarClasses.isWhitespace(scalar) { break }
                     isASCII = false
+                    hasEmoji = hasEmoji || mayBeEmoji(scalar)
                     index += scalarLength(byte)
                 }
             }
             if isASCII {
                 builder.addASCII(bytes, start..<index)
+            } else if !hasEmoji {
+                builder.addAccented(bytes, start..<index)
             } else {
                 builder.addTransformed(bytes, start..<index)
             }
@@ -359,6 +378,22 @@ public struct SentimentScorer: Sendable {
             // In ASCII the cased letters are A–Z and a–z.
             let isAllCaps = hasUpper && !bytes[low..<high].contains { $0 >= 0x61 && $0 <= 0x7A }
             append(text: text, lower: lower, range: low..<high, fixedValence: nil, isAllCaps: isAllCaps)
+        }
+
+        /// A piece with accented letters and no emoji (most Dutch and French words): VADER's transformation
+        /// would leave it as it is, so it becomes a token the way an ASCII one does, its ends stripped of ASCII
+        /// punctuation unless that leaves two code points or fewer.
+        mutating func addAccented(_ bytes: [UInt8], _ piece: Range<Int>) {
+            var low = piece.lowerBound
+            var high = piece.upperBound
+            while low < high && SentimentScorer.isASCIIPunctuation(bytes[low]) { low += 1 }
+            while high > low && SentimentScorer.isASCIIPunctuation(bytes[high - 1]) { high -= 1 }
+            if bytes[low..<high].lazy.filter({ $0 & 0xC0 != 0x80 }).count <= 2 {
+                low = piece.lowerBound
+                high = piece.upperBound
+            }
+            let text = String(decoding: bytes[low..<high], as: UTF8.self)
+            append(text: text, lower: text.lowercased(), range: low..<high, fixedValence: nil)
         }
 
         /// VADER's emoji transformation of one piece, then its tokens.
