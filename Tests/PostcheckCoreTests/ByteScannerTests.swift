@@ -94,4 +94,14 @@ final class ByteScannerTests: XCTestCase {
         XCTAssertNil(RepetitionRule.TokenScanner(tokens: ["[^\\s]+", "\\d+"]))
         XCTAssertNil(RepetitionRule.TokenScanner(tokens: ["\\w+"]))
     }
+
+    func testCharacterCountIsSwiftsCount() throws {
+        // Marks (combining acute, Hebrew and Arabic points), format characters (Arabic number sign, soft hyphen),
+        // ZWJ sequences and flags, next to plain letters of several scripts.
+        let alphabet = ["a", "é", "ß", "Ω", "ж", "\u{301}", "\u{5B0}", "\u{64B}", "\u{600}", "\u{AD}", "👍", "🏽", "\u{200D}",
+                        "🇧", "🇪", "東", "\r\n", "ـ"]
+        for text in try sampleDrafts() + randomTexts(from: alphabet) {
+            XCTAssertEqual(ScalarClasses.characterCount(Array(text.utf8)[...]), text.count, text.debugDescription)
+        }
+    }
 }

@@ -23,9 +23,7 @@ enum DocumentMetrics {
                 sentences += SentenceSplitter.sentences(in: draft.masked, range: block.range).count
                 WordCounter.forEachWord(in: input.masked, range: block.range) { word in
                     let bytes = draft.masked[word]
-                    let ascii = !bytes.contains { $0 >= 0x80 }
-                    // Most words are ASCII: their length is their byte count; others count characters.
-                    let length = ascii ? bytes.count : String(decoding: bytes, as: UTF8.self).count
+                    let length = ScalarClasses.characterCount(bytes)
                     let count = Syllables.count(bytes, language: input.language)
                     words += 1
                     characters += length
