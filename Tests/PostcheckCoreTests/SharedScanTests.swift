@@ -84,8 +84,9 @@ final class SharedScanTests: XCTestCase {
         XCTAssertGreaterThan(found, 500, "the texts should give the rules plenty to find")
     }
 
-    /// A raw pattern that comes first and starts with known words, and consistency pairs, join the scan too.
-    func testRawPrefixesAndConsistencyPairsJoinTheScan() throws {
+    /// A raw pattern that comes first and starts with known words, consistency pairs and density cues that start
+    /// with known words join the scan too.
+    func testRawPrefixesConsistencyPairsAndDensityCuesJoinTheScan() throws {
         let rules = """
             extends: existence
             message: "'%s' is not comparable."
@@ -97,27 +98,35 @@ final class SharedScanTests: XCTestCase {
             message: "Inconsistent spelling of '%s'."
             ignorecase: true
             either: {colour: color, organise: organize}
+            ---
+            extends: density
+            message: "Jokes: %s per 100 words."
+            max: 5
+            ignorecase: true
+            cues: ['\\b(?:haha|lol)\\b', '\\?']
             """.components(separatedBy: "---\n")
         let loader = RuleLoader()
         let context = RuleCompileContext()
         let compiled = try rules.enumerated().map { index, text in
             try loader.compileRule(id: "t.Rule\(index)", path: "Rule\(index).yml", text: text, context: context)
         }
-        XCTAssertEqual(compiled.map(\.literalPatterns.count), [1, 2])
+        XCTAssertEqual(compiled.map(\.literalPatterns.count), [1, 2, 1])
         XCTAssertEqual(compiled[0].literalPatterns.first?.startTexts, ["most", "very", "quite"])
         var configuration = Configuration(source: .builtin, baseDirectory: "/")
         configuration.minSeverity = .suggestion
         configuration.enabledPacks = ["t"]
         let linter = try Linter(configuration: configuration, rules: compiled)
         // Asking for the count builds the scan, so that this short draft uses it.
-        XCTAssertEqual(linter.sharedScanPatternCount, 3)
-        let draft = try Draft(path: "t.md", text: "A most unique colour.\n\nA very perfect color, Most Unique. Almost unique.\n")
+        XCTAssertEqual(linter.sharedScanPatternCount, 4)
+        let draft = try Draft(path: "t.md", text: "A most unique colour.\n\nA very perfect color, Most Unique. Almost unique. Haha lol?\n")
         let scratch = MatchScratch()
         let together = linter.check(draft, relativePath: "t.md", scratch: scratch)
         linter.sharesWordListScan = false
         let alone = linter.check(draft, relativePath: "t.md", scratch: scratch)
         let describe = { (result: CheckResult) in result.findings.map { "\($0.ruleID) \(draft.source.string($0.range))" } }
-        XCTAssertEqual(describe(together), ["t.Rule0 most unique", "t.Rule0 very perfect", "t.Rule1 color", "t.Rule0 Most Unique"])
+        XCTAssertEqual(describe(together), ["t.Rule0 most unique", "t.Rule0 very perfect", "t.Rule1 color", "t.Rule0 Most Unique",
+                                            "t.Rule2 Haha"])
+        XCTAssertEqual(together.findings.first { $0.ruleID == "t.Rule2" }?.cues.map(\.text), ["Haha", "lol", "?"])
         XCTAssertEqual(describe(together), describe(alone))
     }
 }

@@ -121,6 +121,8 @@ extension YAMLFields {
                     } catch {
                         throw self.error(at: item, "invalid regular expression '\(source)' in '\(key)': \(error.message) at offset \(error.offset)")
                     }
+                    // A cue that starts with known words (`\b(?:ik|mijn|me)\b`) can join the shared scan.
+                    compiled.startTexts = TokenTrie.startTexts(of: source)
                     cues.append(Cue(pattern: compiled, weight: weight, label: label ?? source))
                 }
             }

@@ -111,24 +111,25 @@ public struct CheckInput {
 
     public func text(_ range: Range<Int>) -> String { draft.source.string(range) }
 
-    /// Every non-empty match of `pattern` in `subject`.
-    public func matches(_ pattern: RegexPattern, in subject: Subject, groups: Bool = false) throws(MatchError)
-        -> [RegexMatch]
+    /// Every non-empty match of `pattern` in `subject`, or in `range` of it (a piece of a long text).
+    public func matches(_ pattern: RegexPattern, in subject: Subject, range: Range<Int>? = nil, groups: Bool = false)
+        throws(MatchError) -> [RegexMatch]
     {
+        let range = range ?? subject.range
         if !subject.raw, let positions = candidates?.positions(for: pattern) {
-            // The first candidate inside the subject (positions are sorted).
+            // The first candidate inside the range (positions are sorted).
             var low = 0
             var high = positions.count
             while low < high {
                 let mid = (low + high) / 2
-                if positions[mid] < subject.range.lowerBound { low = mid + 1 } else { high = mid }
+                if positions[mid] < range.lowerBound { low = mid + 1 } else { high = mid }
             }
             var found: [RegexMatch] = []
-            try pattern.forEachMatch(in: masked, range: subject.range, candidates: positions[low...], scratch: scratch,
+            try pattern.forEachMatch(in: masked, range: range, candidates: positions[low...], scratch: scratch,
                                      captureGroups: groups) { found.append($0) }
             return found
         }
-        return try pattern.matches(in: buffer(subject), range: subject.range, scratch: scratch, captureGroups: groups)
+        return try pattern.matches(in: buffer(subject), range: range, scratch: scratch, captureGroups: groups)
     }
 }
 

@@ -36,6 +36,9 @@ struct DensityRule: RuleKind, CompiledRule {
         return DensityRule(header: scoped, cues: cues, maximum: maximum, minimumWords: minimumWords)
     }
 
+    /// Cues that start with known words join the linter's shared scan.
+    var literalPatterns: [RegexPattern] { cues.values.flatMap { $0.map(\.pattern) }.filter { $0.startTexts != nil } }
+
     func check(_ input: CheckInput) throws(MatchError) -> [Finding] {
         let active = (cues["*"] ?? []) + (input.language.flatMap { cues[$0] } ?? [])
         guard !active.isEmpty else { return [] }
@@ -48,7 +51,7 @@ struct DensityRule: RuleKind, CompiledRule {
                 var found: [FindingCue] = []
                 var seen: Set<Range<Int>> = []
                 for cue in active {
-                    for match in try cue.pattern.matches(in: buffer, range: range, scratch: input.scratch)
+                    for match in try input.matches(cue.pattern, in: subject, range: range)
                     where seen.insert(match.range).inserted {
                         found.append(FindingCue(range: match.range, text: input.text(match.range), weight: cue.weight))
                     }
