@@ -19,6 +19,10 @@ final class SharedScanTests: XCTestCase {
             ("\\([cC]\\)", ["(c)", "(C)"]),
             ("fuck(?:er|ing)?", ["fuck"]),
             ("café", ["café"]),
+            ("(?:strikt )?vertrouwelijke?", ["strikt vertrouwelijk", "vertrouwelijk"]),
+            ("(?:a|b)??cd", ["acd", "bcd", "cd"]),
+            // An optional group that leaves one known character is not enough.
+            ("(?:ab)?c\\d", nil),
             // A match could begin with fewer than two known characters: scanned for, not prefiltered.
             ("[a-z]+[!?]{2,}", nil),
             ("\\d{1,2} ?[ap]m\\b", nil),

@@ -124,6 +124,16 @@ enum TokenTrie {
                 let alternatives = String(String.UnicodeScalarView(scalars[start..<close])).split(separator: "|", omittingEmptySubsequences: false)
                 let texts = alternatives.map { literalText(String($0)) }
                 guard !texts.isEmpty, texts.allSatisfy({ $0 != nil }) else { break scan }
+                if quantifier(at: close + 1) == "?" && prefixes == [""] {
+                    // An optional group at the start (`(?:strikt )?vertrouwelijk`): its texts or none, then what
+                    // follows. Later on, an optional group just ends the known beginning.
+                    prefixes = prefixes.flatMap { prefix in (texts.map { $0! } + [""]).map { prefix + $0 } }
+                    guard prefixes.count <= 64 else { break scan }
+                    index = close + 2
+                    // `??` (lazy) and `?+` (possessive) are optional too.
+                    if index < scalars.count && (scalars[index] == "?" || scalars[index] == "+") { index += 1 }
+                    continue
+                }
                 if !extend(texts.map { $0! }, next: close + 1) { break scan }
                 index = close + 1
             case "^", "$", ".", "|", "?", "*", "+", ")", "]", "{", "}":
