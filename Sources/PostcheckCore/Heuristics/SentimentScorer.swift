@@ -316,12 +316,8 @@ public struct SentimentScorer: Sendable {
         var index = range.lowerBound
         let end = range.upperBound
         while index < end {
-            // Skip white space.
-            let byte = bytes[index]
-            if byte < 0x80 {
-                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) { index += 1; continue }
-            } else if let scalar = decodeScalar(bytes, index, end), ScalarClasses.isWhitespace(scalar) {
-                index += scalarLength(byte)
+            if ScalarClasses.isWhitespace(at: index, in: bytes, end: end) {
+                index += scalarLength(bytes[index])
                 continue
             }
             // One piece up to the next white space.

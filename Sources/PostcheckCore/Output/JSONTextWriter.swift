@@ -15,12 +15,14 @@ public struct JSONTextWriter {
     private var depth = 0
     private var outer: [(isObject: Bool, count: Int)] = []
 
-    /// A line break and the indent of each depth, ready to copy in one piece.
-    private let lineStarts: [[UInt8]]
+    /// A line break and the indent of each depth, ready to copy in one piece (made once, not per document: the
+    /// service writes a small one per request).
+    private static let lineStarts: [[UInt8]] = (0..<12).map { depth in
+        [UInt8(ascii: "\n")] + Array(repeating: UInt8(ascii: " "), count: 2 * depth)
+    }
 
     public init(compact: Bool = false, reservingCapacity capacity: Int = 0) {
         self.compact = compact
-        lineStarts = (0..<12).map { depth in [UInt8(ascii: "\n")] + Array(repeating: UInt8(ascii: " "), count: 2 * depth) }
         bytes.reserveCapacity(capacity)
     }
 
@@ -145,12 +147,12 @@ public struct JSONTextWriter {
 
     private mutating func newLine(depth: Int) {
         guard !compact else { return }
-        if depth < lineStarts.count {
-            bytes.append(contentsOf: lineStarts[depth])
+        if depth < Self.lineStarts.count {
+            bytes.append(contentsOf: Self.lineStarts[depth])
             return
         }
         bytes.append(UInt8(ascii: "\n"))
-        for _ in 0..<depth { bytes.append(contentsOf: [0x20, 0x20]) }
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
     }
 
     private mutating func appendDecimal(_ number: Int) {

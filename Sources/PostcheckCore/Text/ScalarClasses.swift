@@ -52,6 +52,16 @@ enum ScalarClasses {
         scalar.value < tableSize ? letterOrNumber[Int(scalar.value)] : computeIsLetterOrNumber(scalar)
     }
 
+    /// Whether the character at `index` of valid UTF-8 is white space as PCRE2's `\s` sees it with UCP: tab to
+    /// carriage return and space in ASCII, Unicode's White_Space beyond (NEL included).
+    @inline(__always)
+    static func isWhitespace<Bytes: RandomAccessCollection>(at index: Int, in bytes: Bytes, end: Int) -> Bool
+    where Bytes.Element == UInt8, Bytes.Index == Int {
+        let byte = bytes[index]
+        if byte < 0x80 { return byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+        return decodeScalar(bytes, index, end).map(isWhitespace) ?? false
+    }
+
     /// Unicode's White_Space (what PCRE2's `\s` matches with UCP).
     @inline(__always)
     static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {

@@ -38,17 +38,9 @@ struct LengthRule: RuleKind, CompiledRule {
         while index < end {
             let byte = text[index]
             let length = byte < 0x80 ? 1 : min(scalarLength(byte), end - index)
-            let separates: Bool
-            if byte < 0x80 {
-                separates = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) || byte == UInt8(ascii: "<")
-                    || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"")
-            } else if let scalar = decodeScalar(text, index, end) {
-                // PCRE2's \s with UCP is Unicode's White_Space: the separators (Z) and NEL.
-                separates = ScalarClasses.isWhitespace(scalar)
-            } else {
-                separates = false
-            }
-            if separates {
+            if byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"")
+                || ScalarClasses.isWhitespace(at: index, in: text, end: end)
+            {
                 if hasMarker { found.append(runStart..<index) }
                 hasMarker = false
                 runStart = index + length

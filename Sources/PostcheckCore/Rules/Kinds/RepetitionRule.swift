@@ -43,9 +43,7 @@ struct RepetitionRule: RuleKind, CompiledRule {
         while index < end {
             let byte = buffer[index]
             let length = min(scalarLength(byte), end - index)
-            let isSpace = byte < 0x80 ? byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
-                : decodeScalar(buffer, index, end).map(ScalarClasses.isWhitespace) ?? false
-            if isSpace {
+            if ScalarClasses.isWhitespace(at: index, in: buffer, end: end) {
                 if let first = start { runs.append(first..<index) }
                 start = nil
             } else if start == nil {
