@@ -43,6 +43,8 @@ public struct SentimentScorer: Sendable {
 
     /// The lexicon and the language's boosters, contrast words and two-word booster starts, by word.
     let words: [String: WordInfo]
+    /// Every word of the language's idioms and multi-word boosters.
+    let idiomWords: Set<String>
 
     /// Code points below U+0800 (accented letters, Greek, Cyrillic…) that are emoji of the emoji lists (©, ®):
     /// every other one there is a letter or mark that VADER's transformation leaves alone.
@@ -54,12 +56,37 @@ public struct SentimentScorer: Sendable {
         scalar.value >= 0x800 || twoByteEmoji[Int(scalar.value)]
     }
 
-    /// A lower-cased word as the lexicon knows it: its base form when only that is listed (Dutch `slechte` →
-    /// `slecht`), with what the scorer knows about it. Kept per word so that a word seen before costs one lookup.
-    struct ResolvedWord: Sendable {
+    /// Which of the language's function words a word is, worked out once per word: the rules then test bits
+    /// instead of comparing strings.
+    struct WordFlags: OptionSet, Sendable {
+        let rawValue: UInt16
+        static let negation = WordFlags(rawValue: 1 << 0)
+        static let no = WordFlags(rawValue: 1 << 1)
+        static let never = WordFlags(rawValue: 1 << 2)
+        static let neverIntensifier = WordFlags(rawValue: 1 << 3)
+        static let doubtFirst = WordFlags(rawValue: 1 << 4)
+        static let doubtSecond = WordFlags(rawValue: 1 << 5)
+        static let least = WordFlags(rawValue: 1 << 6)
+        static let leastException = WordFlags(rawValue: 1 << 7)
+        static let orNor = WordFlags(rawValue: 1 << 8)
+        /// A word of some idiom or multi-word booster ("kind of", "the bomb").
+        static let idiomPart = WordFlags(rawValue: 1 << 9)
+    }
+
+    /// A token's text as the lexicon knows it: lower-cased, its base form when only that is listed (Dutch
+    /// `slechte` → `slecht`), with what the scorer knows about it.
+    struct KnownWord: Sendable {
+        let text: String
         let lower: String
         let info: WordInfo?
+        /// Python's `str.isupper()` of the text (VADER's test for emphasis in capitals).
+        let isAllCaps: Bool
+        let flags: WordFlags
     }
+
+    /// Words already resolved, by their text's bytes: a word seen before costs one cheap lookup and makes no
+    /// `String`. Kept per rule and language across drafts (`MatchScratch.toneWords`).
+    typealias WordMemo = ByteKeyedTable<KnownWord>
 
     public init(lexicon: [String: Double], language: LanguageRules, emojiDescriptions: [Unicode.Scalar: String] = [:],
                 emojiValences: [Unicode.Scalar: Double] = [:])
@@ -79,6 +106,8 @@ public struct SentimentScorer: Sendable {
         for word in language.contrast { words[word, default: WordInfo()].isContrast = true }
         for word in language.multiwordBoosterStarts { words[word, default: WordInfo()].startsMultiwordBooster = true }
         self.words = words
+        let grams = language.specialCases.keys.filter { $0.contains(" ") } + language.boosters.keys.filter { $0.contains(" ") }
+        idiomWords = Set(grams.flatMap { $0.split(separator: " ").map(String.init) })
     }
 
     static let boosterIncrement = 0.293
@@ -86,29 +115,31 @@ public struct SentimentScorer: Sendable {
     static let negationScalar = -0.74
 
     struct Token {
-        let text: String
-        let lower: String
+        let word: KnownWord
         let range: Range<Int>
         /// A fixed valence (an emoji scored directly).
         let fixedValence: Double?
-        /// `lexicon[lower]` and `boosters[lower]`, looked up once.
-        let valence: Double?
-        let booster: Double?
-        let isContrast: Bool
-        let startsMultiwordBooster: Bool
-        /// Python's `str.isupper()` of the text (VADER's test for emphasis in capitals), worked out once.
-        let isAllCaps: Bool
+
+        var text: String { word.text }
+        var lower: String { word.lower }
+        /// `lexicon[lower]` and `boosters[lower]`, looked up once per word.
+        var valence: Double? { word.info?.valence }
+        var booster: Double? { word.info?.booster }
+        var isContrast: Bool { word.info?.isContrast ?? false }
+        var startsMultiwordBooster: Bool { word.info?.startsMultiwordBooster ?? false }
+        var isAllCaps: Bool { word.isAllCaps }
+        var flags: WordFlags { word.flags }
     }
 
     /// Scores `range` of `text` (valid UTF-8).
     public func score(_ bytes: [UInt8], range: Range<Int>) -> Score {
-        var baseForms: [String: ResolvedWord] = [:]
-        return score(bytes, range: range, baseForms: &baseForms)
+        var words = WordMemo()
+        return score(bytes, range: range, words: &words)
     }
 
-    /// Scores with a memo of words looked up that outlives one text (see `MatchScratch.baseForms`).
-    func score(_ bytes: [UInt8], range: Range<Int>, baseForms: inout [String: ResolvedWord]) -> Score {
-        let tokens = tokenize(bytes, range: range, baseForms: &baseForms)
+    /// Scores with a memo of words looked up that outlives one text (see `MatchScratch.toneWords`).
+    func score(_ bytes: [UInt8], range: Range<Int>, words: inout WordMemo) -> Score {
+        let tokens = tokenize(bytes, range: range, words: &words)
         let isCapDifferential = capDifferential(tokens)
         var sentiments: [Double] = []
         sentiments.reserveCapacity(tokens.count)
@@ -174,12 +205,10 @@ public struct SentimentScorer: Sendable {
         let token = tokens[index]
         guard let base = token.valence else { return 0 }
         var valence = base
-        let lower = { (offset: Int) -> String in tokens[index - offset].lower }
-        if let no = language.noWord {
-            if token.lower == no, index + 1 < tokens.count, tokens[index + 1].valence != nil { valence = 0 }
-            if (index > 0 && lower(1) == no) || (index > 1 && lower(2) == no)
-                || (index > 2 && lower(3) == no && ["or", "nor"].contains(lower(1)))
-            {
+        let has = { (offset: Int, flag: WordFlags) -> Bool in tokens[index - offset].flags.contains(flag) }
+        if language.noWord != nil {
+            if token.flags.contains(.no), index + 1 < tokens.count, tokens[index + 1].valence != nil { valence = 0 }
+            if (index > 0 && has(1, .no)) || (index > 1 && has(2, .no)) || (index > 2 && has(3, .no) && has(1, .orNor)) {
                 valence = base * Self.negationScalar
             }
         }
@@ -203,28 +232,30 @@ public struct SentimentScorer: Sendable {
     }
 
     private func negationCheck(_ valence: Double, _ tokens: [Token], distance: Int, index: Int) -> Double {
-        let lower = { (offset: Int) -> String in tokens[index - offset].lower }
-        let never = language.never
-        let intensifiers = language.neverIntensifiers
+        let has = { (offset: Int, flag: WordFlags) -> Bool in tokens[index - offset].flags.contains(flag) }
+        let hasNever = language.never != nil
         switch distance {
         case 0:
-            return language.isNegation(lower(1)) ? valence * Self.negationScalar : valence
+            return has(1, .negation) ? valence * Self.negationScalar : valence
         case 1:
-            if let never, lower(2) == never, intensifiers.contains(lower(1)) { return valence * 1.25 }
-            if let withoutDoubt = language.withoutDoubt, lower(2) == withoutDoubt.0 && lower(1) == withoutDoubt.1 { return valence }
-            return language.isNegation(lower(2)) ? valence * Self.negationScalar : valence
+            if hasNever, has(2, .never), has(1, .neverIntensifier) { return valence * 1.25 }
+            if has(2, .doubtFirst) && has(1, .doubtSecond) { return valence }
+            return has(2, .negation) ? valence * Self.negationScalar : valence
         default:
-            if let never, (lower(3) == never && intensifiers.contains(lower(2))) || intensifiers.contains(lower(1)) {
+            if hasNever, (has(3, .never) && has(2, .neverIntensifier)) || has(1, .neverIntensifier) {
                 return valence * 1.25
             }
-            if let withoutDoubt = language.withoutDoubt, lower(3) == withoutDoubt.0 && (lower(2) == withoutDoubt.1 || lower(1) == withoutDoubt.1) {
-                return valence
-            }
-            return language.isNegation(lower(3)) ? valence * Self.negationScalar : valence
+            if has(3, .doubtFirst) && (has(2, .doubtSecond) || has(1, .doubtSecond)) { return valence }
+            return has(3, .negation) ? valence * Self.negationScalar : valence
         }
     }
 
     private func idiomCheck(_ valence: Double, _ tokens: [Token], index: Int) -> Double {
+        // Every idiom and multi-word booster looked up below is made of idiom words: without one among the words
+        // around, none can match (most valence words), and no string need be made.
+        guard tokens[(index - 3)...min(index + 2, tokens.count - 1)].contains(where: { $0.flags.contains(.idiomPart) }) else {
+            return valence
+        }
         var valence = valence
         let word = { (position: Int) -> String in tokens[position].lower }
         let oneZero = "\(word(index - 1)) \(word(index))"
@@ -249,10 +280,10 @@ public struct SentimentScorer: Sendable {
     }
 
     private func leastCheck(_ valence: Double, _ tokens: [Token], index: Int) -> Double {
-        guard let least = language.least else { return valence }
-        if index > 1 && tokens[index - 1].valence == nil && tokens[index - 1].lower == least {
-            if !language.leastExceptions.contains(tokens[index - 2].lower) { return valence * Self.negationScalar }
-        } else if index > 0 && tokens[index - 1].valence == nil && tokens[index - 1].lower == least {
+        guard language.least != nil else { return valence }
+        if index > 1 && tokens[index - 1].valence == nil && tokens[index - 1].flags.contains(.least) {
+            if !tokens[index - 2].flags.contains(.leastException) { return valence * Self.negationScalar }
+        } else if index > 0 && tokens[index - 1].valence == nil && tokens[index - 1].flags.contains(.least) {
             return valence * Self.negationScalar
         }
         return valence
@@ -304,15 +335,15 @@ public struct SentimentScorer: Sendable {
     /// may cut it further (an emoji's description brings its own spaces). Both give VADER's tokens, because that
     /// transformation starts every piece after white space.
     func tokenize(_ bytes: [UInt8], range: Range<Int>) -> [Token] {
-        var baseForms: [String: ResolvedWord] = [:]
-        return tokenize(bytes, range: range, baseForms: &baseForms)
+        var words = WordMemo()
+        return tokenize(bytes, range: range, words: &words)
     }
 
-    func tokenize(_ bytes: [UInt8], range: Range<Int>, baseForms: inout [String: ResolvedWord]) -> [Token] {
+    func tokenize(_ bytes: [UInt8], range: Range<Int>, words: inout WordMemo) -> [Token] {
         var builder = TokenBuilder(scorer: self)
         // The memo moves into the builder and back, so that it is not copied.
-        swap(&builder.baseForms, &baseForms)
-        defer { swap(&builder.baseForms, &baseForms) }
+        swap(&builder.words, &words)
+        defer { swap(&builder.words, &words) }
         var index = range.lowerBound
         let end = range.upperBound
         while index < end {
@@ -346,16 +377,40 @@ public struct SentimentScorer: Sendable {
             }
         }
         // A bounded memo: a long run over many languages' texts must not grow it without end.
-        if builder.baseForms.count > 200_000 { builder.baseForms.removeAll(keepingCapacity: true) }
+        if builder.words.count > 200_000 { builder.words.removeAll() }
         return builder.tokens
     }
 
-    /// Collects tokens, with each one's lexicon and booster values looked up once.
+    /// What the scorer knows about a token's text, looked up once per distinct text.
+    private func knownWord(text: String, lower: String, isAllCaps: Bool) -> KnownWord {
+        var form = lower
+        var info = words[lower]
+        // English is looked up as it is (VADER does not reduce inflections).
+        if language.code != "en", info?.valence == nil, let base = language.lexiconForm(of: lower, in: lexicon) {
+            form = base
+            info = words[base]
+        }
+        var flags: WordFlags = []
+        if language.isNegation(form) { flags.insert(.negation) }
+        if form == language.noWord { flags.insert(.no) }
+        if form == language.never { flags.insert(.never) }
+        if language.neverIntensifiers.contains(form) { flags.insert(.neverIntensifier) }
+        if let withoutDoubt = language.withoutDoubt {
+            if form == withoutDoubt.0 { flags.insert(.doubtFirst) }
+            if form == withoutDoubt.1 { flags.insert(.doubtSecond) }
+        }
+        if form == language.least { flags.insert(.least) }
+        if language.leastExceptions.contains(form) { flags.insert(.leastException) }
+        if form == "or" || form == "nor" { flags.insert(.orNor) }
+        if idiomWords.contains(form) { flags.insert(.idiomPart) }
+        return KnownWord(text: text, lower: form, info: info, isAllCaps: isAllCaps, flags: flags)
+    }
+
+    /// Collects tokens, with what the scorer knows about each text looked up once per run.
     private struct TokenBuilder {
         let scorer: SentimentScorer
         var tokens: [Token] = []
-        /// Words repeat: each is resolved once.
-        var baseForms: [String: ResolvedWord] = [:]
+        var words = WordMemo()
 
         init(scorer: SentimentScorer) { self.scorer = scorer }
 
@@ -368,12 +423,17 @@ public struct SentimentScorer: Sendable {
                 low = piece.lowerBound
                 high = piece.upperBound
             }
-            let text = String(decoding: bytes[low..<high], as: UTF8.self)
-            let hasUpper = bytes[low..<high].contains { $0 >= 0x41 && $0 <= 0x5A }
-            let lower = hasUpper ? String(decoding: bytes[low..<high].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self) : text
-            // In ASCII the cased letters are A–Z and a–z.
-            let isAllCaps = hasUpper && !bytes[low..<high].contains { $0 >= 0x61 && $0 <= 0x7A }
-            append(text: text, lower: lower, range: low..<high, fixedValence: nil, isAllCaps: isAllCaps)
+            let word = words.index(of: bytes, low..<high).map { words[$0] } ?? {
+                let text = String(decoding: bytes[low..<high], as: UTF8.self)
+                let hasUpper = bytes[low..<high].contains { $0 >= 0x41 && $0 <= 0x5A }
+                let lower = hasUpper ? String(decoding: bytes[low..<high].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self) : text
+                // In ASCII the cased letters are A–Z and a–z.
+                let isAllCaps = hasUpper && !bytes[low..<high].contains { $0 >= 0x61 && $0 <= 0x7A }
+                let word = scorer.knownWord(text: text, lower: lower, isAllCaps: isAllCaps)
+                words.insert(bytes, low..<high, value: word)
+                return word
+            }()
+            tokens.append(Token(word: word, range: low..<high, fixedValence: nil))
         }
 
         /// A piece with accented letters and no emoji (most Dutch and French words): VADER's transformation
@@ -388,8 +448,16 @@ public struct SentimentScorer: Sendable {
                 low = piece.lowerBound
                 high = piece.upperBound
             }
-            let text = String(decoding: bytes[low..<high], as: UTF8.self)
-            append(text: text, lower: text.lowercased(), range: low..<high, fixedValence: nil)
+            tokens.append(Token(word: word(bytes, low..<high), range: low..<high, fixedValence: nil))
+        }
+
+        /// The known word for `range` of `bytes`, worked out from its text the first time.
+        private mutating func word(_ bytes: [UInt8], _ range: Range<Int>) -> KnownWord {
+            if let entry = words.index(of: bytes, range) { return words[entry] }
+            let text = String(decoding: bytes[range], as: UTF8.self)
+            let word = scorer.knownWord(text: text, lower: text.lowercased(), isAllCaps: SentimentScorer.isUpper(text))
+            words.insert(bytes, range, value: word)
+            return word
         }
 
         /// VADER's emoji transformation of one piece, then its tokens.
@@ -436,7 +504,8 @@ public struct SentimentScorer: Sendable {
                 var text = ""
                 for entry in scalars[low..<high] { text.unicodeScalars.append(entry.scalar) }
                 let span = scalars[low].source.lowerBound..<scalars[high - 1].source.upperBound
-                builder.append(text: text, lower: text.lowercased(), range: span, fixedValence: fixedValence)
+                let utf8 = Array(text.utf8)
+                builder.tokens.append(Token(word: builder.word(utf8, 0..<utf8.count), range: span, fixedValence: fixedValence))
             }
             for position in scalars.indices {
                 if scalars[position].isSpace {
@@ -446,30 +515,6 @@ public struct SentimentScorer: Sendable {
                 }
             }
             emit(scalars.count, into: &self)
-        }
-
-        mutating func append(text: String, lower: String, range: Range<Int>, fixedValence: Double?, isAllCaps: Bool? = nil) {
-            let resolved: ResolvedWord
-            if scorer.language.code == "en" {
-                // English is looked up as it is (VADER does not reduce inflections).
-                resolved = ResolvedWord(lower: lower, info: scorer.words[lower])
-            } else if let known = baseForms[lower] {
-                resolved = known
-            } else {
-                var form = lower
-                var info = scorer.words[lower]
-                if info?.valence == nil, let base = scorer.language.lexiconForm(of: lower, in: scorer.lexicon) {
-                    form = base
-                    info = scorer.words[base]
-                }
-                resolved = ResolvedWord(lower: form, info: info)
-                baseForms[lower] = resolved
-            }
-            let info = resolved.info
-            tokens.append(Token(text: text, lower: resolved.lower, range: range, fixedValence: fixedValence,
-                                valence: info?.valence, booster: info?.booster, isContrast: info?.isContrast ?? false,
-                                startsMultiwordBooster: info?.startsMultiwordBooster ?? false,
-                                isAllCaps: isAllCaps ?? SentimentScorer.isUpper(text)))
         }
     }
 

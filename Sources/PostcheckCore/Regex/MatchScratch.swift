@@ -39,10 +39,10 @@ public final class MatchScratch {
     let jitStack: OpaquePointer?
     private(set) var matchData: OpaquePointer
     private var pairCapacity: Int
-    /// Words as a lexicon rule resolved them (base forms of inflected words, `LanguageRules.lexiconForm`, and what
-    /// the lexicon says), per rule and language, kept across drafts on this thread: the same words come back in
-    /// every post.
-    var baseForms: [String: [String: SentimentScorer.ResolvedWord]] = [:]
+    /// Words as a lexicon rule resolved them (base forms of inflected words, `LanguageRules.lexiconForm`, what
+    /// the lexicon says, which function words they are), per rule and language, kept across drafts on this
+    /// thread: the same words come back in every post.
+    var toneWords: [String: SentimentScorer.WordMemo] = [:]
 
     public init(limits: MatchLimits = MatchLimits()) {
         context = pcre2_match_context_create_8(nil)

@@ -98,12 +98,12 @@ struct LexiconRule: RuleKind, CompiledRule {
         var findings: [Finding] = []
         let masked = Array(input.masked)
         let raw = input.subjects.contains(where: \.raw) ? Array(input.raw) : []
-        // Base forms depend on the lexicon: one memo per rule and language.
+        // Known words depend on the lexicon: one memo per rule and language.
         let memo = header.id + "/" + scorer.language.code
         for subject in input.subjects {
             let buffer = subject.raw ? raw : masked
             for range in input.postSizedPieces(of: subject) {
-                let result = scorer.score(buffer, range: range, baseForms: &input.scratch.baseForms[memo, default: [:]])
+                let result = scorer.score(buffer, range: range, words: &input.scratch.toneWords[memo, default: SentimentScorer.WordMemo()])
                 guard result.tokenCount >= minimumWords else { continue }
                 let value = mode == .compound ? result.compound : result.intensity
                 let crossed: String
