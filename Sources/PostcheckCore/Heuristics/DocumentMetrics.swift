@@ -11,6 +11,8 @@ enum DocumentMetrics {
         let draft = input.draft
         var values: [String: Double] = [:]
         var words = 0, characters = 0, syllables = 0, complex = 0, long = 0, sentences = 0, paragraphs = 0
+        let syllableLanguage = Syllables.Language(input.language)
+        let masked = input.masked
         for block in draft.blocks {
             switch block.kind {
             case .heading(let level): values["heading_h\(level)", default: 0] += 1
@@ -21,10 +23,10 @@ enum DocumentMetrics {
             if block.inBlockquote { values["blockquote", default: 0] += 1 }
             if case .paragraph = block.kind {
                 sentences += SentenceSplitter.sentences(in: draft.masked, range: block.range).count
-                WordCounter.forEachWord(in: input.masked, range: block.range) { word in
-                    let bytes = draft.masked[word]
+                WordCounter.forEachWord(in: masked, range: block.range) { word in
+                    let bytes = masked[word]
                     let length = ScalarClasses.characterCount(bytes)
-                    let count = Syllables.count(bytes, language: input.language)
+                    let count = Syllables.count(bytes, language: syllableLanguage)
                     words += 1
                     characters += length
                     syllables += count
@@ -67,9 +69,30 @@ enum Syllables {
     /// in German; English drops a silent final e (not -le) and -ed (not -ted/-ded), French a final e or es after a
     /// consonant. At least one.
     static func count(_ bytes: ArraySlice<UInt8>, language: String?) -> Int {
-        let dutch = language == "nl"
-        let french = language == "fr"
-        let german = language == "de"
+        count(bytes, language: Language(language))
+    }
+
+    /// The language's syllable habits, worked out once per draft rather than once per word.
+    struct Language {
+        let dutch: Bool
+        let french: Bool
+        let german: Bool
+        /// English and any language without habits of its own drop English silent endings.
+        let english: Bool
+
+        init(_ code: String?) {
+            dutch = code == "nl"
+            french = code == "fr"
+            german = code == "de"
+            english = code == nil || code == "en"
+        }
+    }
+
+    static func count<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, language: Language) -> Int
+    where Bytes.Index == Int {
+        let dutch = language.dutch
+        let french = language.french
+        let german = language.german
         var groups = 0
         var previousVowel = false
         var previous: UInt32 = 0
@@ -111,7 +134,7 @@ enum Syllables {
             last = (last.1, last.2, value)
         }
         let e: UInt32 = 0x65, l: UInt32 = 0x6C, d: UInt32 = 0x64, t: UInt32 = 0x74, s: UInt32 = 0x73
-        if language == nil || language == "en" {
+        if language.english {
             if last.2 == e && !(length >= 2 && last.1 == l) && groups > 1 { groups -= 1 }
             if length >= 2 && last.1 == e && last.2 == d && !(length >= 3 && (last.0 == t || last.0 == d)) && groups > 1 {
                 groups -= 1

@@ -24,7 +24,7 @@ enum ScalarClasses {
     /// Characters (grapheme clusters) in valid UTF-8: the number of code points when each is a character of its own
     /// (ASCII, and two-byte code points that are neither marks nor format characters, which could join a
     /// neighbour), else Swift's count. Most words of Dutch and French text take the first way.
-    static func characterCount(_ bytes: ArraySlice<UInt8>) -> Int {
+    static func characterCount<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes) -> Int where Bytes.Index == Int {
         var count = 0
         var index = bytes.startIndex
         while index < bytes.endIndex {
