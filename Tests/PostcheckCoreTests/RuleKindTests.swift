@@ -87,6 +87,42 @@ final class RuleKindTests: XCTestCase {
             nonTriggering: ["I forgot that. That matters.", "the `the` the", "// //"])
     }
 
+    func testRepetitionMaxCountsRepeatsBackToBack() throws {
+        let rule = try compileRule("""
+            extends: repetition
+            message: "'%s' is repeated"
+            max: 1
+            ignorecase: true
+            tokens: ['[^\\s]+']
+            """)
+        XCTAssertEqual(try findings(rule, on: "été été été").count, 1)
+        // A different word between two pairs starts the count again, however its bytes differ.
+        XCTAssertEqual(try findings(rule, on: "été été étés été été").count, 0)
+        XCTAssertEqual(try findings(rule, on: "the the they the the").count, 0)
+    }
+
+    /// The byte filter in front of the string comparison may only say "different" when the strings differ.
+    func testRepetitionByteFilterNeverHidesARepeat() {
+        let alphabet = ["a", "A", "e", "é", "É", "e\u{301}", "İ", "i", "\u{307}", "ſ", "s", "S", "K", "\u{212A}", "ß", " ", "-", "ς", "Σ"]
+        var generator = SystemRandomNumberGenerator()
+        func token() -> String {
+            (0..<Int.random(in: 1..<5, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }.joined()
+        }
+        for _ in 0..<20_000 {
+            let (first, second) = (token(), token())
+            let bytes = Array((first + second).utf8)
+            let a = 0..<first.utf8.count
+            let b = first.utf8.count..<bytes.count
+            for ignoreCase in [false, true] {
+                let x = first.trimmingSpacesAndBreaks()
+                let y = second.trimmingSpacesAndBreaks()
+                let same = ignoreCase ? x.lowercased() == y.lowercased() : x == y
+                let maybe = bytes.withUnsafeBufferPointer { RepetitionRule.mayBeSame($0, a, b, ignoreCase: ignoreCase) }
+                XCTAssertTrue(maybe || !same, "\(first.debugDescription) and \(second.debugDescription), ignoring case: \(ignoreCase)")
+            }
+        }
+    }
+
     func testConsistencyAcrossBlocks() throws {
         let rule = try compileRule("""
             extends: consistency

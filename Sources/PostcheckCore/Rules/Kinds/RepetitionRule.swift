@@ -96,7 +96,11 @@ struct RepetitionRule: RuleKind, CompiledRule {
                 let before = (text: input.text(earlier).trimmingSpacesAndBreaks(), range: earlier)
                 guard !current.isEmpty else { continue }
                 let same = ignoreCase ? current.lowercased() == before.text.lowercased() : current == before.text
-                guard same, !alpha || current.allSatisfy(\.isLetter) else { continue }
+                // `max` counts repeats back to back: a different token starts the count again.
+                guard same, !alpha || current.allSatisfy(\.isLetter) else {
+                    count = 0
+                    continue
+                }
                 count += 1
                 guard count > max else { continue }
                 let span = before.range.lowerBound..<token.upperBound
@@ -113,16 +117,30 @@ struct RepetitionRule: RuleKind, CompiledRule {
         return findings
     }
 
-    /// False when two matches cannot be the same token: different lengths of ASCII text, or different ASCII letters
-    /// (case folded when asked). Non-ASCII or whitespace-padded matches are left to the string comparison.
+    /// False when two matches cannot be the same token, decided on bytes: after a common beginning (ASCII letters
+    /// case folded when asked) they differ first in two ASCII bytes, or one is the other plus ASCII. Such strings
+    /// differ when lower-cased and compared as Swift compares (canonical equivalence cannot join an ASCII
+    /// character to what comes before it). Matches padded with white space, which the comparison trims, and
+    /// differences in other characters are left to the string comparison.
     static func mayBeSame(_ buffer: UnsafeBufferPointer<UInt8>, _ a: Range<Int>, _ b: Range<Int>, ignoreCase: Bool) -> Bool {
-        if a.count != b.count {
-            return buffer[a].contains { $0 >= 0x80 || $0 <= 0x20 } || buffer[b].contains { $0 >= 0x80 || $0 <= 0x20 }
+        func isPadded(_ range: Range<Int>) -> Bool {
+            !range.isEmpty && (buffer[range.lowerBound] <= 0x20 || buffer[range.upperBound - 1] <= 0x20)
         }
-        for (x, y) in zip(buffer[a], buffer[b]) where x != y {
-            if x >= 0x80 || y >= 0x80 { return true }
-            if !(ignoreCase && (x | 0x20) == (y | 0x20) && isASCIILetter(x)) { return false }
+        if isPadded(a) || isPadded(b) { return true }
+        var i = a.lowerBound
+        var j = b.lowerBound
+        while i < a.upperBound && j < b.upperBound {
+            let x = buffer[i]
+            let y = buffer[j]
+            if x != y {
+                if x >= 0x80 || y >= 0x80 { return true }
+                if !(ignoreCase && (x | 0x20) == (y | 0x20) && isASCIILetter(x)) { return false }
+            }
+            i += 1
+            j += 1
         }
-        return true
+        if i == a.upperBound && j == b.upperBound { return true }
+        // The rest of the longer one: marks could change how its last characters compare, ASCII cannot.
+        return buffer[i..<a.upperBound].contains { $0 >= 0x80 } || buffer[j..<b.upperBound].contains { $0 >= 0x80 }
     }
 }
