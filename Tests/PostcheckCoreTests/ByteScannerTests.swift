@@ -95,6 +95,15 @@ final class ByteScannerTests: XCTestCase {
         XCTAssertNil(RepetitionRule.TokenScanner(tokens: ["\\w+"]))
     }
 
+    func testWhitespaceIsUnicodesWhiteSpaceForEveryCodePoint() {
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            if ScalarClasses.isWhitespace(scalar) != scalar.properties.isWhitespace {
+                return XCTFail("U+\(String(value, radix: 16, uppercase: true))")
+            }
+        }
+    }
+
     func testCharacterCountIsSwiftsCount() throws {
         // Marks (combining acute, Hebrew and Arabic points), format characters (Arabic number sign, soft hyphen),
         // ZWJ sequences and flags, next to plain letters of several scripts.

@@ -62,10 +62,17 @@ enum ScalarClasses {
         return decodeScalar(bytes, index, end).map(isWhitespace) ?? false
     }
 
-    /// Unicode's White_Space (what PCRE2's `\s` matches with UCP).
+    /// Unicode's White_Space (what PCRE2's `\s` matches with UCP). Beyond the table it is a short, long-stable list
+    /// (`ByteScannerTests` checks it against Swift's property for every code point): emoji and other three- and
+    /// four-byte characters skip the property lookup.
     @inline(__always)
     static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < tableSize ? whitespace[Int(scalar.value)] : scalar.properties.isWhitespace
+        let value = scalar.value
+        if value < tableSize { return whitespace[Int(value)] }
+        switch value {
+        case 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
     }
 
     private static func computeIsLetterOrNumber(_ scalar: Unicode.Scalar) -> Bool {

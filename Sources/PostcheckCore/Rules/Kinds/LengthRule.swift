@@ -28,36 +28,69 @@ struct LengthRule: RuleKind, CompiledRule {
 
     /// Where a URL can be: each run of characters other than white space, `<`, `>` and `"` that holds `://` or a
     /// dot followed by a letter. The same stretches as the pattern `[^\s<>"]*(?:://|\.\p{L})[^\s<>"]*` (UCP), which
-    /// backtracks through every word; this reads each byte once.
+    /// backtracks through every word. This finds the markers' `:` and `.` with `memchr` (vectorized; a post has few
+    /// of them) and reads only the runs around markers byte by byte.
     static func urlCandidates(in text: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> [Range<Int>] {
         var found: [Range<Int>] = []
-        var runStart = range.lowerBound
-        var hasMarker = false
-        var index = range.lowerBound
         let end = range.upperBound
-        while index < end {
-            let byte = text[index]
-            let length = byte < 0x80 ? 1 : min(scalarLength(byte), end - index)
-            if byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"")
-                || ScalarClasses.isWhitespace(at: index, in: text, end: end)
-            {
-                if hasMarker { found.append(runStart..<index) }
-                hasMarker = false
-                runStart = index + length
-            } else if !hasMarker && index + length < end {
-                if byte == UInt8(ascii: ":") {
-                    hasMarker = index + 2 < end && text[index + 1] == UInt8(ascii: "/") && text[index + 2] == UInt8(ascii: "/")
-                } else if byte == UInt8(ascii: "."), let next = decodeScalar(text, index + 1, end) {
-                    switch next.properties.generalCategory {
-                    case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: hasMarker = true
-                    default: break
-                    }
+        var nextDot = firstIndex(of: UInt8(ascii: "."), in: text, range)
+        var nextColon = firstIndex(of: UInt8(ascii: ":"), in: text, range)
+        // Where the last run found ended: a later run starts after it.
+        var floor = range.lowerBound
+        while nextDot != nil || nextColon != nil {
+            let marker = min(nextDot ?? end, nextColon ?? end)
+            let isDot = marker == nextDot
+            let qualifies = isDot ? isDotBeforeLetter(text, marker, end) : isSchemeSeparator(text, marker, end)
+            if !qualifies {
+                if isDot {
+                    nextDot = firstIndex(of: UInt8(ascii: "."), in: text, (marker + 1)..<end)
+                } else {
+                    nextColon = firstIndex(of: UInt8(ascii: ":"), in: text, (marker + 1)..<end)
                 }
+                continue
             }
-            index += length
+            // The run around the marker: back to the character after the last boundary, on to the next one.
+            var runStart = marker
+            while runStart > floor {
+                var previous = runStart - 1
+                while previous > floor && text[previous] & 0xC0 == 0x80 { previous -= 1 }
+                if isURLRunBoundary(text, previous, end) { break }
+                runStart = previous
+            }
+            var runEnd = marker
+            while runEnd < end && !isURLRunBoundary(text, runEnd, end) {
+                runEnd += text[runEnd] < 0x80 ? 1 : min(scalarLength(text[runEnd]), end - runEnd)
+            }
+            found.append(runStart..<runEnd)
+            floor = runEnd
+            if let dot = nextDot, dot < runEnd { nextDot = firstIndex(of: UInt8(ascii: "."), in: text, runEnd..<end) }
+            if let colon = nextColon, colon < runEnd { nextColon = firstIndex(of: UInt8(ascii: ":"), in: text, runEnd..<end) }
         }
-        if hasMarker && runStart < end { found.append(runStart..<end) }
         return found
+    }
+
+    /// White space, `<`, `>` or `"`: what ends a stretch where a URL can be.
+    @inline(__always)
+    private static func isURLRunBoundary(_ text: UnsafeBufferPointer<UInt8>, _ index: Int, _ end: Int) -> Bool {
+        let byte = text[index]
+        return byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"")
+            || ScalarClasses.isWhitespace(at: index, in: text, end: end)
+    }
+
+    /// `://` at `index`.
+    private static func isSchemeSeparator(_ text: UnsafeBufferPointer<UInt8>, _ index: Int, _ end: Int) -> Bool {
+        index + 2 < end && text[index + 1] == UInt8(ascii: "/") && text[index + 2] == UInt8(ascii: "/")
+    }
+
+    /// A dot at `index` followed by a letter (`\p{L}`).
+    private static func isDotBeforeLetter(_ text: UnsafeBufferPointer<UInt8>, _ index: Int, _ end: Int) -> Bool {
+        guard index + 1 < end else { return false }
+        if text[index + 1] < 0x80 { return isASCIILetter(text[index + 1]) }
+        guard let next = decodeScalar(text, index + 1, end) else { return false }
+        switch next.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
+        default: return false
+        }
     }
 
     static func compile(header: RuleHeader, fields: YAMLFields, context: RuleCompileContext) throws(RuleFileError)
