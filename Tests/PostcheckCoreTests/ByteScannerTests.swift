@@ -95,6 +95,36 @@ final class ByteScannerTests: XCTestCase {
         XCTAssertNil(RepetitionRule.TokenScanner(tokens: ["\\w+"]))
     }
 
+    /// The shared word index answers for any range as a scan of that range would, ends inside words included.
+    func testWordIndexAnswersAsAScanOfTheRange() throws {
+        let alphabet = ["a", "é", "e\u{301}", "1", "'", "’", "-", " ", ".", "🎉", "\u{A0}", "東", "\n"]
+        var generator = SystemRandomNumberGenerator()
+        var answeredByIndex = 0
+        for text in try sampleDrafts() + randomTexts(from: alphabet, count: 500) {
+            let bytes = Array(text.utf8)
+            // Ranges on character boundaries, as the linter's blocks, sentences and pieces are.
+            var boundaries = [0]
+            var offset = 0
+            for character in text { offset += character.utf8.count; boundaries.append(offset) }
+            bytes.withUnsafeBufferPointer { buffer in
+                let index = WordIndex(buffer)
+                for _ in 0..<20 {
+                    let ends = [boundaries.randomElement(using: &generator)!, boundaries.randomElement(using: &generator)!]
+                    let range = ends.min()!..<ends.max()!
+                    let scanned = WordCounter.words(in: buffer, range: range)
+                    if index.indexed(range) != nil { answeredByIndex += 1 }
+                    XCTAssertEqual(index.words(in: range), scanned, "\(text.debugDescription) \(range)")
+                    XCTAssertEqual(index.count(in: range), scanned.count)
+                    var walked: [Range<Int>] = []
+                    index.forEachWord(in: range) { walked.append($0) }
+                    XCTAssertEqual(walked, scanned)
+                }
+                XCTAssertNotNil(index.indexed(0..<buffer.count), "the whole text is always answered from the index")
+            }
+        }
+        XCTAssertGreaterThan(answeredByIndex, 1000, "most ranges between words are answered from the index")
+    }
+
     func testWhitespaceIsUnicodesWhiteSpaceForEveryCodePoint() {
         for value in UInt32(0)...0x10FFFF {
             guard let scalar = Unicode.Scalar(value) else { continue }

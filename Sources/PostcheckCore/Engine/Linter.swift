@@ -192,6 +192,7 @@ public final class Linter: @unchecked Sendable {
                 let scanStarted = measure ? DispatchTime.now().uptimeNanoseconds : 0
                 let prefilter = sharesWordListScan ? sharedScan.prefilter(forDraftOfSize: masked.count) : nil
                 let candidates = prefilter?.candidates(in: masked)
+                let wordIndex = WordIndex(masked)
                 if measure && prefilter != nil {
                     timings["(shared word-list scan)"] = DispatchTime.now().uptimeNanoseconds - scanStarted
                 }
@@ -208,7 +209,7 @@ public final class Linter: @unchecked Sendable {
                     guard !subjects.isEmpty else { continue }
                     let input = CheckInput(draft: draft, subjects: subjects, masked: masked, raw: raw, scratch: scratch,
                                            language: language, platform: platform, signatures: configuration.signatures,
-                                           candidates: candidates)
+                                           candidates: candidates, wordIndex: wordIndex)
                     do {
                         var found = try rule.check(input)
                         found.sort { $0.range.lowerBound < $1.range.lowerBound }

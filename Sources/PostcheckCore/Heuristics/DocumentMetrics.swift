@@ -23,7 +23,7 @@ enum DocumentMetrics {
             if block.inBlockquote { values["blockquote", default: 0] += 1 }
             if case .paragraph = block.kind {
                 sentences += SentenceSplitter.sentences(in: draft.masked, range: block.range).count
-                WordCounter.forEachWord(in: masked, range: block.range) { word in
+                input.forEachMaskedWord(in: block.range) { word in
                     let bytes = masked[word]
                     let length = ScalarClasses.characterCount(bytes)
                     let count = Syllables.count(bytes, language: syllableLanguage)

@@ -29,7 +29,7 @@ struct Proximity: Sendable {
         let buffer = input.buffer(subject)
         let window: Range<Int>
         if let words {
-            let all = WordCounter.words(in: buffer, range: subject.range)
+            let all = input.words(in: subject)
             let before = all.filter { $0.upperBound <= match.lowerBound }.suffix(words)
             let after = all.filter { $0.lowerBound >= match.upperBound }.prefix(words)
             window = (before.first?.lowerBound ?? match.lowerBound)..<(after.last?.upperBound ?? match.upperBound)

@@ -106,8 +106,28 @@ public struct CheckInput {
     public var signatures: [String: String] = [:]
     /// Where word-list patterns may match in the masked text (one scan for all of them; see `LiteralPrefilter`).
     var candidates: LiteralPrefilter.Candidates? = nil
+    /// The masked text's words, found once per draft and shared by the rules.
+    var wordIndex: WordIndex? = nil
 
     public func buffer(_ subject: Subject) -> UnsafeBufferPointer<UInt8> { subject.raw ? raw : masked }
+
+    /// The words (`WordCounter`) of `range` (the whole subject when nil) of `subject`.
+    func words(in subject: Subject, range: Range<Int>? = nil) -> [Range<Int>] {
+        let range = range ?? subject.range
+        if !subject.raw, let wordIndex { return wordIndex.words(in: range) }
+        return WordCounter.words(in: buffer(subject), range: range)
+    }
+
+    func wordCount(in subject: Subject, range: Range<Int>) -> Int {
+        if !subject.raw, let wordIndex { return wordIndex.count(in: range) }
+        return WordCounter.count(in: buffer(subject), range: range)
+    }
+
+    /// Each word of `range` of the masked text, in order.
+    func forEachMaskedWord(in range: Range<Int>, _ body: (Range<Int>) -> Void) {
+        if let wordIndex { return wordIndex.forEachWord(in: range, body) }
+        WordCounter.forEachWord(in: masked, range: range, body)
+    }
 
     public func text(_ range: Range<Int>) -> String { draft.source.string(range) }
 

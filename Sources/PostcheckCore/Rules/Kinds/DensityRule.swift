@@ -44,9 +44,8 @@ struct DensityRule: RuleKind, CompiledRule {
         guard !active.isEmpty else { return [] }
         var findings: [Finding] = []
         for subject in input.subjects {
-            let buffer = input.buffer(subject)
             for range in input.postSizedPieces(of: subject) {
-                let words = WordCounter.count(in: buffer, range: range)
+                let words = input.wordCount(in: subject, range: range)
                 guard words >= max(1, minimumWords) else { continue }
                 var found: [FindingCue] = []
                 var seen: Set<Range<Int>> = []

@@ -80,7 +80,9 @@ struct RepetitionRule: RuleKind, CompiledRule {
             var previousRange: Range<Int>? = nil
             var count = 0
             let tokens: [Range<Int>]
-            if let tokenScanner {
+            if tokenScanner == .words {
+                tokens = input.words(in: subject)
+            } else if let tokenScanner {
                 tokens = tokenScanner.tokens(in: buffer, range: subject.range)
             } else {
                 tokens = try input.matches(pattern, in: subject).map(\.range)
