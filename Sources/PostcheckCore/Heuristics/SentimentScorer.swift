@@ -71,6 +71,11 @@ public struct SentimentScorer: Sendable {
         static let orNor = WordFlags(rawValue: 1 << 8)
         /// A word of some idiom or multi-word booster ("kind of", "the bomb").
         static let idiomPart = WordFlags(rawValue: 1 << 9)
+        static let contrast = WordFlags(rawValue: 1 << 10)
+        /// The first word of a two-word booster (`kind` in "kind of").
+        static let startsMultiwordBooster = WordFlags(rawValue: 1 << 11)
+        /// Python's `str.isupper()` of the text (VADER's test for emphasis in capitals).
+        static let allCaps = WordFlags(rawValue: 1 << 12)
     }
 
     /// A token's text as the lexicon knows it: lower-cased, its base form when only that is listed (Dutch
@@ -78,9 +83,9 @@ public struct SentimentScorer: Sendable {
     struct KnownWord: Sendable {
         let text: String
         let lower: String
-        let info: WordInfo?
-        /// Python's `str.isupper()` of the text (VADER's test for emphasis in capitals).
-        let isAllCaps: Bool
+        /// `lexicon[lower]` and `boosters[lower]`.
+        let valence: Double?
+        let booster: Double?
         let flags: WordFlags
     }
 
@@ -114,21 +119,29 @@ public struct SentimentScorer: Sendable {
     static let capsIncrement = 0.733
     static let negationScalar = -0.74
 
+    /// A token: plain values only (no strings to retain and release); its text is its word's in the memo.
     struct Token {
-        let word: KnownWord
+        /// The word's entry in the memo (`WordMemo`).
+        let word: Int32
         let range: Range<Int>
         /// A fixed valence (an emoji scored directly).
         let fixedValence: Double?
+        let valence: Double?
+        let booster: Double?
+        let flags: WordFlags
 
-        var text: String { word.text }
-        var lower: String { word.lower }
-        /// `lexicon[lower]` and `boosters[lower]`, looked up once per word.
-        var valence: Double? { word.info?.valence }
-        var booster: Double? { word.info?.booster }
-        var isContrast: Bool { word.info?.isContrast ?? false }
-        var startsMultiwordBooster: Bool { word.info?.startsMultiwordBooster ?? false }
-        var isAllCaps: Bool { word.isAllCaps }
-        var flags: WordFlags { word.flags }
+        init(word: Int, of known: KnownWord, range: Range<Int>, fixedValence: Double?) {
+            self.word = Int32(truncatingIfNeeded: word)
+            self.range = range
+            self.fixedValence = fixedValence
+            valence = known.valence
+            booster = known.booster
+            flags = known.flags
+        }
+
+        var isContrast: Bool { flags.contains(.contrast) }
+        var startsMultiwordBooster: Bool { flags.contains(.startsMultiwordBooster) }
+        var isAllCaps: Bool { flags.contains(.allCaps) }
     }
 
     /// Scores `range` of `text` (valid UTF-8).
@@ -140,6 +153,7 @@ public struct SentimentScorer: Sendable {
     /// Scores with a memo of words looked up that outlives one text (see `MatchScratch.toneWords`).
     func score(_ bytes: [UInt8], range: Range<Int>, words: inout WordMemo) -> Score {
         let tokens = tokenize(bytes, range: range, words: &words)
+        let known = words.values
         let isCapDifferential = capDifferential(tokens)
         var sentiments: [Double] = []
         sentiments.reserveCapacity(tokens.count)
@@ -154,12 +168,12 @@ public struct SentimentScorer: Sendable {
                 continue
             }
             if index + 1 < tokens.count, token.startsMultiwordBooster,
-                language.boosters[token.lower + " " + tokens[index + 1].lower] != nil
+                language.boosters[known[Int(token.word)].lower + " " + known[Int(tokens[index + 1].word)].lower] != nil
             {
                 sentiments.append(0)
                 continue
             }
-            sentiments.append(valence(at: index, tokens, isCapDifferential))
+            sentiments.append(valence(at: index, tokens, known, isCapDifferential))
         }
         // Contrast: the part after "but" counts more than the part before (VADER applies it at the first "but").
         if let contrast = tokens.firstIndex(where: \.isContrast) {
@@ -182,7 +196,7 @@ public struct SentimentScorer: Sendable {
         let total = positiveSum + abs(negativeSum) + neutralCount
         var cues: [Cue] = []
         for (index, sentiment) in sentiments.enumerated() where sentiment != 0 {
-            cues.append(Cue(text: tokens[index].text, range: tokens[index].range, valence: sentiment))
+            cues.append(Cue(text: known[Int(tokens[index].word)].text, range: tokens[index].range, valence: sentiment))
         }
         cues.sort { abs($0.valence) > abs($1.valence) }
         let absoluteSum = sentiments.reduce(0) { $0 + abs($1) }
@@ -201,7 +215,7 @@ public struct SentimentScorer: Sendable {
 
     // MARK: Rules
 
-    private func valence(at index: Int, _ tokens: [Token], _ isCapDifferential: Bool) -> Double {
+    private func valence(at index: Int, _ tokens: [Token], _ known: [KnownWord], _ isCapDifferential: Bool) -> Double {
         let token = tokens[index]
         guard let base = token.valence else { return 0 }
         var valence = base
@@ -219,7 +233,7 @@ public struct SentimentScorer: Sendable {
             if distance == 2 && scalar != 0 { scalar *= 0.9 }
             valence += scalar
             valence = negationCheck(valence, tokens, distance: distance, index: index)
-            if distance == 2 { valence = idiomCheck(valence, tokens, index: index) }
+            if distance == 2 { valence = idiomCheck(valence, tokens, known, index: index) }
         }
         return leastCheck(valence, tokens, index: index)
     }
@@ -250,14 +264,14 @@ public struct SentimentScorer: Sendable {
         }
     }
 
-    private func idiomCheck(_ valence: Double, _ tokens: [Token], index: Int) -> Double {
+    private func idiomCheck(_ valence: Double, _ tokens: [Token], _ known: [KnownWord], index: Int) -> Double {
         // Every idiom and multi-word booster looked up below is made of idiom words: without one among the words
         // around, none can match (most valence words), and no string need be made.
         guard tokens[(index - 3)...min(index + 2, tokens.count - 1)].contains(where: { $0.flags.contains(.idiomPart) }) else {
             return valence
         }
         var valence = valence
-        let word = { (position: Int) -> String in tokens[position].lower }
+        let word = { (position: Int) -> String in known[Int(tokens[position].word)].lower }
         let oneZero = "\(word(index - 1)) \(word(index))"
         let twoOneZero = "\(word(index - 2)) \(word(index - 1)) \(word(index))"
         let twoOne = "\(word(index - 2)) \(word(index - 1))"
@@ -292,9 +306,12 @@ public struct SentimentScorer: Sendable {
     private func punctuationEmphasis(_ bytes: [UInt8], range: Range<Int>) -> Double {
         var exclamations = 0
         var questions = 0
-        for byte in bytes[range] {
-            if byte == UInt8(ascii: "!") { exclamations += 1 }
-            if byte == UInt8(ascii: "?") { questions += 1 }
+        bytes.withUnsafeBufferPointer { buffer in
+            for index in range {
+                let byte = buffer[index]
+                if byte == UInt8(ascii: "!") { exclamations += 1 }
+                if byte == UInt8(ascii: "?") { questions += 1 }
+            }
         }
         let exclamation = Double(min(exclamations, 4)) * 0.292
         let question = questions > 1 ? (questions <= 3 ? Double(questions) * 0.18 : 0.96) : 0
@@ -334,12 +351,10 @@ public struct SentimentScorer: Sendable {
     /// from its bytes. Only a piece with other characters goes through the scalar-by-scalar transformation, which
     /// may cut it further (an emoji's description brings its own spaces). Both give VADER's tokens, because that
     /// transformation starts every piece after white space.
-    func tokenize(_ bytes: [UInt8], range: Range<Int>) -> [Token] {
-        var words = WordMemo()
-        return tokenize(bytes, range: range, words: &words)
-    }
-
     func tokenize(_ bytes: [UInt8], range: Range<Int>, words: inout WordMemo) -> [Token] {
+        // A bounded memo: a long run over many languages' texts must not grow it without end. Emptied before
+        // this text's tokens point into it, never after.
+        if words.count > 200_000 { words.removeAll() }
         var builder = TokenBuilder(scorer: self)
         // The memo moves into the builder and back, so that it is not copied.
         swap(&builder.words, &words)
@@ -376,8 +391,6 @@ public struct SentimentScorer: Sendable {
                 builder.addTransformed(bytes, start..<index)
             }
         }
-        // A bounded memo: a long run over many languages' texts must not grow it without end.
-        if builder.words.count > 200_000 { builder.words.removeAll() }
         return builder.tokens
     }
 
@@ -403,7 +416,10 @@ public struct SentimentScorer: Sendable {
         if language.leastExceptions.contains(form) { flags.insert(.leastException) }
         if form == "or" || form == "nor" { flags.insert(.orNor) }
         if idiomWords.contains(form) { flags.insert(.idiomPart) }
-        return KnownWord(text: text, lower: form, info: info, isAllCaps: isAllCaps, flags: flags)
+        if info?.isContrast == true { flags.insert(.contrast) }
+        if info?.startsMultiwordBooster == true { flags.insert(.startsMultiwordBooster) }
+        if isAllCaps { flags.insert(.allCaps) }
+        return KnownWord(text: text, lower: form, valence: info?.valence, booster: info?.booster, flags: flags)
     }
 
     /// Collects tokens, with what the scorer knows about each text looked up once per run.
@@ -423,17 +439,15 @@ public struct SentimentScorer: Sendable {
                 low = piece.lowerBound
                 high = piece.upperBound
             }
-            let word = words.index(of: bytes, low..<high).map { words[$0] } ?? {
+            let entry = words.index(of: bytes, low..<high) ?? {
                 let text = String(decoding: bytes[low..<high], as: UTF8.self)
                 let hasUpper = bytes[low..<high].contains { $0 >= 0x41 && $0 <= 0x5A }
                 let lower = hasUpper ? String(decoding: bytes[low..<high].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self) : text
                 // In ASCII the cased letters are A–Z and a–z.
                 let isAllCaps = hasUpper && !bytes[low..<high].contains { $0 >= 0x61 && $0 <= 0x7A }
-                let word = scorer.knownWord(text: text, lower: lower, isAllCaps: isAllCaps)
-                words.insert(bytes, low..<high, value: word)
-                return word
+                return words.insert(bytes, low..<high, value: scorer.knownWord(text: text, lower: lower, isAllCaps: isAllCaps))
             }()
-            tokens.append(Token(word: word, range: low..<high, fixedValence: nil))
+            tokens.append(Token(word: entry, of: words[entry], range: low..<high, fixedValence: nil))
         }
 
         /// A piece with accented letters and no emoji (most Dutch and French words): VADER's transformation
@@ -448,16 +462,15 @@ public struct SentimentScorer: Sendable {
                 low = piece.lowerBound
                 high = piece.upperBound
             }
-            tokens.append(Token(word: word(bytes, low..<high), range: low..<high, fixedValence: nil))
+            let entry = word(bytes, low..<high)
+            tokens.append(Token(word: entry, of: words[entry], range: low..<high, fixedValence: nil))
         }
 
-        /// The known word for `range` of `bytes`, worked out from its text the first time.
-        private mutating func word(_ bytes: [UInt8], _ range: Range<Int>) -> KnownWord {
-            if let entry = words.index(of: bytes, range) { return words[entry] }
+        /// The memo entry for the text at `range` of `bytes`, worked out from the text the first time.
+        private mutating func word(_ bytes: [UInt8], _ range: Range<Int>) -> Int {
+            if let entry = words.index(of: bytes, range) { return entry }
             let text = String(decoding: bytes[range], as: UTF8.self)
-            let word = scorer.knownWord(text: text, lower: text.lowercased(), isAllCaps: SentimentScorer.isUpper(text))
-            words.insert(bytes, range, value: word)
-            return word
+            return words.insert(bytes, range, value: scorer.knownWord(text: text, lower: text.lowercased(), isAllCaps: SentimentScorer.isUpper(text)))
         }
 
         /// VADER's emoji transformation of one piece, then its tokens.
@@ -505,7 +518,8 @@ public struct SentimentScorer: Sendable {
                 for entry in scalars[low..<high] { text.unicodeScalars.append(entry.scalar) }
                 let span = scalars[low].source.lowerBound..<scalars[high - 1].source.upperBound
                 let utf8 = Array(text.utf8)
-                builder.tokens.append(Token(word: builder.word(utf8, 0..<utf8.count), range: span, fixedValence: fixedValence))
+                let entry = builder.word(utf8, 0..<utf8.count)
+                builder.tokens.append(Token(word: entry, of: builder.words[entry], range: span, fixedValence: fixedValence))
             }
             for position in scalars.indices {
                 if scalars[position].isSpace {
