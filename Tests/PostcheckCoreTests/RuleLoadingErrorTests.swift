@@ -1,5 +1,6 @@
 import XCTest
 @testable import PostcheckCore
+import Yams
 
 final class RuleLoadingErrorTests: XCTestCase {
     private func loadError(_ yaml: String) -> RuleFileError? {
@@ -49,6 +50,24 @@ final class RuleLoadingErrorTests: XCTestCase {
         // Values that look like flags or numbers are still words in a list.
         let rule = try compileRule("extends: existence\nmessage: x\ntokens: [yes, 'no', 3, ~x]\n")
         XCTAssertEqual(try findings(rule, on: "yes, no, 3 and ~x.").map(\.match), ["yes", "no", "3"])
+    }
+
+    /// The quick null test must agree with Yams' default resolver on every plain value.
+    func testNullIsWhatYamsResolvesAsNull() throws {
+        var values = ["", "yes", "Yes", "YES", "yEs", "y", "no", "On", "oFF", "true", "True", "tRue", "1", "-1", "+0", "012",
+                      "0o17", "0b101", "0x1F", "0xG", "1_000", "1:30", "1:30.5", "1.5", "1.", ".5", "1e3", "1.5e+3", ".5e-3",
+                      ".inf", "-.Inf", ".NaN", ".nan", "~", "null", "Null", "nULL", "<<", "=", "2001-12-14",
+                      "2001-12-14t21:59:43.10-05:00", "2001-12-14 21:59:43.10 -5", "2001-1-1 1:00:00Z", "2001-12-14 x",
+                      "The message", "Onward", "Nope", "0 words", "- item", "-", ".", "+", "~x", "1\n"]
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("019_:.-+eExXoObB~<=nNuUlLyYsStTrRfFaA iI ZT\t")
+        for _ in 0..<5_000 {
+            values.append(String((0..<Int.random(in: 1..<9, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }))
+        }
+        for value in values {
+            let expected = Resolver.default.resolveTag(of: Node(value, Tag(.implicit), .plain))
+            XCTAssertEqual(Node(value, Tag(.implicit), .plain).isNull, expected == .null, value.debugDescription)
+        }
     }
 
     func testInvalidRegexShowsPCRE2MessageOffsetAndEntryLine() throws {

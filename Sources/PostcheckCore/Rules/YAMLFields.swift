@@ -87,7 +87,7 @@ public struct YAMLFields {
         guard case .scalar(let scalar) = entry.value else {
             throw error(at: entry.value, "'\(entry.key)' must be a string")
         }
-        if entry.value.typed.null != nil && scalar.style == .plain { return nil }
+        if entry.value.isNull { return nil }
         return try expandInline(scalar.string, at: entry.value)
     }
 
@@ -167,7 +167,7 @@ public struct YAMLFields {
         }
         switch node {
         case .scalar(let scalar):
-            if node.typed.null != nil && scalar.style == .plain { return [] }
+            if node.isNull { return [] }
             return try expand(scalar.string, node)
         case .sequence(let sequence):
             var result: [String] = []
@@ -236,5 +236,15 @@ extension Node {
     var typed: Node {
         guard case .scalar(let scalar) = self, scalar.style == .plain else { return self }
         return Node(scalar.string, Tag(.implicit), .plain)
+    }
+
+    /// Whether this is YAML's null: a plain `~`, `null`, `Null`, `NULL` or nothing (what the null rule matches;
+    /// none of the rules before it matches these). Read for every text field, so without a pattern.
+    var isNull: Bool {
+        guard case .scalar(let scalar) = self, scalar.style == .plain else { return false }
+        switch scalar.string {
+        case "", "~", "null", "Null", "NULL": return true
+        default: return false
+        }
     }
 }
