@@ -58,6 +58,11 @@ enum NFCNormalizer {
         // Bytes before `copied` are in `output`; unchanged runs are copied in one piece when a segment changes.
         var copied = 0
         let count = bytes.count
+        let combining = combiningTable
+        // NFC of an ASCII letter and one mark of U+0300–U+036F (most of a Dutch or French draft in NFD), by pair,
+        // worked out the first time a pair is seen: 0 not yet, 1 not one scalar (a mark such as U+0344 that
+        // decomposes into two), 2 unchanged, else the composed scalar + 3.
+        var pairs: [UInt32] = []
         while index < count {
             let byte = bytes[index]
             // Combining marks start at U+0300, so an ASCII byte neither is one nor is followed by one that
@@ -69,14 +74,32 @@ enum NFCNormalizer {
             let length = scalarLength(byte)
             var end = index + length
             while end < count, bytes[end] >= 0x80, let scalar = decodeScalar(bytes, end, count),
-                scalar.properties.canonicalCombiningClass != .notReordered
+                isCombining(scalar, combining)
             {
                 end += scalarLength(bytes[end])
             }
             if end - index != length {
                 // Only a base with combining marks can compose.
                 output.append(contentsOf: bytes[copied..<index])
-                let normalized = Array(String(decoding: bytes[index..<end], as: UTF8.self).precomposedStringWithCanonicalMapping.utf8)
+                let normalized: [UInt8]
+                if length == 1 && end - index == 3 && (bytes[index + 1] == 0xCC || (bytes[index + 1] == 0xCD && bytes[index + 2] < 0xB0)) {
+                    // ASCII base, one mark of U+0300–U+036F, and a starter after it: nothing else takes part.
+                    if pairs.isEmpty { pairs = [UInt32](repeating: 0, count: 128 * 112) }
+                    let mark = (UInt32(bytes[index + 1] & 0x1F) << 6 | UInt32(bytes[index + 2] & 0x3F)) - 0x300
+                    let key = Int(byte) * 112 + Int(mark)
+                    if pairs[key] == 0 {
+                        let composed = Self.composed(bytes[index..<end])
+                        pairs[key] = composed.utf8.elementsEqual(bytes[index..<end]) ? 2
+                            : composed.unicodeScalars.count == 1 ? composed.unicodeScalars.first!.value + 3 : 1
+                    }
+                    switch pairs[key] {
+                    case 1: normalized = Array(Self.composed(bytes[index..<end]).utf8)
+                    case 2: normalized = Array(bytes[index..<end])
+                    default: normalized = Array(String(Unicode.Scalar(pairs[key] - 3)!).utf8)
+                    }
+                } else {
+                    normalized = Array(Self.composed(bytes[index..<end]).utf8)
+                }
                 normalizedStarts.append(output.count)
                 originalStarts.append(index)
                 output += normalized
@@ -92,8 +115,27 @@ enum NFCNormalizer {
                                   originalStarts: originalStarts, originalEnds: originalEnds))
     }
 
+    private static func composed(_ segment: ArraySlice<UInt8>) -> String {
+        String(decoding: segment, as: UTF8.self).precomposedStringWithCanonicalMapping
+    }
+
+    /// Non-zero canonical combining classes of U+0300–U+07FF (there are none below), read once from Unicode's data.
+    private static let combiningTable: [Bool] = (0x300..<0x800).map {
+        Unicode.Scalar($0)!.properties.canonicalCombiningClass != .notReordered
+    }
+
+    /// Whether `scalar` has a non-zero canonical combining class.
+    @inline(__always)
+    private static func isCombining(_ scalar: Unicode.Scalar, _ table: [Bool]) -> Bool {
+        let value = scalar.value
+        if value < 0x300 { return false }
+        if value < 0x800 { return table[Int(value) - 0x300] }
+        return scalar.properties.canonicalCombiningClass != .notReordered
+    }
+
     /// Whether any scalar has a non-zero canonical combining class (only non-ASCII bytes are decoded).
     static func hasCombiningMark(_ bytes: [UInt8]) -> Bool {
+        let combining = combiningTable
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
@@ -101,7 +143,7 @@ enum NFCNormalizer {
                 index += 1
                 continue
             }
-            if let scalar = decodeScalar(bytes, index, bytes.count), scalar.properties.canonicalCombiningClass != .notReordered {
+            if let scalar = decodeScalar(bytes, index, bytes.count), isCombining(scalar, combining) {
                 return true
             }
             index += scalarLength(byte)
