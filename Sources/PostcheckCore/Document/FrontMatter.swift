@@ -51,7 +51,9 @@ enum FrontMatterParser {
         let yaml = source.string(yamlRange)
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml)
+            // The encoding is named: Yams' default reads the whole process environment on every parse, which was
+            // a seventh of checking a post.
+            node = try Yams.compose(yaml: yaml, .default, .default, .utf8)
         } catch let error as YamlError {
             let (line, column, message) = describe(error)
             throw FrontMatterError(line: line + 1, column: column, message: message)

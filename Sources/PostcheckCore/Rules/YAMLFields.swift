@@ -39,8 +39,9 @@ public struct YAMLFields {
         do {
             // Without YAML's type resolution: it runs up to seven of Foundation's regular expressions on every
             // value, and a word list has thousands. The few values read as flags, numbers or null are resolved
-            // when they are read (`Node.typed`).
-            node = try Yams.compose(yaml: text, .basic)
+            // when they are read (`Node.typed`). The encoding is named: Yams' default reads the whole process
+            // environment on every parse.
+            node = try Yams.compose(yaml: text, .basic, .default, .utf8)
         } catch let error as YamlError {
             let (line, column, message) = describe(error)
             throw RuleFileError(path: path, line: line, column: column, message: "invalid YAML: \(message)")
