@@ -18,6 +18,33 @@ final class DraftTests: XCTestCase {
         XCTAssertFalse(String(decoding: draft.masked, as: UTF8.self).contains("linkedin"))
     }
 
+    /// Front matter values are typed as YAML's core schema types them (flags, numbers, null; quoted values stay text).
+    func testFrontMatterValuesAreTypedAsYAMLTypesThem() throws {
+        let yaml = """
+            a: yes
+            b: 'yes'
+            c: 3
+            d: 2.5
+            e: ~
+            f:
+            g: Nope
+            h: 0x1F
+            i: .inf
+            j: 2024-05-01
+            k: [1, on, "2", x]
+            l: {m: null, n: TRUE}
+            o: -1_000
+            """
+        let draft = try Draft(path: "t.md", text: "---\n\(yaml)\n---\nBody\n")
+        let expected: [String: MetadataValue] = [
+            "a": .bool(true), "b": .string("yes"), "c": .number(3), "d": .number(2.5), "e": .null, "f": .null,
+            "g": .string("Nope"), "h": .number(31), "i": .number(.infinity), "j": .string("2024-05-01"),
+            "k": .list([.number(1), .bool(true), .string("2"), .string("x")]), "l": .map(["m": .null, "n": .bool(true)]),
+            "o": .number(-1000),
+        ]
+        for (key, value) in expected { XCTAssertEqual(draft.frontMatter?[key], value, key) }
+    }
+
     func testInvalidFrontMatterNamesItsLine() {
         XCTAssertThrowsError(try Draft(path: "t.md", text: "---\nlang: nl\ntitle: [unclosed\n---\nBody\n")) { error in
             guard case .frontMatter(let frontMatterError) = error as? DraftError else { return XCTFail("\(error)") }

@@ -52,21 +52,23 @@ final class RuleLoadingErrorTests: XCTestCase {
         XCTAssertEqual(try findings(rule, on: "yes, no, 3 and ~x.").map(\.match), ["yes", "no", "3"])
     }
 
-    /// The quick null test must agree with Yams' default resolver on every plain value.
-    func testNullIsWhatYamsResolvesAsNull() throws {
+    /// The quick tests in front of Yams' resolver (null; "could this be typed at all") must agree with it on every
+    /// plain value.
+    func testQuickTypeTestsAgreeWithYamsResolver() throws {
         var values = ["", "yes", "Yes", "YES", "yEs", "y", "no", "On", "oFF", "true", "True", "tRue", "1", "-1", "+0", "012",
                       "0o17", "0b101", "0x1F", "0xG", "1_000", "1:30", "1:30.5", "1.5", "1.", ".5", "1e3", "1.5e+3", ".5e-3",
                       ".inf", "-.Inf", ".NaN", ".nan", "~", "null", "Null", "nULL", "<<", "=", "2001-12-14",
                       "2001-12-14t21:59:43.10-05:00", "2001-12-14 21:59:43.10 -5", "2001-1-1 1:00:00Z", "2001-12-14 x",
                       "The message", "Onward", "Nope", "0 words", "- item", "-", ".", "+", "~x", "1\n"]
         var generator = SystemRandomNumberGenerator()
-        let alphabet = Array("019_:.-+eExXoObB~<=nNuUlLyYsStTrRfFaA iI ZT\t")
+        let alphabet = Array("019_:.-+eExXoObB~<=nNuUlLyYsStTrRfFaA iI ZT\twWé'\"#")
         for _ in 0..<5_000 {
             values.append(String((0..<Int.random(in: 1..<9, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }))
         }
         for value in values {
             let expected = Resolver.default.resolveTag(of: Node(value, Tag(.implicit), .plain))
             XCTAssertEqual(Node(value, Tag(.implicit), .plain).isNull, expected == .null, value.debugDescription)
+            XCTAssertTrue(Node.mayBeTyped(value) || expected == .str, value.debugDescription)
         }
     }
 

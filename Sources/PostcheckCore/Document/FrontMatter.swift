@@ -51,9 +51,10 @@ enum FrontMatterParser {
         let yaml = source.string(yamlRange)
         let node: Node?
         do {
-            // The encoding is named: Yams' default reads the whole process environment on every parse, which was
-            // a seventh of checking a post.
-            node = try Yams.compose(yaml: yaml, .default, .default, .utf8)
+            // Values are typed when converted (`Node.typed`), so that text skips Yams' regular expressions. The
+            // encoding is named: Yams' default reads the whole process environment on every parse, which was a
+            // seventh of checking a post.
+            node = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch let error as YamlError {
             let (line, column, message) = describe(error)
             throw FrontMatterError(line: line + 1, column: column, message: message)
@@ -77,9 +78,10 @@ enum FrontMatterParser {
         switch node {
         case .scalar(let scalar):
             if scalar.style == .plain {
-                if node.null != nil { return .null }
-                if let flag = node.bool { return .bool(flag) }
-                if let number = node.float { return .number(number) }
+                let typed = node.typed
+                if typed.null != nil { return .null }
+                if let flag = typed.bool { return .bool(flag) }
+                if let number = typed.float { return .number(number) }
             }
             return .string(scalar.string)
         case .sequence(let sequence): return .list(sequence.map(convert))

@@ -235,8 +235,18 @@ extension Node {
     /// configuration files are parsed without that resolution (`YAMLFields.parse`), so every value reads as text
     /// until a field asks for a type. A quoted value stays text, as in YAML.
     var typed: Node {
-        guard case .scalar(let scalar) = self, scalar.style == .plain else { return self }
+        guard case .scalar(let scalar) = self, scalar.style == .plain, Self.mayBeTyped(scalar.string) else { return self }
         return Node(scalar.string, Tag(.implicit), .plain)
+    }
+
+    /// The first bytes that YAML's core schema rules (bool, int, float, merge, null, timestamp, value) accept.
+    private static let typedStarts = Set("0123456789+-.~<=yYnNtTfFoO".utf8)
+
+    /// Whether a plain value could be anything but text: most values (words, messages, names) are told apart by
+    /// their first byte, without Yams' resolver, which runs Foundation's regular expressions.
+    static func mayBeTyped(_ value: String) -> Bool {
+        guard let first = value.utf8.first else { return true }
+        return typedStarts.contains(first)
     }
 
     /// Whether this is YAML's null: a plain `~`, `null`, `Null`, `NULL` or nothing (what the null rule matches;
