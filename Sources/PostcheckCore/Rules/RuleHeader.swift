@@ -10,24 +10,62 @@ public struct RuleAction: Sendable, Hashable, Codable {
 }
 
 /// The keys every rule has, whatever its kind (Vale's `Definition`).
+///
+/// A value with its fields in one shared, immutable box: the linter reads headers through `any CompiledRule` for
+/// every rule of every draft, and copying a dozen strings and lists each time was a tenth of checking a post.
 public struct RuleHeader: Sendable {
+    private final class Fields: Sendable {
+        let id: String
+        let kind: String
+        let message: String
+        let severity: Severity
+        let description: String
+        let link: String?
+        let scope: ScopeSelector
+        let limit: Int?
+        let action: RuleAction?
+        let path: String
+        let languages: Set<String>?
+        let tests: [RuleTestCase]
+
+        init(id: String, kind: String, message: String, severity: Severity, description: String, link: String?,
+             scope: ScopeSelector, limit: Int?, action: RuleAction?, path: String, languages: Set<String>?,
+             tests: [RuleTestCase])
+        {
+            self.id = id
+            self.kind = kind
+            self.message = message
+            self.severity = severity
+            self.description = description
+            self.link = link
+            self.scope = scope
+            self.limit = limit
+            self.action = action
+            self.path = path
+            self.languages = languages
+            self.tests = tests
+        }
+    }
+
+    private let storage: Fields
+
     /// `<pack>.<Rule>`
-    public let id: String
-    public let kind: String
-    public let message: String
-    public let severity: Severity
-    public let description: String
-    public let link: String?
-    public private(set) var scope: ScopeSelector
+    public var id: String { storage.id }
+    public var kind: String { storage.kind }
+    public var message: String { storage.message }
+    public var severity: Severity { storage.severity }
+    public var description: String { storage.description }
+    public var link: String? { storage.link }
+    public var scope: ScopeSelector { storage.scope }
     /// At most this many findings per draft.
-    public let limit: Int?
-    public let action: RuleAction?
+    public var limit: Int? { storage.limit }
+    public var action: RuleAction? { storage.action }
     /// The rule file.
-    public let path: String
+    public var path: String { storage.path }
     /// Languages the rule applies to (`languages: [nl, fr]`); nil = every language.
-    public let languages: Set<String>?
+    public var languages: Set<String>? { storage.languages }
     /// The rule's own examples (`tests:`).
-    public let tests: [RuleTestCase]
+    public var tests: [RuleTestCase] { storage.tests }
 
     public static let keys: Set<String> = [
         "extends", "message", "level", "description", "link", "scope", "limit", "action", "name", "languages",
@@ -35,38 +73,36 @@ public struct RuleHeader: Sendable {
     ]
 
     init(id: String, fields: YAMLFields) throws(RuleFileError) {
-        self.id = id
-        self.path = fields.path
         guard let kind = try fields.string("extends") else {
             throw fields.error(at: nil, "missing required key 'extends'")
         }
-        self.kind = kind
         guard let message = try fields.string("message") else {
             throw fields.error(at: nil, "missing required key 'message'")
         }
-        self.message = message
+        let severity: Severity
         if let level = try fields.string("level") {
-            guard let severity = Severity(rawValue: level.lowercased()) else {
+            guard let level = Severity(rawValue: level.lowercased()) else {
                 throw fields.error(key: "level", "'level' must be suggestion, warning or error, not '\(level)'")
             }
-            self.severity = severity
+            severity = level
         } else {
-            self.severity = .warning
+            severity = .warning
         }
-        self.description = try fields.string("description") ?? ""
-        self.link = try fields.string("link")
+        let description = try fields.string("description") ?? ""
+        let link = try fields.string("link")
+        let scope: ScopeSelector
         let scopes = try fields.stringList("scope") ?? ["text"]
         do {
-            self.scope = try ScopeSelector(scopes)
+            scope = try ScopeSelector(scopes)
         } catch {
             throw fields.error(key: "scope", error.message)
         }
-        if let limit = try fields.int("limit") {
-            guard limit >= 0 else { throw fields.error(key: "limit", "'limit' must not be negative") }
-            self.limit = limit == 0 ? nil : limit
-        } else {
-            self.limit = nil
+        var limit: Int? = nil
+        if let value = try fields.int("limit") {
+            guard value >= 0 else { throw fields.error(key: "limit", "'limit' must not be negative") }
+            limit = value == 0 ? nil : value
         }
+        var action: RuleAction? = nil
         if let actionFields = try fields.fields("action") {
             try actionFields.rejectUnknownKeys(allowed: ["name", "params"], context: "'action'")
             guard let name = try actionFields.string("name") else {
@@ -76,36 +112,30 @@ public struct RuleHeader: Sendable {
             guard known.contains(name) else {
                 throw fields.error(key: "action", "unknown action '\(name)' (known: \(known.joined(separator: ", ")))")
             }
-            self.action = RuleAction(name: name, params: try actionFields.stringList("params") ?? [])
-        } else {
-            self.action = nil
+            action = RuleAction(name: name, params: try actionFields.stringList("params") ?? [])
         }
-        self.languages = try fields.stringList("languages").map { Set($0.map(LanguageDetector.normalize)) }
-        self.tests = try RuleTestCase.parse(fields)
+        storage = Fields(
+            id: id, kind: kind, message: message, severity: severity, description: description, link: link,
+            scope: scope, limit: limit, action: action, path: fields.path,
+            languages: try fields.stringList("languages").map { Set($0.map(LanguageDetector.normalize)) },
+            tests: try RuleTestCase.parse(fields))
     }
+
+    private init(storage: Fields) { self.storage = storage }
 
     /// The same header with another scope (kinds whose natural default is not `text`).
     func withScope(_ scope: ScopeSelector) -> RuleHeader {
-        var copy = self
-        copy.scope = scope
-        return copy
+        RuleHeader(storage: Fields(
+            id: id, kind: kind, message: message, severity: severity, description: description, link: link, scope: scope,
+            limit: limit, action: action, path: path, languages: languages, tests: tests))
     }
 
     /// A header for rules that postcheck builds itself (vocabulary rules).
     init(id: String, kind: String, message: String, severity: Severity, description: String = "",
          scope: ScopeSelector = .text, action: RuleAction? = nil, path: String)
     {
-        self.id = id
-        self.kind = kind
-        self.message = message
-        self.severity = severity
-        self.description = description
-        self.link = nil
-        self.scope = scope
-        self.limit = nil
-        self.action = action
-        self.path = path
-        self.languages = nil
-        self.tests = []
+        storage = Fields(
+            id: id, kind: kind, message: message, severity: severity, description: description, link: nil, scope: scope,
+            limit: nil, action: action, path: path, languages: nil, tests: [])
     }
 }
