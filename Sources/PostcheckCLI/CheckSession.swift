@@ -163,10 +163,8 @@ final class CheckSession {
     private static func check(_ input: Input, linter: Linter, stdin: Data?, scratch: MatchScratch) -> FileReport {
         let bytes: [UInt8]
         if let path = input.filePath {
-            guard FileManager.default.isReadableFile(atPath: path), let data = FileManager.default.contents(atPath: path) else {
-                return FileReport(path: input.displayPath, error: "cannot read file")
-            }
-            bytes = [UInt8](data)
+            guard let read = FileBytes.read(path) else { return FileReport(path: input.displayPath, error: "cannot read file") }
+            bytes = read
         } else {
             bytes = [UInt8](stdin ?? Data())
         }

@@ -45,6 +45,28 @@ final class RobustnessTests: XCTestCase {
         XCTAssertEqual(lines.filter { $0.hasSuffix("post.md:1:1: error: 'TODO' [p.Todo]") }.count, 1, result.stdout.prefix(2000) + "")
     }
 
+    /// A draft named on the command line that is a named pipe has no size to go by: it is read to its end, also
+    /// when its writer sends it in two parts.
+    func testDraftFromANamedPipeIsReadToItsEnd() throws {
+        let root = try temporaryFolder()
+        let pipe = root.appendingPathComponent("draft.md")
+        XCTAssertEqual(mkfifo(pipe.path, 0o644), 0)
+        let writer = Thread {
+            guard let handle = FileHandle(forWritingAtPath: pipe.path) else { return }
+            handle.write(Data("Launching TODO now. ".utf8))
+            Thread.sleep(forTimeInterval: 0.2)
+            handle.write(Data("Second part TBD.\n".utf8))
+            try? handle.close()
+        }
+        writer.start()
+        let result = try postcheck(["--format", "line", "draft.md"], in: root)
+        XCTAssertEqual(result.stdout, """
+            draft.md:1:11: error: Placeholder 'TODO' left in the draft. [postcheck.Placeholder]
+            draft.md:1:33: error: Placeholder 'TBD' left in the draft. [postcheck.Placeholder]
+
+            """, result.stderr)
+    }
+
     /// `--fix` killed with SIGKILL — the moment its temporary file appears (mid-write) and at other points — leaves
     /// the draft either as it was or completely fixed, never truncated, with its permissions.
     func testFixKilledMidWriteLeavesOldOrNewFile() throws {

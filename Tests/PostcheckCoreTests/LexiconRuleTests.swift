@@ -36,7 +36,7 @@ final class LexiconRuleTests: XCTestCase {
         let scorer = SentimentScorer(lexicon: ["décevant": -2], language: .french, emojiDescriptions: ["😀": "grinning face"])
         let text = "«Très» décevant!! l'équipe… éé, ééé, Çà😀"
         var memo = SentimentScorer.WordMemo()
-        let tokens = scorer.tokenize(Array(text.utf8), range: 0..<text.utf8.count, words: &memo)
+        let tokens = Array(text.utf8).withUnsafeBufferPointer { scorer.tokenize($0, range: 0..<$0.count, words: &memo).tokens }
         XCTAssertEqual(tokens.map { memo[Int($0.word)].text }, ["«Très»", "décevant", "l'équipe…", "éé,", "ééé", "Çà", "grinning", "face"])
         XCTAssertEqual(tokens.map { memo[Int($0.word)].lower }.prefix(6), ["«très»", "décevant", "l'équipe…", "éé,", "ééé", "çà"])
         XCTAssertEqual(tokens[1].valence, -2)

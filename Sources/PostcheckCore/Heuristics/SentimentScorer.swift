@@ -147,12 +147,12 @@ public struct SentimentScorer: Sendable {
     /// Scores `range` of `text` (valid UTF-8).
     public func score(_ bytes: [UInt8], range: Range<Int>) -> Score {
         var words = WordMemo()
-        return score(bytes, range: range, words: &words)
+        return bytes.withUnsafeBufferPointer { score($0, range: range, words: &words) }
     }
 
     /// Scores with a memo of words looked up that outlives one text (see `MatchScratch.toneWords`).
-    func score(_ bytes: [UInt8], range: Range<Int>, words: inout WordMemo) -> Score {
-        let tokens = tokenize(bytes, range: range, words: &words)
+    func score(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, words: inout WordMemo) -> Score {
+        let (tokens, punctuation) = tokenize(bytes, range: range, words: &words)
         let known = words.values
         let isCapDifferential = capDifferential(tokens)
         var sentiments: [Double] = []
@@ -182,7 +182,6 @@ public struct SentimentScorer: Sendable {
             }
         }
         var sum = sentiments.reduce(0, +)
-        let punctuation = punctuationEmphasis(bytes, range: range)
         if sum > 0 { sum += punctuation } else if sum < 0 { sum -= punctuation }
         var positiveSum = 0.0
         var negativeSum = 0.0
@@ -303,16 +302,8 @@ public struct SentimentScorer: Sendable {
         return valence
     }
 
-    private func punctuationEmphasis(_ bytes: [UInt8], range: Range<Int>) -> Double {
-        var exclamations = 0
-        var questions = 0
-        bytes.withUnsafeBufferPointer { buffer in
-            for index in range {
-                let byte = buffer[index]
-                if byte == UInt8(ascii: "!") { exclamations += 1 }
-                if byte == UInt8(ascii: "?") { questions += 1 }
-            }
-        }
+    /// VADER's emphasis from the text's `!` and `?` (counted while tokenizing).
+    private static func punctuationEmphasis(exclamations: Int, questions: Int) -> Double {
         let exclamation = Double(min(exclamations, 4)) * 0.292
         let question = questions > 1 ? (questions <= 3 ? Double(questions) * 0.18 : 0.96) : 0
         return exclamation + question
@@ -351,7 +342,8 @@ public struct SentimentScorer: Sendable {
     /// from its bytes. Only a piece with other characters goes through the scalar-by-scalar transformation, which
     /// may cut it further (an emoji's description brings its own spaces). Both give VADER's tokens, because that
     /// transformation starts every piece after white space.
-    func tokenize(_ bytes: [UInt8], range: Range<Int>, words: inout WordMemo) -> [Token] {
+    /// The tokens of `range`, and VADER's punctuation emphasis, from the `!` and `?` met on the way.
+    func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, words: inout WordMemo) -> (tokens: [Token], punctuation: Double) {
         // A bounded memo: a long run over many languages' texts must not grow it without end. Emptied before
         // this text's tokens point into it, never after.
         if words.count > 200_000 { words.removeAll() }
@@ -361,6 +353,8 @@ public struct SentimentScorer: Sendable {
         defer { swap(&builder.words, &words) }
         var index = range.lowerBound
         let end = range.upperBound
+        var exclamations = 0
+        var questions = 0
         while index < end {
             if ScalarClasses.isWhitespace(at: index, in: bytes, end: end) {
                 index += scalarLength(bytes[index])
@@ -374,6 +368,8 @@ public struct SentimentScorer: Sendable {
                 let byte = bytes[index]
                 if byte < 0x80 {
                     if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) { break }
+                    if byte == UInt8(ascii: "!") { exclamations += 1 }
+                    if byte == UInt8(ascii: "?") { questions += 1 }
                     index += 1
                 } else {
                     guard let scalar = decodeScalar(bytes, index, end) else { index = end; break }
@@ -391,7 +387,7 @@ public struct SentimentScorer: Sendable {
                 builder.addTransformed(bytes, start..<index)
             }
         }
-        return builder.tokens
+        return (builder.tokens, Self.punctuationEmphasis(exclamations: exclamations, questions: questions))
     }
 
     /// What the scorer knows about a token's text, looked up once per distinct text.
@@ -430,7 +426,7 @@ public struct SentimentScorer: Sendable {
 
         init(scorer: SentimentScorer) { self.scorer = scorer }
 
-        mutating func addASCII(_ bytes: [UInt8], _ piece: Range<Int>) {
+        mutating func addASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ piece: Range<Int>) {
             var low = piece.lowerBound
             var high = piece.upperBound
             while low < high && SentimentScorer.isASCIIPunctuation(bytes[low]) { low += 1 }
@@ -453,7 +449,7 @@ public struct SentimentScorer: Sendable {
         /// A piece with accented letters and no emoji (most Dutch and French words): VADER's transformation
         /// would leave it as it is, so it becomes a token the way an ASCII one does, its ends stripped of ASCII
         /// punctuation unless that leaves two code points or fewer.
-        mutating func addAccented(_ bytes: [UInt8], _ piece: Range<Int>) {
+        mutating func addAccented(_ bytes: UnsafeBufferPointer<UInt8>, _ piece: Range<Int>) {
             var low = piece.lowerBound
             var high = piece.upperBound
             while low < high && SentimentScorer.isASCIIPunctuation(bytes[low]) { low += 1 }
@@ -467,14 +463,14 @@ public struct SentimentScorer: Sendable {
         }
 
         /// The memo entry for the text at `range` of `bytes`, worked out from the text the first time.
-        private mutating func word(_ bytes: [UInt8], _ range: Range<Int>) -> Int {
+        private mutating func word(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
             if let entry = words.index(of: bytes, range) { return entry }
             let text = String(decoding: bytes[range], as: UTF8.self)
             return words.insert(bytes, range, value: scorer.knownWord(text: text, lower: text.lowercased(), isAllCaps: SentimentScorer.isUpper(text)))
         }
 
         /// VADER's emoji transformation of one piece, then its tokens.
-        mutating func addTransformed(_ bytes: [UInt8], _ piece: Range<Int>) {
+        mutating func addTransformed(_ bytes: UnsafeBufferPointer<UInt8>, _ piece: Range<Int>) {
             var scalars: [(scalar: Unicode.Scalar, source: Range<Int>, isSpace: Bool)] = []
             var fixed: [Int: Double] = [:]  // index into scalars → emoji valence (a one-scalar token)
             var previousSpace = true
@@ -518,7 +514,7 @@ public struct SentimentScorer: Sendable {
                 for entry in scalars[low..<high] { text.unicodeScalars.append(entry.scalar) }
                 let span = scalars[low].source.lowerBound..<scalars[high - 1].source.upperBound
                 let utf8 = Array(text.utf8)
-                let entry = builder.word(utf8, 0..<utf8.count)
+                let entry = utf8.withUnsafeBufferPointer { builder.word($0, 0..<$0.count) }
                 builder.tokens.append(Token(word: entry, of: builder.words[entry], range: span, fixedValence: fixedValence))
             }
             for position in scalars.indices {

@@ -22,16 +22,23 @@ struct ByteKeyedTable<Value> {
     var count: Int { values.count }
 
     /// The entry number of `range` of `bytes`, if it is a key.
+    func index(of bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+        index(of: UnsafeBufferPointer(rebasing: bytes[range]), hash: Self.hash(bytes, range))
+    }
+
     func index(of bytes: [UInt8], _ range: Range<Int>) -> Int? {
-        bytes.withUnsafeBufferPointer { buffer in
-            index(of: UnsafeBufferPointer(rebasing: buffer[range]), hash: Self.hash(buffer, range))
-        }
+        bytes.withUnsafeBufferPointer { index(of: $0, range) }
     }
 
     /// Adds a key that is not in the table yet, and returns its entry number.
     @discardableResult
     mutating func insert(_ bytes: [UInt8], _ range: Range<Int>, value: Value) -> Int {
-        let hash = bytes.withUnsafeBufferPointer { Self.hash($0, range) }
+        bytes.withUnsafeBufferPointer { insert($0, range, value: value) }
+    }
+
+    @discardableResult
+    mutating func insert(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, value: Value) -> Int {
+        let hash = Self.hash(bytes, range)
         if (values.count + 1) * 2 > slots.count { grow() }
         arena.append(contentsOf: bytes[range])
         keyEnds.append(arena.count)
@@ -60,16 +67,22 @@ struct ByteKeyedTable<Value> {
             let entry = stored - 1
             if hashes[entry] == hash {
                 let start = entry == 0 ? 0 : keyEnds[entry - 1]
-                if keyEnds[entry] - start == key.count
-                    && arena.withUnsafeBufferPointer({ arena in
-                        key.isEmpty || memcmp(arena.baseAddress! + start, key.baseAddress!, key.count) == 0
-                    })
-                {
+                if keyEnds[entry] - start == key.count && arena.withUnsafeBufferPointer({ Self.equal($0, start, key) }) {
                     return entry
                 }
             }
             slot = (slot + 1) & mask
         }
+    }
+
+    /// Whether `key` is stored at `start` of the arena: short keys (most words) byte by byte, without a call.
+    @inline(__always)
+    private static func equal(_ arena: UnsafeBufferPointer<UInt8>, _ start: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard key.count > 16 else {
+            for offset in 0..<key.count where arena[start + offset] != key[offset] { return false }
+            return true
+        }
+        return memcmp(arena.baseAddress! + start, key.baseAddress!, key.count) == 0
     }
 
     private mutating func place(_ entry: Int, hash: UInt64) {

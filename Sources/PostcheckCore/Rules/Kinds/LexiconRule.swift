@@ -96,12 +96,10 @@ struct LexiconRule: RuleKind, CompiledRule {
     func check(_ input: CheckInput) throws(MatchError) -> [Finding] {
         guard let scorer = input.language.flatMap({ scorers[$0] }) ?? scorers["*"] else { return [] }
         var findings: [Finding] = []
-        let masked = Array(input.masked)
-        let raw = input.subjects.contains(where: \.raw) ? Array(input.raw) : []
         // Known words depend on the lexicon: one memo per rule and language.
         let memo = header.id + "/" + scorer.language.code
         for subject in input.subjects {
-            let buffer = subject.raw ? raw : masked
+            let buffer = input.buffer(subject)
             for range in input.postSizedPieces(of: subject) {
                 let result = scorer.score(buffer, range: range, words: &input.scratch.toneWords[memo, default: SentimentScorer.WordMemo()])
                 guard result.tokenCount >= minimumWords else { continue }
