@@ -29,7 +29,10 @@ final class SharedScanTests: XCTestCase {
             ("[\\w]+ed", nil),
             ("^But", nil),
             ("x?yz", nil),
-            ("(?i)globex", nil),
+            // Caseless from the start: the scan compares without case anyway.
+            ("(?i)globex", ["globex"]),
+            ("(?i)\\blorem ipsum\\b", ["lorem ipsum"]),
+            ("(?x)globex", nil),
             ("(?<!no )thanks", nil),
         ]
         for (token, expected) in cases {
@@ -86,6 +89,63 @@ final class SharedScanTests: XCTestCase {
         }
         XCTAssertEqual(compared, texts.count * 6)
         XCTAssertGreaterThan(found, 500, "the texts should give the rules plenty to find")
+    }
+
+    /// Caseless matching takes ſ for s, the Kelvin sign for k, µ for μ, ς for σ: the scan must find those places
+    /// too. Random texts from such letters, a caseless word list and a `(?i)` token: the same matches with the scan
+    /// and without.
+    func testScanFindsWhatCaselessMatchingFinds() throws {
+        let rules = """
+            extends: existence
+            message: "'%s'"
+            ignorecase: true
+            tokens: [sexy, kilo, μs, σοφός, θεά, straße, ik]
+            ---
+            extends: existence
+            message: "'%s'"
+            nonword: true
+            tokens: ['(?i)\\bskim\\b', 'TODO']
+            """.components(separatedBy: "---\n")
+        let loader = RuleLoader()
+        let compiled = try rules.enumerated().map { index, text in
+            try loader.compileRule(id: "t.Rule\(index)", path: "Rule\(index).yml", text: text, context: RuleCompileContext())
+        }
+        var configuration = Configuration(source: .builtin, baseDirectory: "/")
+        configuration.minSeverity = .suggestion
+        configuration.enabledPacks = ["t"]
+        let linter = try Linter(configuration: configuration, rules: compiled)
+        XCTAssertEqual(linter.sharedScanPatternCount, 2)
+        let pieces = ["s", "S", "ſ", "e", "x", "y", "k", "K", "\u{212A}", "i", "ı", "I", "l", "o", "μ", "µ", "Μ", "σ", "ς", "Σ",
+                      "ο", "φ", "ϕ", "ό", "θ", "ϑ", "ε", "ά", "t", "r", "a", "ß", "ẞ", "m", "T", "O", "D", " ", "."]
+        var generator = SystemRandomNumberGenerator()
+        var found = 0
+        let scratch = MatchScratch()
+        for round in 0..<3_000 {
+            // Words of the lists with some letters swapped for ones caseless matching takes for them.
+            var text = ["ſexy", "\u{212A}ILO", "µs", "ΣΟΦΌΣ", "σοφός", "θεά", "ϑεά", "STRAẞE", "ıK", "SKıM", "ſkim", "todo"][round % 12]
+            text += " " + (0..<Int.random(in: 0..<12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let draft = try Draft(path: "t.md", text: text)
+            linter.sharesWordListScan = true
+            let together = linter.check(draft, relativePath: "t.md", scratch: scratch)
+            linter.sharesWordListScan = false
+            let alone = linter.check(draft, relativePath: "t.md", scratch: scratch)
+            let describe = { (result: CheckResult) in result.findings.map { "\($0.ruleID) \($0.range)" } }
+            XCTAssertEqual(describe(together), describe(alone), text)
+            found += alone.findings.count
+        }
+        XCTAssertGreaterThan(found, 1_000)
+    }
+
+    /// ı, ſ and the Kelvin sign are the only non-ASCII code points whose caseless key is ASCII (the scan decodes
+    /// them even where the trie goes on with ASCII only).
+    func testOnlyThreeCodePointsHaveAnASCIICaselessKey() {
+        var found: [UInt32] = []
+        for value in UInt32(0x80)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value), caselessKey(scalar).isASCII else { continue }
+            found.append(value)
+            XCTAssertTrue(startsASCIIKeyedScalar(UTF8.encode(scalar)!.first!))
+        }
+        XCTAssertEqual(found, [0x131, 0x17F, 0x212A])
     }
 
     /// A raw pattern that comes first and starts with known words, consistency pairs and density cues that start

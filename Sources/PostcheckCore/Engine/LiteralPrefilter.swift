@@ -34,11 +34,9 @@ struct LiteralPrefilter: Sendable {
         var anywhereTexts: [(text: String, owner: Int)] = []
         for pattern in candidates {
             guard let startTexts = pattern.startTexts, !startTexts.isEmpty else { continue }
-            let folded = startTexts.map { $0.lowercased() }
-            // Lower-casing must keep one code point per code point for the trie walk to follow PCRE2's folding.
-            guard zip(startTexts, folded).allSatisfy({ $0.unicodeScalars.count == $1.unicodeScalars.count }),
-                included.insert(ObjectIdentifier(pattern)).inserted
-            else { continue }
+            // One key per code point, so that the trie walk follows the text character by character.
+            let folded = startTexts.map(caselessKey)
+            guard included.insert(ObjectIdentifier(pattern)).inserted else { continue }
             let index = identifiers.count
             identifiers.append(ObjectIdentifier(pattern))
             let texts = folded.map { (text: $0, owner: index) }
@@ -135,9 +133,32 @@ private func isASCIIWordByte(_ byte: UInt8) -> Bool {
         || byte == UInt8(ascii: "_")
 }
 
-/// A trie over the UTF-8 bytes of lower-cased texts, flattened into arrays. Walking it from a place in the text
-/// folds ASCII letters on the fly and other characters through their lower-case mapping (only where the trie has
-/// a non-ASCII byte to follow), the way PCRE2's caseless matching compares them.
+/// The one code point that stands for `scalar` and every code point PCRE2's caseless matching takes for it: the
+/// lower case of its upper case. Lower-casing alone keeps apart what caseless matching joins: ſ and s, µ and μ,
+/// ς and σ, ϑ and θ (their upper cases are S, Μ, Σ, Θ).
+func caselessKey(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+    if scalar.isASCII { return scalar.value >= 0x41 && scalar.value <= 0x5A ? Unicode.Scalar(scalar.value | 0x20)! : scalar }
+    let upper = scalar.properties.uppercaseMapping.unicodeScalars
+    let base = upper.count == 1 ? upper.first! : scalar
+    let lower = base.properties.lowercaseMapping.unicodeScalars
+    return lower.count == 1 ? lower.first! : (upper.count == 1 ? base : scalar)
+}
+
+/// Whether `byte` leads one of the non-ASCII code points whose caseless key is ASCII: ı (U+0131), ſ (U+017F) and
+/// the Kelvin sign (U+212A), the only ones (`SharedScanTests` checks every code point).
+@inline(__always)
+func startsASCIIKeyedScalar(_ byte: UInt8) -> Bool { byte == 0xC4 || byte == 0xC5 || byte == 0xE2 }
+
+/// `caselessKey` of each code point of `text`.
+func caselessKey(_ text: String) -> String {
+    var result = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars { result.append(caselessKey(scalar)) }
+    return String(result)
+}
+
+/// A trie over the UTF-8 bytes of caseless keys (`caselessKey`) of texts, flattened into arrays. Walking it from a place in the text
+/// folds ASCII letters on the fly and other characters to their caseless key (only where the trie has a non-ASCII
+/// byte to follow), so that every text PCRE2's caseless matching takes for a start text leads to it.
 private struct ByteTrie: Sendable {
     /// Per node: its children's bytes and nodes are `childBytes[childStart[n]..<childStart[n + 1]]` (sorted), the
     /// patterns with a text ending there are `owners[ownerStart[n]..<ownerStart[n + 1]]`.
@@ -210,7 +231,10 @@ private struct ByteTrie: Sendable {
 
     /// Whether a text may start with `byte` (a non-ASCII byte: whether any text starts with a non-ASCII character).
     func mayStart(with byte: UInt8) -> Bool {
-        byte >= 0x80 ? hasNonASCIIChild[0] : denseTables[Int(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)] >= 0
+        if byte < 0x80 { return denseTables[Int(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)] >= 0 }
+        // ı, ſ and the Kelvin sign start what i, s and k start.
+        let asciiKey: UInt8? = byte == 0xC4 ? UInt8(ascii: "i") : byte == 0xC5 ? UInt8(ascii: "s") : byte == 0xE2 ? UInt8(ascii: "k") : nil
+        return hasNonASCIIChild[0] || asciiKey.map { mayStart(with: $0) } == true
     }
 
     @inline(__always)
@@ -242,15 +266,14 @@ private struct ByteTrie: Sendable {
                 node = next
                 index += 1
             } else {
-                guard hasNonASCIIChild[Int(node)] else { return }
+                // Only decoded where the trie goes on with a non-ASCII byte, or the character's key is ASCII.
+                guard hasNonASCIIChild[Int(node)] || startsASCIIKeyedScalar(byte) else { return }
                 let length = scalarLength(byte)
                 guard index + length <= count else { return }
                 var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
                 for offset in 1..<length { value = (value << 6) | (UInt32(base[index + offset]) & 0x3F) }
                 guard let decoded = Unicode.Scalar(value) else { return }
-                let lower = decoded.properties.lowercaseMapping.unicodeScalars
-                let folded = lower.count == 1 ? lower.first! : decoded
-                for foldedByte in UTF8.encode(folded)! {
+                for foldedByte in UTF8.encode(caselessKey(decoded))! {
                     guard let next = child(of: node, foldedByte) else { return }
                     node = next
                 }

@@ -78,6 +78,8 @@ enum TokenTrie {
     private static func startTexts(_ scalars: [Unicode.Scalar]) -> [String]? {
         var prefixes = [""]
         var index = 0
+        // `(?i)` (caseless from here on) leaves the beginning as it is: the shared scan compares without case.
+        if scalars.count > 4 && String(String.UnicodeScalarView(scalars[0..<4])) == "(?i)" { index = 4 }
         // Zero-width assertions at the start consume nothing.
         while index + 1 < scalars.count && scalars[index] == "\\" && (scalars[index + 1] == "b" || scalars[index + 1] == "B") {
             index += 2
