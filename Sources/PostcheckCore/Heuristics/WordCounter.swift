@@ -9,6 +9,10 @@ enum WordCounter {
         var index = range.lowerBound
         let end = range.upperBound
         while index < end {
+            // ASCII between words (spaces, punctuation) and inside them (letters, digits) is read a byte at a time
+            // here; only other characters go through the general test.
+            while index < end, buffer[index] < 0x80, !isASCIILetterOrDigit(buffer[index]) { index += 1 }
+            guard index < end else { break }
             let length = wordCharacterLength(buffer, index, end)
             guard length > 0 else {
                 index += min(scalarLength(buffer[index]), end - index)
@@ -17,6 +21,7 @@ enum WordCounter {
             let start = index
             index += length
             while true {
+                while index < end && isASCIILetterOrDigit(buffer[index]) { index += 1 }
                 let next = wordCharacterLength(buffer, index, end)
                 if next > 0 {
                     index += next
@@ -47,6 +52,11 @@ enum WordCounter {
     static func count(in text: String) -> Int {
         var text = text
         return text.withUTF8 { count(in: $0, range: 0..<$0.count) }
+    }
+
+    @inline(__always)
+    private static func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
+        (byte | 0x20) &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10
     }
 
     /// The byte length of the letter or digit (`\p{L}`, `\p{N}`) at `index`, or 0 when there is none.
