@@ -264,30 +264,28 @@ public struct SentimentScorer: Sendable {
     }
 
     private func idiomCheck(_ valence: Double, _ tokens: [Token], _ known: [KnownWord], index: Int) -> Double {
-        // Every idiom and multi-word booster looked up below is made of idiom words: without one among the words
-        // around, none can match (most valence words), and no string need be made.
-        guard tokens[(index - 3)...min(index + 2, tokens.count - 1)].contains(where: { $0.flags.contains(.idiomPart) }) else {
-            return valence
+        // Every idiom and multi-word booster is made of idiom words: a run of words is looked up only when each of
+        // them is one ("the" is, in "the bomb"; most runs around a valence word have a word that is not).
+        let isPart = { (position: Int) -> Bool in tokens[position].flags.contains(.idiomPart) }
+        /// The words at `positions` joined by spaces, when each is an idiom word and all are inside the text.
+        func gram(_ positions: ClosedRange<Int>) -> String? {
+            guard positions.upperBound < tokens.count, positions.allSatisfy(isPart) else { return nil }
+            return positions.map { known[Int(tokens[$0].word)].lower }.joined(separator: " ")
         }
         var valence = valence
-        let word = { (position: Int) -> String in known[Int(tokens[position].word)].lower }
-        let oneZero = "\(word(index - 1)) \(word(index))"
-        let twoOneZero = "\(word(index - 2)) \(word(index - 1)) \(word(index))"
-        let twoOne = "\(word(index - 2)) \(word(index - 1))"
-        let threeTwoOne = "\(word(index - 3)) \(word(index - 2)) \(word(index - 1))"
-        let threeTwo = "\(word(index - 3)) \(word(index - 2))"
-        for sequence in [oneZero, twoOneZero, twoOne, threeTwoOne, threeTwo] {
-            if let special = language.specialCases[sequence] {
+        let twoOne = gram((index - 2)...(index - 1))
+        let threeTwoOne = gram((index - 3)...(index - 1))
+        let threeTwo = gram((index - 3)...(index - 2))
+        for sequence in [gram((index - 1)...index), gram((index - 2)...index), twoOne, threeTwoOne, threeTwo] {
+            if let sequence, let special = language.specialCases[sequence] {
                 valence = special
                 break
             }
         }
-        if tokens.count - 1 > index, let special = language.specialCases["\(word(index)) \(word(index + 1))"] { valence = special }
-        if tokens.count - 1 > index + 1, let special = language.specialCases["\(word(index)) \(word(index + 1)) \(word(index + 2))"] {
-            valence = special
-        }
+        if let sequence = gram(index...(index + 1)), let special = language.specialCases[sequence] { valence = special }
+        if let sequence = gram(index...(index + 2)), let special = language.specialCases[sequence] { valence = special }
         for gram in [threeTwoOne, threeTwo, twoOne] {
-            if let booster = language.boosters[gram] { valence += booster }
+            if let gram, let booster = language.boosters[gram] { valence += booster }
         }
         return valence
     }

@@ -68,3 +68,32 @@ public final class MatchScratch {
         matchData = pcre2_match_data_create_8(UInt32(pairCapacity), nil)
     }
 }
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension MatchScratch {
+    /// A scratch kept for the calling thread, for one-off matches (a glob, a signature, a rule's own example): a
+    /// new scratch maps a megabyte of JIT stack and unmaps it again, twice per draft where they were made per call.
+    public static var forCurrentThread: MatchScratch {
+        if let stored = pthread_getspecific(threadKey) {
+            return Unmanaged<MatchScratch>.fromOpaque(stored).takeUnretainedValue()
+        }
+        let scratch = MatchScratch()
+        pthread_setspecific(threadKey, Unmanaged.passRetained(scratch).toOpaque())
+        return scratch
+    }
+
+    private static let threadKey: pthread_key_t = {
+        var key = pthread_key_t()
+        // The thread's scratch is released when the thread ends.
+        pthread_key_create(&key) { stored in
+            guard let stored else { return }
+            Unmanaged<MatchScratch>.fromOpaque(stored).release()
+        }
+        return key
+    }()
+}

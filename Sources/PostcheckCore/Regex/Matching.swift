@@ -129,7 +129,7 @@ extension RegexPattern {
 
 /// Convenience for code that holds a `String` (rule loading, tests): matches over its UTF-8.
 extension RegexPattern {
-    public func matches(in string: String, scratch: MatchScratch = MatchScratch()) throws(MatchError) -> [String] {
+    public func matches(in string: String, scratch: MatchScratch = .forCurrentThread) throws(MatchError) -> [String] {
         let bytes = Array(string.utf8)
         let found: [RegexMatch]
         do {
@@ -140,7 +140,7 @@ extension RegexPattern {
         return found.map { String(decoding: bytes[$0.range], as: UTF8.self) }
     }
 
-    public func isMatch(_ string: String, scratch: MatchScratch = MatchScratch()) throws(MatchError) -> Bool {
+    public func isMatch(_ string: String, scratch: MatchScratch = .forCurrentThread) throws(MatchError) -> Bool {
         let bytes = Array(string.utf8)
         return try bytes.withUnsafeBufferPointer { buffer throws(MatchError) in
             try firstMatch(in: buffer, range: 0..<buffer.count, scratch: scratch) != nil

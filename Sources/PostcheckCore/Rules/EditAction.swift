@@ -10,7 +10,7 @@ enum EditAction {
             guard arguments.count == 2, let pattern = try? RegexPattern(arguments[0]) else { return nil }
             let bytes = Array(text.utf8)
             guard let match = try? bytes.withUnsafeBufferPointer({ buffer in
-                try pattern.matches(in: buffer, range: 0..<buffer.count, scratch: MatchScratch(), captureGroups: true).first
+                try pattern.matches(in: buffer, range: 0..<buffer.count, scratch: .forCurrentThread, captureGroups: true).first
             }) else { return text }
             var replacement = ""
             var characters = Array(arguments[1])

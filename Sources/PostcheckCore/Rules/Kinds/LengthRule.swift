@@ -174,7 +174,7 @@ struct LengthRule: RuleKind, CompiledRule {
         case .hashtags, .mentions:
             let pattern = count == .hashtags ? Self.hashtag : Self.mention
             items = try pattern.matches(in: input.raw, range: body, scratch: input.scratch).map(\.range)
-            total = items.count + (try pattern.matches(in: signature).count)
+            total = items.count + (signature.isEmpty ? 0 : try pattern.matches(in: signature, scratch: input.scratch).count)
         case .links:
             // Only stretches that look like a host or a URL go through the full extractor.
             for candidate in Self.urlCandidates(in: input.raw, range: body) {
