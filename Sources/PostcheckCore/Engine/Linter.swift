@@ -193,6 +193,10 @@ public final class Linter: @unchecked Sendable {
                 let prefilter = sharesWordListScan ? sharedScan.prefilter(forDraftOfSize: masked.count) : nil
                 let candidates = prefilter?.candidates(in: masked)
                 let wordIndex = WordIndex(masked)
+                // One input per draft, its subjects set per rule: making one per rule copied the draft each time.
+                var input = CheckInput(draft: draft, subjects: [], masked: masked, raw: raw, scratch: scratch,
+                                       language: language, platform: platform, signatures: configuration.signatures,
+                                       candidates: candidates, wordIndex: wordIndex)
                 if measure && prefilter != nil {
                     timings["(shared word-list scan)"] = DispatchTime.now().uptimeNanoseconds - scanStarted
                 }
@@ -207,9 +211,7 @@ public final class Linter: @unchecked Sendable {
                         subjectCache[rule.header.scope] = subjects
                     }
                     guard !subjects.isEmpty else { continue }
-                    let input = CheckInput(draft: draft, subjects: subjects, masked: masked, raw: raw, scratch: scratch,
-                                           language: language, platform: platform, signatures: configuration.signatures,
-                                           candidates: candidates, wordIndex: wordIndex)
+                    input.subjects = subjects
                     do {
                         var found = try rule.check(input)
                         found.sort { $0.range.lowerBound < $1.range.lowerBound }

@@ -94,7 +94,7 @@ public struct CheckInput {
     }
 
     public let draft: Draft
-    public let subjects: [Subject]
+    public internal(set) var subjects: [Subject]
     public let masked: UnsafeBufferPointer<UInt8>
     public let raw: UnsafeBufferPointer<UInt8>
     public let scratch: MatchScratch
