@@ -17,12 +17,15 @@ public struct JSONTextWriter {
 
     /// A line break and the indent of each depth, ready to copy in one piece (made once, not per document: the
     /// service writes a small one per request).
-    private static let lineStarts: [[UInt8]] = (0..<12).map { depth in
+    private static let sharedLineStarts: [[UInt8]] = (0..<12).map { depth in
         [UInt8(ascii: "\n")] + Array(repeating: UInt8(ascii: " "), count: 2 * depth)
     }
+    /// The shared table, held by each writer: a static read per line would cost a `swift_once` check each time.
+    private let lineStarts: [[UInt8]]
 
     public init(compact: Bool = false, reservingCapacity capacity: Int = 0) {
         self.compact = compact
+        lineStarts = Self.sharedLineStarts
         bytes.reserveCapacity(capacity)
     }
 
@@ -64,9 +67,8 @@ public struct JSONTextWriter {
         startEntry()
         bytes.append(UInt8(ascii: "\""))
         bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: ":"))
-        if !compact { bytes.append(UInt8(ascii: " ")) }
+        let end: StaticString = compact ? "\":" : "\": "
+        bytes.append(contentsOf: UnsafeBufferPointer(start: end.utf8Start, count: end.utf8CodeUnitCount))
     }
 
     /// Ends the text with a line break (a document per line or per file).
@@ -147,8 +149,8 @@ public struct JSONTextWriter {
 
     private mutating func newLine(depth: Int) {
         guard !compact else { return }
-        if depth < Self.lineStarts.count {
-            bytes.append(contentsOf: Self.lineStarts[depth])
+        if depth < lineStarts.count {
+            lineStarts[depth].withUnsafeBufferPointer { bytes.append(contentsOf: $0) }
             return
         }
         bytes.append(UInt8(ascii: "\n"))

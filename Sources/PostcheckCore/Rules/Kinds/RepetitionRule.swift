@@ -42,6 +42,11 @@ struct RepetitionRule: RuleKind, CompiledRule {
         let end = range.upperBound
         while index < end {
             let byte = buffer[index]
+            // Visible ASCII inside a run (most bytes) needs no test beyond this one.
+            if byte > 0x20 && byte < 0x7F && start != nil {
+                index += 1
+                continue
+            }
             let length = min(scalarLength(byte), end - index)
             if ScalarClasses.isWhitespace(at: index, in: buffer, end: end) {
                 if let first = start { runs.append(first..<index) }
