@@ -57,17 +57,11 @@ enum AtomicFile {
         return writeAll(descriptor, bytes)
     }
 
-    /// Writes all of `bytes` (retrying short writes and interruptions). Returns an error message, or nil.
-    private static func writeAll(_ descriptor: CInt, _ bytes: [UInt8]) -> String? {
-        bytes.withUnsafeBytes { writeAll(descriptor, $0) }
-    }
-
-    /// Writes a text's UTF-8 straight from the string's storage: a report can be hundreds of megabytes, and a copy
-    /// into `Data` on the way out would double what it takes.
+    /// Writes all of `bytes` (retrying short writes and interruptions) straight from the array: a report can be
+    /// hundreds of megabytes, and a copy on the way out would double what it takes. Returns an error message, or nil.
     @discardableResult
-    static func writeAll(_ descriptor: CInt, _ text: String) -> String? {
-        var text = text
-        return text.withUTF8 { writeAll(descriptor, UnsafeRawBufferPointer($0)) }
+    static func writeAll(_ descriptor: CInt, _ bytes: [UInt8]) -> String? {
+        bytes.withUnsafeBytes { writeAll(descriptor, $0) }
     }
 
     private static func writeAll(_ descriptor: CInt, _ buffer: UnsafeRawBufferPointer) -> String? {

@@ -148,13 +148,13 @@ struct Check: ParsableCommand {
             FileHandle.standardOutput.write(Data(text.utf8))
         } else {
             let renderStarted = DispatchTime.now().uptimeNanoseconds
-            let rendered = reporter(for: format).render(run)
+            let rendered = reporter(for: format).renderBytes(run)
             renderNanoseconds = DispatchTime.now().uptimeNanoseconds - renderStarted
             // With fixed standard input, standard output carries the text; the report goes to standard error.
             AtomicFile.writeAll(fixedStdin ? STDERR_FILENO : STDOUT_FILENO, rendered)
         }
         for target in output {
-            if let error = AtomicFile.replace(target.path, with: Array(reporter(for: target.format).render(run).utf8)) {
+            if let error = AtomicFile.replace(target.path, with: reporter(for: target.format).renderBytes(run)) {
                 fail("cannot write \(target.format.rawValue) report to \(target.path): \(error)")
             }
         }

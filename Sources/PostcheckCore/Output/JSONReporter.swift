@@ -5,7 +5,11 @@ public struct JSONReporter: Reporter {
 
     public init() {}
 
-    public func render(_ run: RunReport) -> String {
+    public func render(_ run: RunReport) -> String { String(decoding: renderBytes(run), as: UTF8.self) }
+
+    /// The bytes as written: a large report is not turned into a `String` (a copy, checked again as UTF-8) only to
+    /// be written out.
+    public func renderBytes(_ run: RunReport) -> [UInt8] {
         let reports = run.reports
         var json = JSONTextWriter(reservingCapacity: reports.reduce(0) { $0 + 400 * ($1.result?.findings.count ?? 0) })
         json.beginObject()
@@ -56,7 +60,7 @@ public struct JSONReporter: Reporter {
                             ("warnings", .int(summary.warnings)), ("suggestions", .int(summary.suggestions))]))
         json.endObject()
         json.newLineAtEnd()
-        return json.text
+        return json.bytes
     }
 
     private func write(_ finding: Finding, start: TextLocation, end: TextLocation, source: SourceText,

@@ -85,10 +85,14 @@ public let postcheckVersion = "0.1.0"
 /// Writes a run's reports in one output format.
 public protocol Reporter {
     func render(_ run: RunReport) -> String
+    /// The report as UTF-8 bytes, for writing to a file or standard output.
+    func renderBytes(_ run: RunReport) -> [UInt8]
 }
 
 extension Reporter {
     public func render(_ reports: [FileReport]) -> String { render(RunReport(reports: reports)) }
+
+    public func renderBytes(_ run: RunReport) -> [UInt8] { Array(render(run).utf8) }
 }
 
 /// A stable, short fingerprint (FNV-1a, 64 bits, hex) of some strings: the same inputs give the same value on
