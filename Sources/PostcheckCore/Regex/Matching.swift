@@ -32,6 +32,9 @@ extension RegexPattern {
     ) throws(MatchError) {
         guard let base = text.baseAddress, !range.isEmpty || range.lowerBound <= text.count else { return }
         precondition(range.lowerBound >= 0 && range.upperBound <= text.count, "match range outside the text")
+        if let runAnchor {
+            return try runAnchor.forEachMatch(of: self, in: text, range: range, scratch: scratch, captureGroups: captureGroups, body)
+        }
         scratch.ensureCapacity(groups: captureCount)
         let subject = base + range.lowerBound
         let length = range.count
@@ -95,6 +98,23 @@ extension RegexPattern {
             body(RegexMatch(range: (ovector[0] + shift)..<(ovector[1] + shift), groups: groups))
             next = ovector[1] + shift
         }
+    }
+
+    /// The match anchored at `start` (an offset into `text`, inside `range`), if there is one and it is not empty.
+    func anchoredMatch(in text: UnsafeBufferPointer<UInt8>, range: Range<Int>, at start: Int, scratch: MatchScratch,
+                       captureGroups: Bool) throws(MatchError) -> RegexMatch?
+    {
+        guard let base = text.baseAddress else { return nil }
+        scratch.ensureCapacity(groups: captureCount)
+        let shift = range.lowerBound
+        let rc = pcre2_match_8(code, base + shift, range.count, start - shift, UInt32(PCRE2_NO_UTF_CHECK | PCRE2_ANCHORED),
+                               scratch.matchData, scratch.context)
+        if rc == PCRE2_ERROR_NOMATCH { return nil }
+        if rc < 0 { throw MatchError(pattern: source, code: rc, message: pcre2ErrorMessage(rc)) }
+        let ovector = pcre2_get_ovector_pointer_8(scratch.matchData)!
+        guard ovector[1] > ovector[0] else { return nil }
+        let groups = captureGroups ? groupRanges(ovector, returnCode: rc, shift: shift) : []
+        return RegexMatch(range: (ovector[0] + shift)..<(ovector[1] + shift), groups: groups)
     }
 
     /// Each capture group's range in the text (nil where the group did not take part), from PCRE2's ovector.

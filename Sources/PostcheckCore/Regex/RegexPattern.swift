@@ -41,6 +41,8 @@ public final class RegexPattern: @unchecked Sendable {
     public internal(set) var startTexts: [String]? = nil
 
     let code: OpaquePointer
+    /// Set when the pattern opens with a run of a class and a literal byte (`RunAnchor`): searched from that byte.
+    let runAnchor: RunAnchor?
 
     public init(_ source: String, options: RegexOptions = []) throws(RegexCompileError) {
         self.source = source
@@ -73,6 +75,7 @@ public final class RegexPattern: @unchecked Sendable {
         pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_CAPTURECOUNT), &count)
         self.captureCount = Int(count)
         self.groupNames = Self.readGroupNames(compiled)
+        self.runAnchor = RunAnchor(source: source, options: options)
     }
 
     deinit { pcre2_code_free_8(code) }
