@@ -79,7 +79,7 @@ public final class Linter: @unchecked Sendable {
         }
         self.rules = rules
         self.rulesByPack = byPack
-        self.sharedScan = SharedScan(patterns: rules.flatMap(\.literalPatterns))
+        self.sharedScan = SharedScan(allPatterns: rules.flatMap(\.literalPatterns))
         try validateRuleNames()
     }
 
@@ -190,7 +190,12 @@ public final class Linter: @unchecked Sendable {
             draft.source.bytes.withUnsafeBufferPointer { raw in
                 // Word-list rules share one scan.
                 let scanStarted = measure ? DispatchTime.now().uptimeNanoseconds : 0
-                let prefilter = sharesWordListScan ? sharedScan.prefilter(forDraftOfSize: masked.count) : nil
+                // Only the word lists this draft's rules use in its language: a Dutch post need not be scanned for
+                // the English list of the same rule.
+                let prefilter = sharesWordListScan
+                    ? sharedScan.prefilter(forDraftOfSize: masked.count,
+                                           patterns: active.flatMap { $0.rule.literalPatterns(forLanguage: language) })
+                    : nil
                 let candidates = prefilter?.candidates(in: masked)
                 let wordIndex = WordIndex(masked)
                 // One input per draft, its subjects set per rule: making one per rule copied the draft each time.
@@ -304,36 +309,40 @@ public final class Linter: @unchecked Sendable {
 /// Builds the shared word-list scan once it pays: compiling it costs a few milliseconds, which one short draft
 /// (an editor or a commit hook) would only wait for, while a large draft or a run over many is much faster with it.
 final class SharedScan: @unchecked Sendable {
-    private let patterns: [RegexPattern]
+    /// Every literal pattern of every rule (what `Linter.sharedScanPatternCount` reports).
+    private let allPatterns: [RegexPattern]
     private let lock = NSLock()
-    private var built = false
-    private var prefilter: LiteralPrefilter?
+    /// One scan per set of patterns (the rules and languages of the drafts seen), built when first needed.
+    private var prefilters: [[ObjectIdentifier]: LiteralPrefilter?] = [:]
     private var draftsChecked = 0
+    private var worthBuilding = false
     static let worthwhileDraftSize = 32 * 1024
     static let worthwhileDraftCount = 8
 
-    init(patterns: [RegexPattern]) { self.patterns = patterns }
+    init(allPatterns: [RegexPattern]) { self.allPatterns = allPatterns }
 
-    func prefilter(forDraftOfSize size: Int) -> LiteralPrefilter? {
+    /// The scan for `patterns` (the active rules' patterns in the draft's language), once scanning pays.
+    func prefilter(forDraftOfSize size: Int, patterns: [RegexPattern]) -> LiteralPrefilter? {
         lock.lock()
         defer { lock.unlock() }
         draftsChecked += 1
-        guard built || size >= Self.worthwhileDraftSize || draftsChecked > Self.worthwhileDraftCount else { return nil }
-        return buildLocked()
+        worthBuilding = worthBuilding || size >= Self.worthwhileDraftSize || draftsChecked > Self.worthwhileDraftCount
+        guard worthBuilding else { return nil }
+        return buildLocked(patterns)
     }
 
-    /// The scan, built now if it is not yet.
+    /// The scan of every pattern, built now if it is not yet.
     func builtNow() -> LiteralPrefilter? {
         lock.lock()
         defer { lock.unlock() }
-        return buildLocked()
+        return buildLocked(allPatterns)
     }
 
-    private func buildLocked() -> LiteralPrefilter? {
-        if !built {
-            prefilter = LiteralPrefilter(patterns: patterns)
-            built = true
-        }
+    private func buildLocked(_ patterns: [RegexPattern]) -> LiteralPrefilter? {
+        let key = patterns.map(ObjectIdentifier.init)
+        if let built = prefilters[key] { return built }
+        let prefilter = LiteralPrefilter(patterns: patterns)
+        prefilters[key] = .some(prefilter)
         return prefilter
     }
 }

@@ -56,10 +56,14 @@ public protocol CompiledRule: Sendable {
     func check(_ input: CheckInput) throws(MatchError) -> [Finding]
     /// Patterns whose matches start at known texts (`RegexPattern.startTexts`), for the shared word-list scan.
     var literalPatterns: [RegexPattern] { get }
+    /// The ones of them the rule uses on a draft in `language` (a rule with a word list per language uses one).
+    func literalPatterns(forLanguage language: String?) -> [RegexPattern]
 }
 
 extension CompiledRule {
     public var literalPatterns: [RegexPattern] { [] }
+
+    public func literalPatterns(forLanguage language: String?) -> [RegexPattern] { literalPatterns }
 }
 
 /// The kinds a loader knows, by `extends:` name.

@@ -39,6 +39,11 @@ struct DensityRule: RuleKind, CompiledRule {
     /// Cues that start with known words join the linter's shared scan.
     var literalPatterns: [RegexPattern] { cues.values.flatMap { $0.map(\.pattern) }.filter { $0.startTexts != nil } }
 
+    /// The cues `check` uses for the language.
+    func literalPatterns(forLanguage language: String?) -> [RegexPattern] {
+        ((cues["*"] ?? []) + (language.flatMap { cues[$0] } ?? [])).map(\.pattern).filter { $0.startTexts != nil }
+    }
+
     func check(_ input: CheckInput) throws(MatchError) -> [Finding] {
         let active = (cues["*"] ?? []) + (input.language.flatMap { cues[$0] } ?? [])
         guard !active.isEmpty else { return [] }

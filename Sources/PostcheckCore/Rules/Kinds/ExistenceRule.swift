@@ -77,6 +77,12 @@ struct ExistenceRule: RuleKind, CompiledRule {
 
     var literalPatterns: [RegexPattern] { patterns.values.filter { $0.startTexts != nil } }
 
+    /// The pattern `check` picks for the language, as `check` picks it.
+    func literalPatterns(forLanguage language: String?) -> [RegexPattern] {
+        guard let pattern = language.flatMap({ patterns[$0] }) ?? patterns["*"], pattern.startTexts != nil else { return [] }
+        return [pattern]
+    }
+
     func check(_ input: CheckInput) throws(MatchError) -> [Finding] {
         // Per-language tokens: the draft's language picks its list; a draft in another language has none.
         guard let pattern = input.language.flatMap({ patterns[$0] }) ?? patterns["*"] else { return [] }
