@@ -52,17 +52,20 @@ struct DensityRule: RuleKind, CompiledRule {
             for range in input.postSizedPieces(of: subject) {
                 let words = input.wordCount(in: subject, range: range)
                 guard words >= max(1, minimumWords) else { continue }
-                var found: [FindingCue] = []
+                // Cues as places and weights; their text is read only for a finding.
+                var places: [(range: Range<Int>, weight: Double)] = []
                 var seen: Set<Range<Int>> = []
                 for cue in active {
                     for match in try input.matches(cue.pattern, in: subject, range: range)
                     where seen.insert(match.range).inserted {
-                        found.append(FindingCue(range: match.range, text: input.text(match.range), weight: cue.weight))
+                        places.append((match.range, cue.weight))
                     }
                 }
-                let total = found.reduce(0) { $0 + $1.weight }
+                let total = places.reduce(0) { $0 + $1.weight }
                 let density = total * 100 / Double(words)
-                guard density > maximum, let first = found.min(by: { $0.range.lowerBound < $1.range.lowerBound }) else { continue }
+                guard density > maximum else { continue }
+                var found = places.map { FindingCue(range: $0.range, text: input.text($0.range), weight: $0.weight) }
+                guard let first = found.min(by: { $0.range.lowerBound < $1.range.lowerBound }) else { continue }
                 found.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.range.lowerBound < $1.range.lowerBound }
                 let listed = found.prefix(6).map { "'\($0.text)'" }.joined(separator: ", ") + (found.count > 6 ? ", …" : "")
                 var finding = header.finding(input, range: first.range,
