@@ -165,6 +165,9 @@ final class SentenceSplitterTests: XCTestCase {
                        ["We met Mr. Smith, e.g. at 3 p.m. today.", "It went well."])
         XCTAssertEqual(sentences("M. Dupont arrive. « Bonjour ! » dit-il. C'est tout…"),
                        ["M. Dupont arrive.", "« Bonjour ! » dit-il.", "C'est tout…"])
+        // Abbreviations with accents, in capitals, and a word that only ends like one.
+        XCTAssertEqual(sentences("Voir Réf. Deux et ÉD. Trois. Nous sommes prêts. ETC. Fin. Tarief. Klaar."),
+                       ["Voir Réf. Deux et ÉD. Trois.", "Nous sommes prêts.", "ETC. Fin.", "Tarief.", "Klaar."])
     }
 
     func testLineBreaksEndThoughtsInSocialPosts() {

@@ -19,6 +19,16 @@ public enum SentenceSplitter {
         "cie", "ste", "svp", "n°", "ex", "p.ex", "réf", "càd",
     ]
 
+    /// The ASCII abbreviations, by their bytes.
+    private static let asciiAbbreviations: ByteKeyedTable<Bool> = {
+        var table = ByteKeyedTable<Bool>()
+        for word in abbreviations where word.utf8.allSatisfy({ $0 < 0x80 }) {
+            let bytes = Array(word.utf8)
+            table.insert(bytes, 0..<bytes.count, value: true)
+        }
+        return table
+    }()
+
     /// Sentence ranges (trimmed) within `range` of `text`.
     public static func sentences(in text: [UInt8], range: Range<Int>) -> [Range<Int>] {
         var result: [Range<Int>] = []
@@ -142,6 +152,14 @@ public enum SentenceSplitter {
             wordStart -= 1
         }
         guard wordStart < period else { return false }
+        // An ASCII word (most) is looked up by its bytes, lower-cased in place, without making a string.
+        if text[wordStart..<period].allSatisfy({ $0 < 0x80 }) {
+            if period - wordStart == 1 { return isASCIILetter(text[wordStart]) }
+            guard period - wordStart <= 16 else { return false }
+            var lower = Array(text[wordStart..<period])
+            for index in lower.indices where lower[index] >= 0x41 && lower[index] <= 0x5A { lower[index] |= 0x20 }
+            return asciiAbbreviations.index(of: lower, 0..<lower.count) != nil
+        }
         let word = String(decoding: text[wordStart..<period], as: UTF8.self).lowercased()
         if abbreviations.contains(word) { return true }
         // A single letter is an initial ("J. Janssens").

@@ -107,3 +107,5 @@ struct ByteKeyedTable<Value> {
         return hash ^ (hash >> 29)
     }
 }
+
+extension ByteKeyedTable: Sendable where Value: Sendable {}
