@@ -1,7 +1,21 @@
+import Foundation
 import XCTest
 @testable import PostcheckCore
 
 final class QuietPeriodTests: XCTestCase {
+    /// Today from the C library is today as Foundation's Gregorian calendar in the local time zone says.
+    func testTodayIsTheLocalGregorianDay() {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = .current
+        for _ in 0..<2 {
+            let components = calendar.dateComponents([.year, .month, .day], from: Date())
+            let today = CalendarDay.today
+            // Asked twice in case the day turned between the two reads.
+            if today.description == String(format: "%04d-%02d-%02d", components.year!, components.month!, components.day!) { return }
+        }
+        XCTFail("CalendarDay.today \(CalendarDay.today) is not the local Gregorian day")
+    }
+
     func testRulesApplyOnlyInsideTheirPeriod() throws {
         let root = try temporaryDirectory()
         try write("extends: existence\nmessage: \"'%s' during the quiet period\"\nlevel: warning\nignorecase: true\ntokens: [results, resultaten, résultats]\n",

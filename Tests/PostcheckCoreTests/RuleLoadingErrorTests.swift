@@ -52,8 +52,8 @@ final class RuleLoadingErrorTests: XCTestCase {
         XCTAssertEqual(try findings(rule, on: "yes, no, 3 and ~x.").map(\.match), ["yes", "no", "3"])
     }
 
-    /// The quick tests in front of Yams' resolver (null; "could this be typed at all") must agree with it on every
-    /// plain value.
+    /// postcheck's type resolution (and the quick tests in front of it: null, "could this be typed at all") must give
+    /// every plain value the type Yams' default resolver gives it.
     func testQuickTypeTestsAgreeWithYamsResolver() throws {
         var values = ["", "yes", "Yes", "YES", "yEs", "y", "no", "On", "oFF", "true", "True", "tRue", "1", "-1", "+0", "012",
                       "0o17", "0b101", "0x1F", "0xG", "1_000", "1:30", "1:30.5", "1.5", "1.", ".5", "1e3", "1.5e+3", ".5e-3",
@@ -69,6 +69,7 @@ final class RuleLoadingErrorTests: XCTestCase {
             let expected = Resolver.default.resolveTag(of: Node(value, Tag(.implicit), .plain))
             XCTAssertEqual(Node(value, Tag(.implicit), .plain).isNull, expected == .null, value.debugDescription)
             XCTAssertTrue(Node.mayBeTyped(value) || expected == .str, value.debugDescription)
+            XCTAssertEqual(CoreSchema.tagName(of: value), expected, value.debugDescription)
         }
     }
 

@@ -16,10 +16,19 @@ public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertib
         self.day = day
     }
 
-    /// Today in the local time zone.
+    /// Today in the local time zone (the Gregorian day, from the C library: Foundation's calendar loads its data
+    /// on first use, a millisecond of every start).
     public static var today: CalendarDay {
-        let components = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-        return CalendarDay(String(format: "%04d-%02d-%02d", components.year!, components.month!, components.day!))!
+        var now = time(nil)
+        var parts = tm()
+        localtime_r(&now, &parts)
+        return CalendarDay(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
+    }
+
+    init(year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
     }
 
     public static func < (lhs: CalendarDay, rhs: CalendarDay) -> Bool {

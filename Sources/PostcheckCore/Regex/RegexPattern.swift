@@ -8,6 +8,9 @@ public struct RegexOptions: OptionSet, Sendable, Hashable {
     public static let caseInsensitive = RegexOptions(rawValue: 1 << 0)
     /// `^` and `$` match at line starts and ends (Vale's templates always add `(?m)`).
     public static let multiline = RegexOptions(rawValue: 1 << 1)
+    /// Matched by PCRE2's interpreter, not compiled to machine code: for patterns matched a few times on short
+    /// texts, where compiling costs more than it saves.
+    public static let interpreted = RegexOptions(rawValue: 1 << 2)
 }
 
 /// A pattern that PCRE2 could not compile: PCRE2's message and the offset (in UTF-8 code units of the pattern).
@@ -69,7 +72,7 @@ public final class RegexPattern: @unchecked Sendable {
             throw RegexCompileError(pattern: source, message: pcre2ErrorMessage(errorCode), offset: errorOffset)
         }
         self.code = compiled
-        self.isJITCompiled = pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE)) == 0
+        self.isJITCompiled = !options.contains(.interpreted) && pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE)) == 0
 
         var count: UInt32 = 0
         pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_CAPTURECOUNT), &count)

@@ -236,7 +236,7 @@ extension Node {
     /// until a field asks for a type. A quoted value stays text, as in YAML.
     var typed: Node {
         guard case .scalar(let scalar) = self, scalar.style == .plain, Self.mayBeTyped(scalar.string) else { return self }
-        return Node(scalar.string, Tag(.implicit), .plain)
+        return Node(scalar.string, Tag(CoreSchema.tagName(of: scalar.string), .basic, CoreSchema.constructor), .plain)
     }
 
     /// The first bytes that YAML's core schema rules (bool, int, float, merge, null, timestamp, value) accept.
@@ -257,5 +257,38 @@ extension Node {
         case "", "~", "null", "Null", "NULL": return true
         default: return false
         }
+    }
+}
+
+/// YAML's type resolution of plain values as Yams' default resolver does it: the same rules in the same order, as
+/// one PCRE2 pattern run by the interpreter. That resolver compiles seven of Foundation's (ICU) regular
+/// expressions the first time any value is typed, a millisecond and a half of every start.
+enum CoreSchema {
+    /// Yams' constructor, made once (a `Tag` holds one; `Constructor.default` builds three tables each time).
+    nonisolated(unsafe) static let constructor = Constructor.default
+
+    /// Yams' `Resolver.Rule`s bool, int, float, merge, null, timestamp and value, in that order, as one pattern with
+    /// a group per rule: the first alternative that matches the whole value is the first rule that would.
+    private static let names = ["bool", "int", "float", "merge", "null", "timestamp", "value"]
+    private static let rules = try! RegexPattern("^(?:" + [
+        "(yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)",
+        "([-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)",
+        "([-+]?(?:[0-9][0-9_]*)(?:\\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?|\\.[0-9_]+(?:[eE][-+][0-9]+)?"
+            + "|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\\.[0-9_]*|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))",
+        "(<<)",
+        "(~|null|Null|NULL|)",
+        "([0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \\t]+)"
+            + "[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\\.[0-9]*)?(?:[ \\t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)",
+        "(=)",
+    ].joined(separator: "|") + ")$", options: .interpreted)
+
+    static func tagName(of value: String) -> Tag.Name {
+        guard !value.isEmpty else { return .null }
+        let bytes = Array(value.utf8)
+        let match = bytes.withUnsafeBufferPointer { buffer in
+            try? rules.matches(in: buffer, range: 0..<buffer.count, scratch: .forCurrentThread, captureGroups: true).first
+        }
+        guard let match, let rule = names.indices.first(where: { match.group($0 + 1) != nil }) else { return .str }
+        return Tag.Name(rawValue: "tag:yaml.org,2002:" + names[rule])
     }
 }
