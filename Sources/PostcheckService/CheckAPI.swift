@@ -15,7 +15,9 @@ struct ServiceCheck {
         let bytes = Array(text.utf8).map { $0 == 0 ? 0x20 : $0 }
         let draft = try Draft(path: name, bytes: bytes, format: DraftFormat.forPath(name))
         let relative = name.hasPrefix("/") ? String(name.dropFirst()) : name
-        let result = linter.check(draft, relativePath: relative, scratch: MatchScratch(),
+        // The thread's own PCRE2 scratch: a new one maps (and then unmaps) a megabyte of JIT stack per request. The
+        // check runs start to end on this thread (nothing in it suspends), so no other request shares it meanwhile.
+        let result = linter.check(draft, relativePath: relative, scratch: .forCurrentThread,
                                   language: language.flatMap { $0 == "auto" ? nil : $0 }, platform: platform)
         return ServiceCheck(result: result, failOn: linter.configuration.failOn)
     }
