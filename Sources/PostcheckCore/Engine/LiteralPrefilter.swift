@@ -156,9 +156,10 @@ func caselessKey(_ text: String) -> String {
     return String(result)
 }
 
-/// A trie over the UTF-8 bytes of caseless keys (`caselessKey`) of texts, flattened into arrays. Walking it from a place in the text
-/// folds ASCII letters on the fly and other characters to their caseless key (only where the trie has a non-ASCII
-/// byte to follow), so that every text PCRE2's caseless matching takes for a start text leads to it.
+/// A trie over the UTF-8 bytes of texts' caseless keys (`caselessKey`), flattened into arrays. Walking it from a
+/// place in the text folds ASCII letters on the fly and other characters to their caseless key (only where the trie
+/// has a non-ASCII byte to follow, or the key is ASCII), so that every text PCRE2's caseless matching takes for a
+/// start text leads to it.
 private struct ByteTrie: Sendable {
     /// Per node: its children's bytes and nodes are `childBytes[childStart[n]..<childStart[n + 1]]` (sorted), the
     /// patterns with a text ending there are `owners[ownerStart[n]..<ownerStart[n + 1]]`.
