@@ -59,6 +59,24 @@ final class SourceTextTests: XCTestCase {
         }
         XCTAssertNoThrow(try SourceText(validating: Array("Ça 👍🏽 𝄞".utf8)))
     }
+
+    /// Long ASCII stretches are checked eight bytes at a time: a bad byte or NUL anywhere in them, at any alignment,
+    /// is still found at its offset, and valid text still passes.
+    func testInvalidBytesAreFoundInsideLongASCIIStretches() {
+        var generator = SeededGenerator(seed: 7)
+        let chunks = ["a", "b", " ", "\n", "é", "👍🏽", "abcdefgh", "0123456789"]
+        for _ in 0..<3_000 {
+            var pieces = (0..<Int.random(in: 1...30, using: &generator)).map { _ in Array(chunks.randomElement(using: &generator)!.utf8) }
+            XCTAssertNoThrow(try SourceText(validating: pieces.flatMap { $0 }))
+            let bad = Int.random(in: 0..<pieces.count, using: &generator)
+            let isNUL = Bool.random(using: &generator)
+            pieces[bad] = [isNUL ? 0x00 : 0xFF]
+            let offset = pieces[..<bad].reduce(0) { $0 + $1.count }
+            XCTAssertThrowsError(try SourceText(validating: pieces.flatMap { $0 })) { error in
+                XCTAssertEqual(error as? TextDecodingError, isNUL ? .binary(offset: offset) : .invalidUTF8(offset: offset))
+            }
+        }
+    }
 }
 
 final class PositionPropertyTests: XCTestCase {

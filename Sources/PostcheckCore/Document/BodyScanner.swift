@@ -243,18 +243,18 @@ struct BodyScanner {
     private mutating func maskInline(_ range: Range<Int>, markdown: Bool) {
         var index = range.lowerBound
         let end = range.upperBound
+        let mayOpen = Self.mayOpenMasking
         while index < end {
-            let byte = masked[index]
             // Most bytes open nothing that is masked: a backslash escape, a code span, an autolink or tag, a link's
-            // target, or a bare URL (`http`, `www`).
-            switch byte {
-            case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "<"), UInt8(ascii: "]"),
-                UInt8(ascii: "h"), UInt8(ascii: "H"), UInt8(ascii: "w"), UInt8(ascii: "W"):
-                break
-            default:
-                index += 1
-                continue
+            // target, or a bare URL (`http`, `www`). They are skipped in one read-only pass up to the next byte
+            // that may (a lookup per byte, without the checks of writing into the array).
+            index = masked.withUnsafeBufferPointer { buffer in
+                var next = index
+                while next < end && !mayOpen[Int(buffer[next])] { next += 1 }
+                return next
             }
+            guard index < end else { break }
+            let byte = masked[index]
             if markdown && byte == UInt8(ascii: "\\") && index + 1 < end && isASCIIPunctuation(masked[index + 1]) {
                 index += 2
                 continue
@@ -295,6 +295,11 @@ struct BodyScanner {
             }
             index += 1
         }
+    }
+
+    /// The bytes `maskInline` must look at: `\\`, `` ` ``, `<`, `]`, and the first letters of `http` and `www`.
+    private static let mayOpenMasking: [Bool] = (0..<256).map { value in
+        "\\`<]hHwW".utf8.contains(UInt8(value))
     }
 
     /// Blanks the `[` (and a `!` before it) that opens the link text ending at `closeBracket`.

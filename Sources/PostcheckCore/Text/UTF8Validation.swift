@@ -18,7 +18,18 @@ public enum TextDecodingError: Error, Sendable, Equatable, CustomStringConvertib
 public func validateUTF8(_ bytes: UnsafeBufferPointer<UInt8>) throws(TextDecodingError) {
     var index = 0
     let count = bytes.count
+    let raw = UnsafeRawBufferPointer(bytes)
     while index < count {
+        // Eight ASCII bytes, none of them NUL, are passed at once (most of any draft).
+        if index + 8 <= count {
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            let hasHighBit = word & 0x8080_8080_8080_8080 != 0
+            let hasZero = (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0
+            if !hasHighBit && !hasZero {
+                index += 8
+                continue
+            }
+        }
         let lead = bytes[index]
         if lead < 0x80 {
             if lead == 0 { throw .binary(offset: index) }
