@@ -11,10 +11,12 @@ final class NFCNormalizerTests: XCTestCase {
         // letter: a mark with no base before it, and compositions of two starters (Hangul jamo), are left as they
         // are (drafts do not have them).
         let alphabet = ["e", "E", "a", "x", "c", "n", "\u{301}", "\u{300}", "\u{308}", "\u{327}", "\u{303}", "\u{340}",
-                        "\u{344}", "\u{345}", "\u{323}", "é", "ø", "ω", "🎉", " ", "\r\n", "\u{5B0}"]
+                        "\u{344}", "\u{345}", "\u{323}", "é", "ø", "ω", "🎉", " ", "\r\n", "\u{5B0}",
+                        // Long ASCII runs, which are passed eight bytes at a time, before and after marks.
+                        "abcdefghij", "klmnopqrstuvwxyz"]
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<5_000 {
-            let text = "e" + (0..<Int.random(in: 1..<16, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }.joined()
+            let text = "e" + (0..<Int.random(in: 1..<24, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }.joined()
             let bytes = Array(text.utf8)
             let expected = Array(text.precomposedStringWithCanonicalMapping.utf8)
             guard let (normalized, map) = NFCNormalizer.normalize(bytes) else {

@@ -64,6 +64,13 @@ enum NFCNormalizer {
         // decomposes into two), 2 unchanged, else the composed scalar + 3.
         var pairs: [UInt32] = []
         while index < count {
+            // Nine ASCII bytes in a row: the first eight neither are marks nor come before one.
+            if index + 9 <= count && bytes.withUnsafeBytes({ Self.isASCII(word: $0.loadUnaligned(fromByteOffset: index, as: UInt64.self)) })
+                && bytes[index + 8] < 0x80
+            {
+                index += 8
+                continue
+            }
             let byte = bytes[index]
             // Combining marks start at U+0300, so an ASCII byte neither is one nor is followed by one that
             // composes with it unless the next byte is non-ASCII.
@@ -136,18 +143,29 @@ enum NFCNormalizer {
     /// Whether any scalar has a non-zero canonical combining class (only non-ASCII bytes are decoded).
     static func hasCombiningMark(_ bytes: [UInt8]) -> Bool {
         let combining = combiningTable
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte < 0x80 {
-                index += 1
-                continue
+        return bytes.withUnsafeBufferPointer { buffer in
+            let raw = UnsafeRawBufferPointer(buffer)
+            var index = 0
+            while index < buffer.count {
+                if index + 8 <= buffer.count && isASCII(word: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+                    index += 8
+                    continue
+                }
+                let byte = buffer[index]
+                // Below U+0300 (lead bytes under 0xCC: ASCII, accented Latin letters) there are no marks.
+                if byte < 0xCC {
+                    index += byte < 0x80 ? 1 : 2
+                    continue
+                }
+                if let scalar = decodeScalar(buffer, index, buffer.count), isCombining(scalar, combining) {
+                    return true
+                }
+                index += scalarLength(byte)
             }
-            if let scalar = decodeScalar(bytes, index, bytes.count), isCombining(scalar, combining) {
-                return true
-            }
-            index += scalarLength(byte)
+            return false
         }
-        return false
     }
+
+    @inline(__always)
+    private static func isASCII(word: UInt64) -> Bool { word & 0x8080_8080_8080_8080 == 0 }
 }
