@@ -42,8 +42,14 @@ struct RepetitionRule: RuleKind, CompiledRule {
         let end = range.upperBound
         while index < end {
             let byte = buffer[index]
-            // Visible ASCII inside a run (most bytes) needs no test beyond this one.
-            if byte > 0x20 && byte < 0x7F && start != nil {
+            // ASCII (most bytes) is white space or not by its value alone.
+            if byte < 0x80 {
+                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                    if let first = start { runs.append(first..<index) }
+                    start = nil
+                } else if start == nil {
+                    start = index
+                }
                 index += 1
                 continue
             }
