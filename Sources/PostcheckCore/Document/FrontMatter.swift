@@ -51,7 +51,7 @@ enum FrontMatterParser {
         let yaml = source.string(yamlRange)
         let node: Node?
         do {
-            // Values are typed when converted (`Node.typed`), so that text skips Yams' regular expressions. The
+            // Values are typed when converted (`Node.typed`, not Yams' resolver and its regular expressions). The
             // encoding is named: Yams' default reads the whole process environment on every parse, which was a
             // seventh of checking a post.
             node = try Yams.compose(yaml: yaml, .basic, .default, .utf8)

@@ -243,7 +243,7 @@ extension Node {
     private static let typedStarts = Set("0123456789+-.~<=yYnNtTfFoO".utf8)
 
     /// Whether a plain value could be anything but text: most values (words, messages, names) are told apart by
-    /// their first byte, without Yams' resolver, which runs Foundation's regular expressions.
+    /// their first byte, without matching the core-schema pattern (`CoreSchema`).
     static func mayBeTyped(_ value: String) -> Bool {
         guard let first = value.utf8.first else { return true }
         return typedStarts.contains(first)
