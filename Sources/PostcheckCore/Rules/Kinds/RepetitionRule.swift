@@ -26,10 +26,11 @@ struct RepetitionRule: RuleKind, CompiledRule {
             }
         }
 
-        func tokens(in buffer: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> [Range<Int>] {
+        /// The subject's tokens; words come from the draft's shared word index.
+        func tokens(in input: CheckInput, subject: CheckInput.Subject) -> [Range<Int>] {
             switch self {
-            case .words: WordCounter.words(in: buffer, range: range)
-            case .nonSpaceRuns: RepetitionRule.nonSpaceRuns(in: buffer, range: range)
+            case .words: input.words(in: subject)
+            case .nonSpaceRuns: RepetitionRule.nonSpaceRuns(in: input.buffer(subject), range: subject.range)
             }
         }
     }
@@ -91,10 +92,8 @@ struct RepetitionRule: RuleKind, CompiledRule {
             var previousRange: Range<Int>? = nil
             var count = 0
             let tokens: [Range<Int>]
-            if tokenScanner == .words {
-                tokens = input.words(in: subject)
-            } else if let tokenScanner {
-                tokens = tokenScanner.tokens(in: buffer, range: subject.range)
+            if let tokenScanner {
+                tokens = tokenScanner.tokens(in: input, subject: subject)
             } else {
                 tokens = try input.matches(pattern, in: subject).map(\.range)
             }
