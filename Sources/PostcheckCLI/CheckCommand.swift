@@ -225,20 +225,5 @@ func fail(_ message: String) -> Never {
 /// (the checkout it was built in, so edits show at once); else the copy built into the binary, written once to
 /// the user's cache folder (`$XDG_CACHE_HOME` or `~/.cache`, under `postcheck/rules-<hash>`).
 enum BundledRules {
-    static func directory() -> String? {
-        let environment = ProcessInfo.processInfo.environment
-        if let explicit = environment["POSTCHECK_RULES"], !explicit.isEmpty { return explicit }
-        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        if let executable = Bundle.main.executableURL {
-            folder = executable.resolvingSymlinksInPath().deletingLastPathComponent()
-        }
-        for _ in 0..<6 {
-            let candidate = folder.appendingPathComponent("Rules")
-            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("postcheck").path) {
-                return candidate.path
-            }
-            folder.deleteLastPathComponent()
-        }
-        return EmbeddedRules.extract(embeddedRuleFiles)
-    }
+    static func directory() -> String? { BundledRulesFolder.locate(embedded: embeddedRuleFiles) }
 }

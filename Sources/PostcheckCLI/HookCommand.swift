@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PostcheckCore
 
 /// `postcheck hook install|uninstall`: a git pre-commit hook that checks the staged version of each staged draft.
 struct Hook: ParsableCommand {
@@ -48,7 +49,7 @@ struct Hook: ParsableCommand {
                 guard rename(hook, previous) == 0 else { fail("cannot move the existing hook aside: \(String(cString: strerror(errno)))") }
                 print("postcheck: kept the existing pre-commit hook as \(Hook.previousName); it still runs first")
             }
-            let binary = (Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])).resolvingSymlinksInPath().path
+            let binary = RunningExecutable.url().path
             let patterns = extensions.map { "*.\($0.hasPrefix(".") ? String($0.dropFirst()) : $0)" }.joined(separator: "|")
             let script = """
                 #!/usr/bin/env bash

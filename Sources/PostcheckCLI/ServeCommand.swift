@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PostcheckCore
 
 /// `postcheck serve`: starts `postcheck-server` (built beside `postcheck`), which holds the HTTP stack so that the
 /// command-line tool stays small.
@@ -13,7 +14,7 @@ struct Serve: ParsableCommand {
     @Option(name: .customLong("max-body"), help: "Largest request body in bytes.") var maxBody = 1_000_000
 
     func run() throws {
-        let folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        let folder = RunningExecutable.url().deletingLastPathComponent()
         let candidates = [folder.appendingPathComponent("postcheck-server").path] + ProcessInfo.processInfo.environment["PATH", default: ""]
             .split(separator: ":").map { "\($0)/postcheck-server" }
         guard let server = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {

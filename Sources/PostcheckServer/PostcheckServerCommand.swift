@@ -21,7 +21,7 @@ struct PostcheckServerCommand: AsyncParsableCommand {
     func run() async throws {
         let state: ServiceState
         do {
-            state = try ServiceState(options: .init(configPath: config, bundledRules: BundledRulesLocation.directory(),
+            state = try ServiceState(options: .init(configPath: config, bundledRules: BundledRulesFolder.locate(embedded: embeddedRuleFiles),
                                                     workingDirectory: FileManager.default.currentDirectoryPath))
         } catch {
             FileHandle.standardError.write(Data("postcheck-server: \(error)\n".utf8))
@@ -52,16 +52,3 @@ struct PostcheckServerCommand: AsyncParsableCommand {
     }
 }
 
-/// Bundled packs for the server: as for the CLI (`$POSTCHECK_RULES`, the checkout, or the embedded copy).
-enum BundledRulesLocation {
-    static func directory() -> String? {
-        if let explicit = ProcessInfo.processInfo.environment["POSTCHECK_RULES"], !explicit.isEmpty { return explicit }
-        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<6 {
-            let candidate = folder.appendingPathComponent("Rules")
-            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("postcheck").path) { return candidate.path }
-            folder.deleteLastPathComponent()
-        }
-        return EmbeddedRules.extract(embeddedRuleFiles)
-    }
-}

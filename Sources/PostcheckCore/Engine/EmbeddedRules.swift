@@ -1,5 +1,37 @@
 import Foundation
 
+/// Where the bundled packs are for a running executable: `$POSTCHECK_RULES`, a `Rules` folder next to the
+/// executable or up to five folders above it (a checkout or an install prefix), or else the embedded copy.
+public enum BundledRulesFolder {
+    public static func locate(embedded files: [(path: String, base64: String)]) -> String? {
+        if let explicit = ProcessInfo.processInfo.environment["POSTCHECK_RULES"], !explicit.isEmpty { return explicit }
+        var folder = RunningExecutable.url().deletingLastPathComponent()
+        for _ in 0..<6 {
+            let candidate = folder.appendingPathComponent("Rules")
+            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("postcheck").path) { return candidate.path }
+            folder.deleteLastPathComponent()
+        }
+        return EmbeddedRules.extract(files)
+    }
+}
+
+/// The running executable's file, symlinks resolved.
+public enum RunningExecutable {
+    public static func url() -> URL {
+        #if os(Linux)
+        // Not `Bundle.main`: creating the main bundle lists the executable's whole folder (thousands of entries in
+        // /usr/bin), which cost milliseconds of every start-up. `CommandLine.arguments[0]` is only a name when the
+        // executable was found through PATH.
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        if length > 0 {
+            return URL(fileURLWithPath: String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self))
+        }
+        #endif
+        return (Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])).resolvingSymlinksInPath()
+    }
+}
+
 /// The bundled packs built into an executable (by the EmbedRules plugin), written once to the user's cache folder
 /// (`$XDG_CACHE_HOME` or `~/.cache`, under `postcheck/rules-<hash>`) so that the loader can read them like any pack.
 public enum EmbeddedRules {
