@@ -172,13 +172,18 @@ struct Check: ParsableCommand {
             }
         }
         if timings {
-            // The phases around the rules first, then the 20 slowest rules (time summed over all drafts).
+            // The phases around the rules first, then the 20 slowest rules (time summed over all drafts) and the rest.
             var total: [String: UInt64] = [:]
             for report in outcome.reports { total.merge(report.result?.ruleTimings ?? [:]) { $0 + $1 } }
             let phases = [(CheckSession.Phase.loading, session.loadingNanoseconds),
                           (CheckSession.Phase.parsing, total.removeValue(forKey: CheckSession.Phase.parsing) ?? 0),
                           (CheckSession.Phase.reporting, renderNanoseconds)]
-            for (name, nanoseconds) in phases + total.sorted(by: { $0.value > $1.value }).prefix(20) {
+            let rules = total.sorted(by: { $0.value > $1.value })
+            var lines = phases + rules.prefix(20)
+            if rules.count > 20 {
+                lines.append(("(the other \(rules.count - 20) rules)", rules.dropFirst(20).reduce(0) { $0 + $1.value }))
+            }
+            for (name, nanoseconds) in lines {
                 warn(String(format: "%8.1f ms  %@", Double(nanoseconds) / 1e6, name))
             }
         }
