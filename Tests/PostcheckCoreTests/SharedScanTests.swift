@@ -40,6 +40,92 @@ final class SharedScanTests: XCTestCase {
         }
     }
 
+    func testWholeTextsListEveryTextOfASmallToken() {
+        let cases: [(String, [String]?)] = [
+            ("synergy", ["synergy"]),
+            ("boys?", ["boy", "boys"]),
+            ("m[ae]n", ["man", "men"]),
+            ("lad(y|ies)?", ["lad", "lady", "ladies"]),
+            ("broth(?:a|er)s?", ["brotha", "brother", "brothas", "brothers"]),
+            ("colou?r", ["color", "colour"]),
+            ("colou??r", ["color", "colour"]),
+            ("x?yz", ["yz", "xyz"]),
+            ("(?:strikt )?vertrouwelijke?", ["strikt vertrouwelijk", "vertrouwelijk", "strikt vertrouwelijke", "vertrouwelijke"]),
+            ("cutting[ -]edge", ["cutting edge", "cutting-edge"]),
+            ("a\\.m\\.", ["a.m."]),
+            ("gurus|gurus?", ["gurus", "guru", "gurus"]),
+            // Repeats, anchors and escapes that are syntax have no finite list of texts.
+            ("boys+", nil),
+            ("super[ -]*stars?", nil),
+            ("\\bocd\\b", nil),
+            ("[a-z]+ed", nil),
+            ("^But", nil),
+            ("(?:ab)?c", nil),
+        ]
+        for (token, expected) in cases {
+            XCTAssertEqual(TokenTrie.wholeTexts(of: token), expected, token)
+        }
+        // A token with whole texts is listed by them; other tokens by their start texts.
+        XCTAssertEqual(TokenTrie.leadingTexts(of: "boys?")?.whole, true)
+        XCTAssertEqual(TokenTrie.leadingTexts(of: "super[ -]*stars?")?.texts, ["super"])
+        XCTAssertEqual(TokenTrie.leadingTexts(of: "super[ -]*stars?")?.whole, false)
+    }
+
+    /// Places where a whole token is followed by an ASCII letter, digit or `_` are left out of the scan (`ass` in
+    /// "assistant"). Random texts of such tokens, what may follow them (letters, digits, `_`, accents, emoji,
+    /// punctuation) and words for which a token is only a beginning: the same matches with the scan and without.
+    func testWordEndTextsLoseNoMatch() throws {
+        let rules = """
+            extends: existence
+            message: "'%s'"
+            ignorecase: true
+            tokens: [ass, 'boys?', 'm[ae]n', 'lad(y|ies)?', café, 'boy\\w*', 'a\\.m\\.']
+            ---
+            extends: substitution
+            message: "'%s'"
+            swap: {'colou?r': hue, naïve: naive, 'ma[nN]': person}
+            ---
+            extends: existence
+            message: "'%s'"
+            nonword: true
+            tokens: [ass, 'men']
+            ---
+            extends: consistency
+            message: "'%s'"
+            either: {'lad(y|ies)?': lass}
+            """.components(separatedBy: "---\n")
+        let loader = RuleLoader()
+        let compiled = try rules.enumerated().map { index, text in
+            try loader.compileRule(id: "t.Rule\(index)", path: "Rule\(index).yml", text: text, context: RuleCompileContext())
+        }
+        // `boy` is whole for `boys?` but only a beginning for `boy\w*`: no word-end text.
+        let existence = try XCTUnwrap(compiled[0].literalPatterns.first)
+        XCTAssertEqual(existence.wordEndTexts, ["ass", "boys", "man", "men", "lad", "lady", "ladies", "café", "a.m."])
+        XCTAssertEqual(compiled[2].literalPatterns.first?.wordEndTexts, [])
+        var configuration = Configuration(source: .builtin, baseDirectory: "/")
+        configuration.minSeverity = .suggestion
+        configuration.enabledPacks = ["t"]
+        let linter = try Linter(configuration: configuration, rules: compiled)
+        XCTAssertEqual(linter.sharedScanPatternCount, 4)
+        let pieces = ["ass", "Ass", "boy", "boys", "man", "MEN", "lad", "lady", "ladies", "café", "cafe\u{301}", "a.m.", "colour",
+                      "naïve", "lass", "i", "s", "N", "_", "1", "é", "ß", "\u{301}", "👍", "\u{A0}", "-", ".", "'", "ſ", " ", " ", " "]
+        var generator = SystemRandomNumberGenerator()
+        var found = 0
+        let scratch = MatchScratch()
+        for _ in 0..<3_000 {
+            let text = (0..<Int.random(in: 1..<14, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let draft = try Draft(path: "t.md", text: text)
+            linter.sharesWordListScan = true
+            let together = linter.check(draft, relativePath: "t.md", scratch: scratch)
+            linter.sharesWordListScan = false
+            let alone = linter.check(draft, relativePath: "t.md", scratch: scratch)
+            let describe = { (result: CheckResult) in result.findings.map { "\($0.ruleID) \($0.range)" } }
+            XCTAssertEqual(describe(together), describe(alone), text)
+            found += alone.findings.count
+        }
+        XCTAssertGreaterThan(found, 2_000)
+    }
+
     /// The four Vale packages and the bundled pack with the sample company, on the Vale packages' own fixtures and
     /// the sample drafts, as they are, in NFD and after an emoji: the same findings with the shared scan and without.
     func testSharedScanFindsWhatEachRuleFindsAlone() throws {

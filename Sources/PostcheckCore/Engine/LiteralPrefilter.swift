@@ -30,16 +30,19 @@ struct LiteralPrefilter: Sendable {
     init?(patterns candidates: [RegexPattern]) {
         var identifiers: [ObjectIdentifier] = []
         var included = Set<ObjectIdentifier>()
-        var wordStartTexts: [(text: String, owner: Int)] = []
-        var anywhereTexts: [(text: String, owner: Int)] = []
+        var wordStartTexts: [ByteTrie.Entry] = []
+        var anywhereTexts: [ByteTrie.Entry] = []
         for pattern in candidates {
             guard let startTexts = pattern.startTexts, !startTexts.isEmpty else { continue }
-            // One key per code point, so that the trie walk follows the text character by character.
-            let folded = startTexts.map(caselessKey)
             guard included.insert(ObjectIdentifier(pattern)).inserted else { continue }
             let index = identifiers.count
             identifiers.append(ObjectIdentifier(pattern))
-            let texts = folded.map { (text: $0, owner: index) }
+            let endsAtWordEnd = Self.wordEndCheck(pattern)
+            // One key per code point, so that the trie walk follows the text character by character.
+            let texts = startTexts.map { text in
+                ByteTrie.Entry(text: caselessKey(text), owner: index,
+                               atWordEnd: pattern.wordEndTexts.contains(text) && endsAtWordEnd(text))
+            }
             if Self.startsAfterNonWord(pattern) { wordStartTexts += texts } else { anywhereTexts += texts }
         }
         guard identifiers.count >= 2 else { return nil }
@@ -56,6 +59,16 @@ struct LiteralPrefilter: Sendable {
                 | (anywhereTrie.mayStart(with: byte) ? Self.startsAnywhereText : 0)
                 | (isASCIIWordByte(byte) ? Self.isWordByte : 0)
         }
+    }
+
+    /// Which word-end texts of `pattern` (`RegexPattern.wordEndTexts`) can only be followed by a character that is
+    /// not an ASCII letter, digit or `_`: all of them before `(?![\p{L}\p{N}_])`; before `\b`, those that end with
+    /// an ASCII letter, digit or `_` (the boundary then needs a non-word character after them).
+    static func wordEndCheck(_ pattern: RegexPattern) -> (String) -> Bool {
+        if pattern.wordEndTexts.isEmpty { return { _ in false } }
+        if pattern.source.hasSuffix(")(?![\\p{L}\\p{N}_])") { return { _ in true } }
+        guard pattern.source.hasSuffix(")\\b") else { return { _ in false } }
+        return { text in text.utf8.last.map(isASCIIWordByte) ?? false }
     }
 
     /// Whether a match of `pattern` can only begin right after a character that is not a letter, digit or `_`
@@ -161,13 +174,24 @@ func caselessKey(_ text: String) -> String {
 /// has a non-ASCII byte to follow, or the key is ASCII), so that every text PCRE2's caseless matching takes for a
 /// start text leads to it.
 private struct ByteTrie: Sendable {
+    struct Entry {
+        let text: String
+        let owner: Int
+        /// Whether the owner's matches that start with this text end with it, before a character that is not an
+        /// ASCII letter, digit or `_` (`LiteralPrefilter.wordEndCheck`).
+        let atWordEnd: Bool
+    }
+
     /// Per node: its children's bytes and nodes are `childBytes[childStart[n]..<childStart[n + 1]]` (sorted), the
-    /// patterns with a text ending there are `owners[ownerStart[n]..<ownerStart[n + 1]]`.
+    /// patterns with a text ending there are `owners[ownerStart[n]..<ownerStart[n + 1]]`, and those whose texts
+    /// ending there all end at a word end are `wordEndOwners[wordEndOwnerStart[n]..<wordEndOwnerStart[n + 1]]`.
     private var childStart: [Int32] = []
     private var childBytes: [UInt8] = []
     private var childNodes: [Int32] = []
     private var ownerStart: [Int32] = []
     private var owners: [Int32] = []
+    private var wordEndOwnerStart: [Int32] = []
+    private var wordEndOwners: [Int32] = []
     /// Whether a node has a child through a byte of 0x80 or more (only then is a non-ASCII character decoded).
     private var hasNonASCIIChild: [Bool] = []
     /// Nodes with many children (the root and the first letters of thousands of words) find a child in a table of
@@ -176,26 +200,33 @@ private struct ByteTrie: Sendable {
     private var denseTables: [Int32] = []
     private static let denseFrom = 6
 
-    init(_ texts: [(text: String, owner: Int)]) {
+    init(_ texts: [Entry]) {
         // Built with one table of edges (parent and byte → child) rather than an object per node: tens of thousands
         // of nodes for the Vale packages, built at the start of every large run.
         var edges: [Int: Int32] = [:]
         edges.reserveCapacity(texts.count * 4)
         var nodeOwners: [[Int32]] = [[]]
-        for (text, owner) in texts where !text.isEmpty {
+        var nodeWordEndOwners: [[Int32]] = [[]]
+        for entry in texts where !entry.text.isEmpty {
             var node: Int32 = 0
-            for byte in text.utf8 {
+            for byte in entry.text.utf8 {
                 let key = Int(node) << 8 | Int(byte)
                 if let child = edges[key] {
                     node = child
                 } else {
                     let child = Int32(nodeOwners.count)
                     nodeOwners.append([])
+                    nodeWordEndOwners.append([])
                     edges[key] = child
                     node = child
                 }
             }
-            if nodeOwners[Int(node)].last != Int32(owner) { nodeOwners[Int(node)].append(Int32(owner)) }
+            let owner = Int32(entry.owner)
+            if entry.atWordEnd {
+                if nodeWordEndOwners[Int(node)].last != owner { nodeWordEndOwners[Int(node)].append(owner) }
+            } else if nodeOwners[Int(node)].last != owner {
+                nodeOwners[Int(node)].append(owner)
+            }
         }
         // Children of a node side by side, in byte order: the edges sorted by parent, then byte.
         let sortedEdges = edges.sorted { $0.key < $1.key }
@@ -205,6 +236,9 @@ private struct ByteTrie: Sendable {
             childStart.append(Int32(childBytes.count))
             ownerStart.append(Int32(owners.count))
             owners += nodeOwners[node]
+            // An owner with a text here that is only a beginning is a candidate here whatever follows.
+            wordEndOwnerStart.append(Int32(wordEndOwners.count))
+            wordEndOwners += nodeWordEndOwners[node].filter { !nodeOwners[node].contains($0) }
             var nonASCII = false
             while edgeIndex < sortedEdges.count && sortedEdges[edgeIndex].key >> 8 == node {
                 let byte = UInt8(sortedEdges[edgeIndex].key & 0xFF)
@@ -217,6 +251,7 @@ private struct ByteTrie: Sendable {
         }
         childStart.append(Int32(childBytes.count))
         ownerStart.append(Int32(owners.count))
+        wordEndOwnerStart.append(Int32(wordEndOwners.count))
         for node in 0..<nodeCount {
             let range = Int(childStart[node])..<Int(childStart[node + 1])
             guard node == 0 || range.count >= Self.denseFrom else {
@@ -284,6 +319,11 @@ private struct ByteTrie: Sendable {
             let end = Int(ownerStart[Int(node) + 1])
             if start < end {
                 for owner in owners[start..<end] { collector.add(owner: Int(owner), at: position) }
+            }
+            let wordEndStart = Int(wordEndOwnerStart[Int(node)])
+            let wordEndEnd = Int(wordEndOwnerStart[Int(node) + 1])
+            if wordEndStart < wordEndEnd && (index == count || !isASCIIWordByte(base[index])) {
+                for owner in wordEndOwners[wordEndStart..<wordEndEnd] { collector.add(owner: Int(owner), at: position) }
             }
         }
     }

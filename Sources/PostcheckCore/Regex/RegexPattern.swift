@@ -42,6 +42,11 @@ public final class RegexPattern: @unchecked Sendable {
     /// linter then finds candidate places for many such patterns in one scan (`LiteralPrefilter`) and tries this
     /// pattern only there. Set by the rule that built the pattern, before it is shared.
     public internal(set) var startTexts: [String]? = nil
+    /// Those of `startTexts` that are whole matches of their tokens, with nothing after the tokens but the pattern's
+    /// closing word boundary (`\b` or `(?![\p{L}\p{N}_])`): a match that starts with one of them ends with it, before
+    /// a character that is not a letter, digit or `_`. The shared scan leaves out places where one is followed by an
+    /// ASCII letter, digit or `_` (`ass` in "assistant"), which PCRE2 would otherwise try and reject one by one.
+    public internal(set) var wordEndTexts: Set<String> = []
 
     let code: OpaquePointer
     /// Set when the pattern opens with a run of a class and a literal byte (`RunAnchor`): searched from that byte.
@@ -129,4 +134,16 @@ func pcre2ErrorMessage(_ code: Int32) -> String {
     let length = pcre2_get_error_message_8(code, &buffer, buffer.count)
     guard length > 0 else { return "PCRE2 error \(code)" }
     return String(decoding: buffer[0..<Int(length)], as: UTF8.self)
+}
+
+extension RegexPattern {
+    /// Sets `startTexts` from each token's leading texts, and `wordEndTexts` from the whole ones when
+    /// `tokensEndPattern` (nothing but the closing word boundary follows the tokens). A text that is whole for one
+    /// token and only a beginning for another is no word-end text.
+    func setLeadingTexts(_ lists: [TokenTrie.LeadingTexts], tokensEndPattern: Bool) {
+        startTexts = lists.flatMap(\.texts)
+        guard tokensEndPattern else { return }
+        let beginnings = Set(lists.filter { !$0.whole }.flatMap(\.texts))
+        wordEndTexts = Set(lists.filter(\.whole).flatMap(\.texts)).subtracting(beginnings)
+    }
 }

@@ -4,6 +4,13 @@
 /// alternatives of their own. Where several tokens match at one place the longest wins, which is also what the
 /// word boundary after the group would make the original alternation settle on.
 enum TokenTrie {
+    /// The texts a token's matches begin with (`leadingTexts(of:)`).
+    struct LeadingTexts {
+        let texts: [String]
+        /// Whether the texts are the token's whole matches, not only their beginnings.
+        let whole: Bool
+    }
+
     /// A token without regex syntax (`\ ^ $ . | ? * + ( ) [ ] { }`), which can go into the trie.
     static func isLiteral(_ token: String) -> Bool {
         !token.isEmpty && !token.utf8.contains(where: isMetaByte)
@@ -44,10 +51,30 @@ enum TokenTrie {
         if isLiteral(token) { return token.unicodeScalars.count >= 2 ? [token] : nil }
         var results: [String] = []
         for alternative in splitTopLevel(Array(token.unicodeScalars)) {
-            guard let texts = startTexts(alternative), !texts.isEmpty else { return nil }
-            results += texts
+            guard let found = leadingTexts(alternative, expandOptional: false), !found.texts.isEmpty else { return nil }
+            results += found.texts
         }
         return results.isEmpty ? nil : results
+    }
+
+    /// Every text a token can match, when it is a small finite set of texts (plain words, small classes, groups of
+    /// plain alternatives, optional pieces: `boys?` → `boy`, `boys`; `m[ae]n` → `man`, `men`); nil for a token with
+    /// any other syntax or more than 64 texts.
+    static func wholeTexts(of token: String) -> [String]? {
+        if isLiteral(token) { return token.unicodeScalars.count >= 2 ? [token] : nil }
+        var results: [String] = []
+        for alternative in splitTopLevel(Array(token.unicodeScalars)) {
+            guard let found = leadingTexts(alternative, expandOptional: true), found.complete else { return nil }
+            results += found.texts
+        }
+        return results.isEmpty || results.count > 64 ? nil : results
+    }
+
+    /// The texts a token's matches begin with, for the shared scan: its whole texts when it has a small finite set
+    /// of them (`whole`: a match that starts with one ends with it), else its start texts.
+    static func leadingTexts(of token: String) -> LeadingTexts? {
+        if let texts = wholeTexts(of: token) { return LeadingTexts(texts: texts, whole: true) }
+        return startTexts(of: token).map { LeadingTexts(texts: $0, whole: false) }
     }
 
     /// Splits at `|` outside groups and classes.
@@ -74,8 +101,10 @@ enum TokenTrie {
         return parts
     }
 
-    /// The literal beginnings of one alternative (no top-level `|`), or nil.
-    private static func startTexts(_ scalars: [Unicode.Scalar]) -> [String]? {
+    /// The literal beginnings of one alternative (no top-level `|`), or nil; `complete` when they are the whole
+    /// alternative. With `expandOptional`, an optional piece (`s?`, `(?:a|b)?`) doubles the texts (without it and
+    /// with it) instead of ending the beginning.
+    private static func leadingTexts(_ scalars: [Unicode.Scalar], expandOptional: Bool) -> (texts: [String], complete: Bool)? {
         var prefixes = [""]
         var index = 0
         // `(?i)` (caseless from here on) leaves the beginning as it is: the shared scan compares without case.
@@ -87,16 +116,25 @@ enum TokenTrie {
         func quantifier(at position: Int) -> Unicode.Scalar? {
             position < scalars.count && ["?", "*", "+", "{"].contains(scalars[position]) ? scalars[position] : nil
         }
-        func extend(_ options: [String], next: Int) -> Bool {
-            // An optional piece ends the known beginning; `+` keeps one copy and ends it too.
+        /// Appends each of `options` (a piece ending before `next`) to the texts; the place after the piece and its
+        /// quantifier, or nil where the known beginning ends.
+        func extend(_ options: [String], next: Int) -> Int? {
+            // An optional piece ends the known beginning (or, expanded, doubles the texts); `+` keeps one copy and
+            // ends it too.
             switch quantifier(at: next) {
-            case "?", "*", "{": return false
+            case "?":
+                // `??` (lazy) and `?+` (possessive) match the same texts as `?`.
+                guard expandOptional else { return nil }
+                prefixes += prefixes.flatMap { prefix in options.map { prefix + $0 } }
+                let after = next + 1 < scalars.count && (scalars[next + 1] == "?" || scalars[next + 1] == "+") ? next + 2 : next + 1
+                return prefixes.count <= 64 ? after : nil
+            case "*", "{": return nil
             case "+":
                 prefixes = prefixes.flatMap { prefix in options.map { prefix + $0 } }
-                return false
+                return nil
             default:
                 prefixes = prefixes.flatMap { prefix in options.map { prefix + $0 } }
-                return prefixes.count <= 64
+                return prefixes.count <= 64 ? next : nil
             }
         }
         scan: while index < scalars.count {
@@ -106,8 +144,8 @@ enum TokenTrie {
                 guard index + 1 < scalars.count else { break scan }
                 let escaped = scalars[index + 1]
                 guard escaped.isASCII, !escaped.properties.isAlphabetic, !("0"..."9").contains(escaped), escaped != " " else { break scan }
-                if !extend([String(Character(escaped))], next: index + 2) { break scan }
-                index += 2
+                guard let after = extend([String(Character(escaped))], next: index + 2) else { break scan }
+                index = after
             case "[":
                 // A small class of plain characters: `[cC]`, `[ -]`.
                 guard let close = scalars[(index + 1)...].firstIndex(of: "]"), close > index + 1 else { break scan }
@@ -115,8 +153,8 @@ enum TokenTrie {
                 let isPlain = members.count <= 4 && members.first != "^" && !members.contains("\\")
                     && !members.enumerated().contains { $0.element == "-" && $0.offset != 0 && $0.offset != members.count - 1 }
                 guard isPlain else { break scan }
-                if !extend(members.map { String(Character($0)) }, next: close + 1) { break scan }
-                index = close + 1
+                guard let after = extend(members.map { String(Character($0)) }, next: close + 1) else { break scan }
+                index = after
             case "(":
                 // A non-capturing or capturing group of plain alternatives.
                 var start = index + 1
@@ -136,21 +174,23 @@ enum TokenTrie {
                     if index < scalars.count && (scalars[index] == "?" || scalars[index] == "+") { index += 1 }
                     continue
                 }
-                if !extend(texts.map { $0! }, next: close + 1) { break scan }
-                index = close + 1
+                guard let after = extend(texts.map { $0! }, next: close + 1) else { break scan }
+                index = after
             case "^", "$", ".", "|", "?", "*", "+", ")", "]", "{", "}":
                 break scan
             default:
                 if quantifier(at: index + 1) != nil {
-                    _ = extend([String(Character(scalar))], next: index + 1)
-                    break scan
+                    guard let after = extend([String(Character(scalar))], next: index + 1) else { break scan }
+                    index = after
+                    continue
                 }
                 prefixes = prefixes.map { $0 + String(Character(scalar)) }
                 index += 1
             }
         }
         guard prefixes.allSatisfy({ $0.unicodeScalars.count >= 2 }), prefixes.count <= 64 else { return nil }
-        return prefixes
+        // Only a scan that read the alternative to its end knows its whole texts.
+        return (prefixes, index >= scalars.count)
     }
 
     /// A lookahead that names the characters a match of any of `tokens` can start with, for tokens that start with

@@ -23,10 +23,10 @@ struct ConsistencyRule: RuleKind, CompiledRule {
             let alternation = "(\(removingCaptureGroups(first)))|(\(removingCaptureGroups(second)))"
             let pattern = try fields.compile(context.wrap(alternation, word: !nonword), options: options, from: ["either"])
             // Spellings that start with known texts (all of Vale's lists) join the linter's shared scan.
-            if context.wordTemplate == nil, let firstTexts = TokenTrie.startTexts(of: first),
-                let secondTexts = TokenTrie.startTexts(of: second)
+            if context.wordTemplate == nil, let firstTexts = TokenTrie.leadingTexts(of: first),
+                let secondTexts = TokenTrie.leadingTexts(of: second)
             {
-                pattern.startTexts = firstTexts + secondTexts
+                pattern.setLeadingTexts([firstTexts, secondTexts], tokensEndPattern: !nonword)
             }
             pairs.append(pattern)
         }

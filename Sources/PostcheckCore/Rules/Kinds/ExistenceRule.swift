@@ -53,9 +53,9 @@ struct ExistenceRule: RuleKind, CompiledRule {
             // Word lists (no raw pattern, Vale's word template or none) start every match with a known text of one
             // of their tokens: they join the linter's shared scan. So does a pattern whose raw part comes first
             // and starts with known texts (proselint's Uncomparables: `\b(?:most|very|…)\b\s*` before the tokens).
-            let texts = tokens.map(TokenTrie.startTexts)
+            let texts = tokens.map(TokenTrie.leadingTexts)
             if raw.isEmpty, context.wordTemplate == nil, !tokens.isEmpty, texts.allSatisfy({ $0 != nil }) {
-                pattern.startTexts = texts.flatMap { $0! }
+                pattern.setLeadingTexts(texts.map { $0! }, tokensEndPattern: !nonword)
             } else if !raw.isEmpty, !append, !rawPart.isEmpty, let rawTexts = TokenTrie.startTexts(of: rawPart) {
                 pattern.startTexts = rawTexts
             }

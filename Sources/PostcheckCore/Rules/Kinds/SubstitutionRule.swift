@@ -61,9 +61,9 @@ struct SubstitutionRule: RuleKind, CompiledRule {
         if context.wordTemplate == nil, let hint = TokenTrie.firstCharacterHint(for: pairs.map(\.key)) { source = hint + source }
         let pattern = try fields.compile(source, options: options, from: ["swap"])
         // Every match starts with a known text of one of the keys: the rule joins the linter's shared scan.
-        let texts = pairs.map { TokenTrie.startTexts(of: $0.key) }
+        let texts = pairs.map { TokenTrie.leadingTexts(of: $0.key) }
         if context.wordTemplate == nil, texts.allSatisfy({ $0 != nil }) {
-            pattern.startTexts = texts.flatMap { $0! }
+            pattern.setLeadingTexts(texts.map { $0! }, tokensEndPattern: !nonword)
         }
         let exceptions = try ExceptionFilter(
             exceptions: try fields.stringList("exceptions") ?? [], accepted: context.acceptedTerms,
