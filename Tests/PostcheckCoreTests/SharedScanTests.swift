@@ -71,8 +71,8 @@ final class SharedScanTests: XCTestCase {
         XCTAssertEqual(TokenTrie.leadingTexts(of: "super[ -]*stars?")?.whole, false)
     }
 
-    /// Places where a whole token is followed by an ASCII letter, digit or `_` are left out of the scan (`ass` in
-    /// "assistant"). Random texts of such tokens, what may follow them (letters, digits, `_`, accents, emoji,
+    /// Places where a whole token, or a text the pattern follows with `\b`, is followed by an ASCII letter, digit
+    /// or `_` are left out of the scan (`ass` in "assistant", `be` in "because"). Random texts of such tokens, what may follow them (letters, digits, `_`, accents, emoji,
     /// punctuation) and words for which a token is only a beginning: the same matches with the scan and without.
     func testWordEndTextsLoseNoMatch() throws {
         let rules = """
@@ -93,6 +93,12 @@ final class SharedScanTests: XCTestCase {
             extends: consistency
             message: "'%s'"
             either: {'lad(y|ies)?': lass}
+            ---
+            extends: existence
+            message: "'%s'"
+            ignorecase: true
+            raw: ['\\b(am|is|be)\\b\\s*']
+            tokens: ['[\\w]+ed', done]
             """.components(separatedBy: "---\n")
         let loader = RuleLoader()
         let compiled = try rules.enumerated().map { index, text in
@@ -102,12 +108,14 @@ final class SharedScanTests: XCTestCase {
         let existence = try XCTUnwrap(compiled[0].literalPatterns.first)
         XCTAssertEqual(existence.wordEndTexts, ["ass", "boys", "man", "men", "lad", "lady", "ladies", "café", "a.m."])
         XCTAssertEqual(compiled[2].literalPatterns.first?.wordEndTexts, [])
+        // Texts the raw part follows with `\b`.
+        XCTAssertEqual(compiled[4].literalPatterns.first?.wordEndTexts, ["am", "is", "be"])
         var configuration = Configuration(source: .builtin, baseDirectory: "/")
         configuration.minSeverity = .suggestion
         configuration.enabledPacks = ["t"]
         let linter = try Linter(configuration: configuration, rules: compiled)
-        XCTAssertEqual(linter.sharedScanPatternCount, 4)
-        let pieces = ["ass", "Ass", "boy", "boys", "man", "MEN", "lad", "lady", "ladies", "café", "cafe\u{301}", "a.m.", "colour",
+        XCTAssertEqual(linter.sharedScanPatternCount, 5)
+        let pieces = ["is ", "be ", "being", "am", "done", "walked", "ass", "Ass", "boy", "boys", "man", "MEN", "lad", "lady", "ladies", "café", "cafe\u{301}", "a.m.", "colour",
                       "naïve", "lass", "i", "s", "N", "_", "1", "é", "ß", "\u{301}", "👍", "\u{A0}", "-", ".", "'", "ſ", " ", " ", " "]
         var generator = SystemRandomNumberGenerator()
         var found = 0

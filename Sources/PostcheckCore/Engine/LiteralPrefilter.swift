@@ -37,11 +37,11 @@ struct LiteralPrefilter: Sendable {
             guard included.insert(ObjectIdentifier(pattern)).inserted else { continue }
             let index = identifiers.count
             identifiers.append(ObjectIdentifier(pattern))
-            let endsAtWordEnd = Self.wordEndCheck(pattern)
-            // One key per code point, so that the trie walk follows the text character by character.
+            // One key per code point, so that the trie walk follows the text character by character. A word-end
+            // text that ends with an ASCII word character needs a character after it that is none.
             let texts = startTexts.map { text in
                 ByteTrie.Entry(text: caselessKey(text), owner: index,
-                               atWordEnd: pattern.wordEndTexts.contains(text) && endsAtWordEnd(text))
+                               atWordEnd: pattern.wordEndTexts.contains(text) && text.utf8.last.map(isASCIIWordByte) == true)
             }
             if Self.startsAfterNonWord(pattern) { wordStartTexts += texts } else { anywhereTexts += texts }
         }
@@ -59,16 +59,6 @@ struct LiteralPrefilter: Sendable {
                 | (anywhereTrie.mayStart(with: byte) ? Self.startsAnywhereText : 0)
                 | (isASCIIWordByte(byte) ? Self.isWordByte : 0)
         }
-    }
-
-    /// Which word-end texts of `pattern` (`RegexPattern.wordEndTexts`) can only be followed by a character that is
-    /// not an ASCII letter, digit or `_`: all of them before `(?![\p{L}\p{N}_])`; before `\b`, those that end with
-    /// an ASCII letter, digit or `_` (the boundary then needs a non-word character after them).
-    static func wordEndCheck(_ pattern: RegexPattern) -> (String) -> Bool {
-        if pattern.wordEndTexts.isEmpty { return { _ in false } }
-        if pattern.source.hasSuffix(")(?![\\p{L}\\p{N}_])") { return { _ in true } }
-        guard pattern.source.hasSuffix(")\\b") else { return { _ in false } }
-        return { text in text.utf8.last.map(isASCIIWordByte) ?? false }
     }
 
     /// Whether a match of `pattern` can only begin right after a character that is not a letter, digit or `_`
@@ -177,8 +167,8 @@ private struct ByteTrie: Sendable {
     struct Entry {
         let text: String
         let owner: Int
-        /// Whether the owner's matches that start with this text end with it, before a character that is not an
-        /// ASCII letter, digit or `_` (`LiteralPrefilter.wordEndCheck`).
+        /// Whether the owner's matches that start with this text have a word boundary right after it, and it ends
+        /// with an ASCII letter, digit or `_`: then the character after it is no ASCII letter, digit or `_`.
         let atWordEnd: Bool
     }
 

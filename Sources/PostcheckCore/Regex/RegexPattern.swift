@@ -42,10 +42,11 @@ public final class RegexPattern: @unchecked Sendable {
     /// linter then finds candidate places for many such patterns in one scan (`LiteralPrefilter`) and tries this
     /// pattern only there. Set by the rule that built the pattern, before it is shared.
     public internal(set) var startTexts: [String]? = nil
-    /// Those of `startTexts` that are whole matches of their tokens, with nothing after the tokens but the pattern's
-    /// closing word boundary (`\b` or `(?![\p{L}\p{N}_])`): a match that starts with one of them ends with it, before
-    /// a character that is not a letter, digit or `_`. The shared scan leaves out places where one is followed by an
-    /// ASCII letter, digit or `_` (`ass` in "assistant"), which PCRE2 would otherwise try and reject one by one.
+    /// Those of `startTexts` that every match starting with them has a word boundary right after: whole tokens of a
+    /// word list before its closing `\b` or `(?![\p{L}\p{N}_])`, or texts followed by `\b` in the pattern
+    /// (`\b(am|is)\b…`). Where one that ends with an ASCII letter, digit or `_` is followed by another, the boundary
+    /// cannot hold: the shared scan leaves such places out (`ass` in "assistant", `be` in "because"), which PCRE2
+    /// would otherwise try and reject one by one.
     public internal(set) var wordEndTexts: Set<String> = []
 
     let code: OpaquePointer
@@ -137,13 +138,13 @@ func pcre2ErrorMessage(_ code: Int32) -> String {
 }
 
 extension RegexPattern {
-    /// Sets `startTexts` from each token's leading texts, and `wordEndTexts` from the whole ones when
-    /// `tokensEndPattern` (nothing but the closing word boundary follows the tokens). A text that is whole for one
-    /// token and only a beginning for another is no word-end text.
+    /// Sets `startTexts` from each token's leading texts, and `wordEndTexts` from those with a boundary after them:
+    /// the whole ones when `tokensEndPattern` (nothing but the closing word boundary follows the tokens), and those
+    /// the token itself follows with `\b`. A text that is also a mere beginning for another token is none.
     func setLeadingTexts(_ lists: [TokenTrie.LeadingTexts], tokensEndPattern: Bool) {
         startTexts = lists.flatMap(\.texts)
-        guard tokensEndPattern else { return }
-        let beginnings = Set(lists.filter { !$0.whole }.flatMap(\.texts))
-        wordEndTexts = Set(lists.filter(\.whole).flatMap(\.texts)).subtracting(beginnings)
+        let bounded = { (list: TokenTrie.LeadingTexts) in list.whole && tokensEndPattern || list.boundaryAfter }
+        let beginnings = Set(lists.filter { !bounded($0) }.flatMap(\.texts))
+        wordEndTexts = Set(lists.filter(bounded).flatMap(\.texts)).subtracting(beginnings)
     }
 }

@@ -9,6 +9,8 @@ enum TokenTrie {
         let texts: [String]
         /// Whether the texts are the token's whole matches, not only their beginnings.
         let whole: Bool
+        /// Whether the token has `\b` right after them (`\b(am|is|are)\b\s*`).
+        let boundaryAfter: Bool
     }
 
     /// A token without regex syntax (`\ ^ $ . | ? * + ( ) [ ] { }`), which can go into the trie.
@@ -46,15 +48,20 @@ enum TokenTrie {
     /// crows`, `cutting[ -]edge` → `cutting edge`, `cutting-edge`, `\bocd\b|o\.c\.d\.` → `ocd`, `o.c.d.`. Nil when a
     /// match could start with fewer than two known characters (`[a-z]+ed`, `\d{1,2}am`): such a token has to be
     /// scanned for.
-    static func startTexts(of token: String) -> [String]? {
+    static func startTexts(of token: String) -> [String]? { scanStartTexts(of: token)?.texts }
+
+    /// `startTexts(of:)`, and whether every alternative has `\b` right after its texts.
+    private static func scanStartTexts(of token: String) -> (texts: [String], boundaryAfter: Bool)? {
         // Most tokens are plain words: their text is their beginning.
-        if isLiteral(token) { return token.unicodeScalars.count >= 2 ? [token] : nil }
+        if isLiteral(token) { return token.unicodeScalars.count >= 2 ? ([token], false) : nil }
         var results: [String] = []
+        var boundaryAfter = true
         for alternative in splitTopLevel(Array(token.unicodeScalars)) {
             guard let found = leadingTexts(alternative, expandOptional: false), !found.texts.isEmpty else { return nil }
             results += found.texts
+            boundaryAfter = boundaryAfter && found.boundaryAfter
         }
-        return results.isEmpty ? nil : results
+        return results.isEmpty ? nil : (results, boundaryAfter)
     }
 
     /// Every text a token can match, when it is a small finite set of texts (plain words, small classes, groups of
@@ -70,11 +77,11 @@ enum TokenTrie {
         return results.isEmpty || results.count > 64 ? nil : results
     }
 
-    /// The texts a token's matches begin with, for the shared scan: its whole texts when it has a small finite set
-    /// of them (`whole`: a match that starts with one ends with it), else its start texts.
+    /// The texts a token's (or raw pattern's) matches begin with, for the shared scan: its whole texts when it has a
+    /// small finite set of them (`whole`: a match that starts with one ends with it), else its start texts.
     static func leadingTexts(of token: String) -> LeadingTexts? {
-        if let texts = wholeTexts(of: token) { return LeadingTexts(texts: texts, whole: true) }
-        return startTexts(of: token).map { LeadingTexts(texts: $0, whole: false) }
+        if let texts = wholeTexts(of: token) { return LeadingTexts(texts: texts, whole: true, boundaryAfter: false) }
+        return scanStartTexts(of: token).map { LeadingTexts(texts: $0.texts, whole: false, boundaryAfter: $0.boundaryAfter) }
     }
 
     /// Splits at `|` outside groups and classes.
@@ -104,7 +111,9 @@ enum TokenTrie {
     /// The literal beginnings of one alternative (no top-level `|`), or nil; `complete` when they are the whole
     /// alternative. With `expandOptional`, an optional piece (`s?`, `(?:a|b)?`) doubles the texts (without it and
     /// with it) instead of ending the beginning.
-    private static func leadingTexts(_ scalars: [Unicode.Scalar], expandOptional: Bool) -> (texts: [String], complete: Bool)? {
+    private static func leadingTexts(_ scalars: [Unicode.Scalar], expandOptional: Bool)
+        -> (texts: [String], complete: Bool, boundaryAfter: Bool)?
+    {
         var prefixes = [""]
         var index = 0
         // `(?i)` (caseless from here on) leaves the beginning as it is: the shared scan compares without case.
@@ -137,12 +146,18 @@ enum TokenTrie {
                 return prefixes.count <= 64 ? next : nil
             }
         }
+        // Set when the scan stops at a `\b` (after the leading ones, which were skipped above).
+        var boundaryAfter = false
         scan: while index < scalars.count {
             let scalar = scalars[index]
             switch scalar {
             case "\\":
                 guard index + 1 < scalars.count else { break scan }
                 let escaped = scalars[index + 1]
+                if escaped == "b" {
+                    boundaryAfter = true
+                    break scan
+                }
                 guard escaped.isASCII, !escaped.properties.isAlphabetic, !("0"..."9").contains(escaped), escaped != " " else { break scan }
                 guard let after = extend([String(Character(escaped))], next: index + 2) else { break scan }
                 index = after
@@ -190,7 +205,7 @@ enum TokenTrie {
         }
         guard prefixes.allSatisfy({ $0.unicodeScalars.count >= 2 }), prefixes.count <= 64 else { return nil }
         // Only a scan that read the alternative to its end knows its whole texts.
-        return (prefixes, index >= scalars.count)
+        return (prefixes, index >= scalars.count, boundaryAfter)
     }
 
     /// A lookahead that names the characters a match of any of `tokens` can start with, for tokens that start with

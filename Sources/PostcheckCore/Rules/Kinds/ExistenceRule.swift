@@ -56,8 +56,9 @@ struct ExistenceRule: RuleKind, CompiledRule {
             let texts = tokens.map(TokenTrie.leadingTexts)
             if raw.isEmpty, context.wordTemplate == nil, !tokens.isEmpty, texts.allSatisfy({ $0 != nil }) {
                 pattern.setLeadingTexts(texts.map { $0! }, tokensEndPattern: !nonword)
-            } else if !raw.isEmpty, !append, !rawPart.isEmpty, let rawTexts = TokenTrie.startTexts(of: rawPart) {
-                pattern.startTexts = rawTexts
+            } else if !raw.isEmpty, !append, !rawPart.isEmpty, let rawTexts = TokenTrie.leadingTexts(of: rawPart) {
+                // The raw part goes on after its texts: whole texts are only beginnings of the pattern's matches.
+                pattern.setLeadingTexts([rawTexts], tokensEndPattern: false)
             }
             patterns[language] = pattern
         }
