@@ -6,13 +6,14 @@ import XCTest
 final class ServerTests: XCTestCase {
     final class Server {
         let process = Process()
+        let scratch: URL
         let output: URL
         let errors: URL
         var port = 0
         var base: String { "http://127.0.0.1:\(port)" }
 
         init(in folder: URL, arguments: [String] = []) throws {
-            let scratch = try temporaryFolder()
+            scratch = try makeTemporaryFolder()
             output = scratch.appendingPathComponent("out")
             errors = scratch.appendingPathComponent("err")
             FileManager.default.createFile(atPath: output.path, contents: nil)
@@ -44,7 +45,10 @@ final class ServerTests: XCTestCase {
             process.waitUntilExit()
         }
 
-        deinit { stop() }
+        deinit {
+            stop()
+            try? FileManager.default.removeItem(at: scratch)
+        }
     }
 
     private let fixtures = packageRoot.appendingPathComponent("Fixtures")

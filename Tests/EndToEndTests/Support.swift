@@ -57,7 +57,7 @@ func runProcess(_ executable: URL, _ arguments: [String], in folder: URL, stdin:
     env.merge(environment) { $1 }
     process.environment = env
     // Standard input and error go through files, so that neither side can block on a full pipe.
-    let scratch = try temporaryFolder()
+    let scratch = try makeTemporaryFolder()
     defer { try? FileManager.default.removeItem(at: scratch) }
     let inputFile = scratch.appendingPathComponent("stdin")
     let errorFile = scratch.appendingPathComponent("stderr")
@@ -75,10 +75,20 @@ func runProcess(_ executable: URL, _ arguments: [String], in folder: URL, stdin:
                          status: process.terminationStatus)
 }
 
-func temporaryFolder() throws -> URL {
+/// A fresh folder under the system's temporary folder; the caller removes it.
+func makeTemporaryFolder() throws -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("postcheck-e2e-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
+}
+
+extension XCTestCase {
+    /// A fresh folder, removed with everything in it when the test ends.
+    func temporaryFolder() throws -> URL {
+        let url = try makeTemporaryFolder()
+        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
+        return url
+    }
 }
 
 func writeFile(_ data: Data, _ url: URL) throws {
