@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Load check of the pre-publish service: wrk (Debian's package) posting a typical 800-character LinkedIn draft to
-# /v1/check on a loopback port for 10 seconds. Prints requests/s and the latency distribution (p99).
+# /v1/check on a loopback port, 10 seconds over one connection and 10 over sixteen. Prints requests/s and the latency
+# distribution (p99) of each.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v wrk >/dev/null || { echo "install wrk: apt-get install wrk" >&2; exit 2; }
@@ -18,4 +19,10 @@ print('wrk.method = "POST"')
 print('wrk.headers["Content-Type"] = "application/json"')
 print('wrk.body = ' + json.dumps(json.dumps({"text": text, "platform": "linkedin"})))
 PY
-wrk -t2 -c16 -d10s --latency -s "$scratch/post.lua" "http://127.0.0.1:$port/v1/check"
+# One connection: the time the service takes per request, with no request waiting behind another. Sixteen
+# connections: throughput with both cores busy, where the latency is mostly waiting (16 requests in flight over 2
+# cores). One wrk thread, so that wrk takes as little of the same cores as it can.
+echo "== 1 connection (latency)"
+wrk -t1 -c1 -d10s --latency -s "$scratch/post.lua" "http://127.0.0.1:$port/v1/check"
+echo "== 16 connections (throughput)"
+wrk -t1 -c16 -d10s --latency -s "$scratch/post.lua" "http://127.0.0.1:$port/v1/check"
