@@ -226,8 +226,13 @@ public final class Linter: @unchecked Sendable {
                         for index in found.indices {
                             found[index].severity = severity
                             if draft.offsetMap != nil {
-                                found[index].range = draft.originalRange(found[index].range)
-                                found[index].match = draft.original.string(found[index].range)
+                                let normalized = found[index].range
+                                found[index].range = draft.originalRange(normalized)
+                                // Most matches read the same in the file as in its NFC copy: their text stays.
+                                let original = draft.original.bytes[found[index].range]
+                                if !(original.elementsEqual(draft.source.bytes[normalized]) && found[index].match.utf8.elementsEqual(original)) {
+                                    found[index].match = draft.original.string(found[index].range)
+                                }
                                 for cue in found[index].cues.indices {
                                     found[index].cues[cue].range = draft.originalRange(found[index].cues[cue].range)
                                 }

@@ -84,18 +84,22 @@ struct LiteralPrefilter: Sendable {
         let count = text.count
         let startTable = startTable
         startTable.withUnsafeBufferPointer { starts in
-            var previousIsWordByte = false
-            for position in 0..<count {
-                let byte = base[position]
-                let afterWordByte = previousIsWordByte
-                previousIsWordByte = starts[Int(byte)] & Self.isWordByte != 0
-                // Most places start no text (a continuation byte never does): one table lookup decides.
-                let flags = starts[Int(byte)]
-                if flags & Self.startsWordStartText != 0 && !afterWordByte {
-                    wordStartTrie.walk(from: position, base: base, count: count, into: &collector)
-                }
-                if flags & Self.startsAnywhereText != 0 {
-                    anywhereTrie.walk(from: position, base: base, count: count, into: &collector)
+            wordStartTrie.withWalker { wordStartWalker in
+                anywhereTrie.withWalker { anywhereWalker in
+                    var previousIsWordByte = false
+                    for position in 0..<count {
+                        let byte = base[position]
+                        let afterWordByte = previousIsWordByte
+                        previousIsWordByte = starts[Int(byte)] & Self.isWordByte != 0
+                        // Most places start no text (a continuation byte never does): one table lookup decides.
+                        let flags = starts[Int(byte)]
+                        if flags & Self.startsWordStartText != 0 && !afterWordByte {
+                            wordStartWalker.walk(from: position, base: base, count: count, into: &collector)
+                        }
+                        if flags & Self.startsAnywhereText != 0 {
+                            anywhereWalker.walk(from: position, base: base, count: count, into: &collector)
+                        }
+                    }
                 }
             }
         }
@@ -172,21 +176,26 @@ private struct ByteTrie: Sendable {
         let atWordEnd: Bool
     }
 
-    /// Per node: its children's bytes and nodes are `childBytes[childStart[n]..<childStart[n + 1]]` (sorted), the
-    /// patterns with a text ending there are `owners[ownerStart[n]..<ownerStart[n + 1]]`, and those whose texts
-    /// ending there all end at a word end are `wordEndOwners[wordEndOwnerStart[n]..<wordEndOwnerStart[n + 1]]`.
-    private var childStart: [Int32] = []
+    /// What the walk reads of a node, side by side (one cache line holds two): its children's bytes and nodes are
+    /// `childBytes[childStart..<childEnd]` (sorted), or, for a node with many children (the root and the first
+    /// letters of thousands of words), `denseTables[dense * 256 + byte]` (-1: none); the patterns with a text
+    /// ending there are `owners[ownerStart..<wordEndStart]`, and those whose texts ending there all end at a word
+    /// end are `owners[wordEndStart..<ownerEnd]`.
+    struct Node {
+        var childStart: Int32 = 0
+        var childEnd: Int32 = 0
+        var dense: Int32 = -1
+        var ownerStart: Int32 = 0
+        var wordEndStart: Int32 = 0
+        var ownerEnd: Int32 = 0
+        /// Whether a child is reached through a byte of 0x80 or more (only then is a non-ASCII character decoded).
+        var hasNonASCIIChild = false
+    }
+
+    private var nodes: [Node] = []
     private var childBytes: [UInt8] = []
     private var childNodes: [Int32] = []
-    private var ownerStart: [Int32] = []
     private var owners: [Int32] = []
-    private var wordEndOwnerStart: [Int32] = []
-    private var wordEndOwners: [Int32] = []
-    /// Whether a node has a child through a byte of 0x80 or more (only then is a non-ASCII character decoded).
-    private var hasNonASCIIChild: [Bool] = []
-    /// Nodes with many children (the root and the first letters of thousands of words) find a child in a table of
-    /// 256 entries (-1: none) instead of searching their list: `denseTables[denseIndex[n] * 256 + byte]`.
-    private var denseIndex: [Int32] = []
     private var denseTables: [Int32] = []
     private static let denseFrom = 6
 
@@ -221,37 +230,32 @@ private struct ByteTrie: Sendable {
         // Children of a node side by side, in byte order: the edges sorted by parent, then byte.
         let sortedEdges = edges.sorted { $0.key < $1.key }
         let nodeCount = nodeOwners.count
+        nodes.reserveCapacity(nodeCount)
         var edgeIndex = 0
         for node in 0..<nodeCount {
-            childStart.append(Int32(childBytes.count))
-            ownerStart.append(Int32(owners.count))
+            var entry = Node()
+            entry.childStart = Int32(childBytes.count)
+            entry.ownerStart = Int32(owners.count)
             owners += nodeOwners[node]
+            entry.wordEndStart = Int32(owners.count)
             // An owner with a text here that is only a beginning is a candidate here whatever follows.
-            wordEndOwnerStart.append(Int32(wordEndOwners.count))
-            wordEndOwners += nodeWordEndOwners[node].filter { !nodeOwners[node].contains($0) }
-            var nonASCII = false
+            owners += nodeWordEndOwners[node].filter { !nodeOwners[node].contains($0) }
+            entry.ownerEnd = Int32(owners.count)
             while edgeIndex < sortedEdges.count && sortedEdges[edgeIndex].key >> 8 == node {
                 let byte = UInt8(sortedEdges[edgeIndex].key & 0xFF)
                 childBytes.append(byte)
                 childNodes.append(sortedEdges[edgeIndex].value)
-                nonASCII = nonASCII || byte >= 0x80
+                entry.hasNonASCIIChild = entry.hasNonASCIIChild || byte >= 0x80
                 edgeIndex += 1
             }
-            hasNonASCIIChild.append(nonASCII)
-        }
-        childStart.append(Int32(childBytes.count))
-        ownerStart.append(Int32(owners.count))
-        wordEndOwnerStart.append(Int32(wordEndOwners.count))
-        for node in 0..<nodeCount {
-            let range = Int(childStart[node])..<Int(childStart[node + 1])
-            guard node == 0 || range.count >= Self.denseFrom else {
-                denseIndex.append(-1)
-                continue
+            entry.childEnd = Int32(childBytes.count)
+            if node == 0 || entry.childEnd - entry.childStart >= Int32(Self.denseFrom) {
+                entry.dense = Int32(denseTables.count / 256)
+                var table = [Int32](repeating: -1, count: 256)
+                for index in Int(entry.childStart)..<Int(entry.childEnd) { table[Int(childBytes[index])] = childNodes[index] }
+                denseTables += table
             }
-            denseIndex.append(Int32(denseTables.count / 256))
-            var table = [Int32](repeating: -1, count: 256)
-            for index in range { table[Int(childBytes[index])] = childNodes[index] }
-            denseTables += table
+            nodes.append(entry)
         }
     }
 
@@ -260,60 +264,83 @@ private struct ByteTrie: Sendable {
         if byte < 0x80 { return denseTables[Int(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)] >= 0 }
         // ı, ſ and the Kelvin sign start what i, s and k start.
         let asciiKey: UInt8? = byte == 0xC4 ? UInt8(ascii: "i") : byte == 0xC5 ? UInt8(ascii: "s") : byte == 0xE2 ? UInt8(ascii: "k") : nil
-        return hasNonASCIIChild[0] || asciiKey.map { mayStart(with: $0) } == true
+        return nodes[0].hasNonASCIIChild || asciiKey.map { mayStart(with: $0) } == true
     }
 
-    @inline(__always)
-    private func child(of node: Int32, _ byte: UInt8) -> Int32? {
-        let dense = denseIndex[Int(node)]
-        if dense >= 0 {
-            let found = denseTables[Int(dense) * 256 + Int(byte)]
-            return found < 0 ? nil : found
-        }
-        var index = Int(childStart[Int(node)])
-        let end = Int(childStart[Int(node) + 1])
-        while index < end {
-            let candidate = childBytes[index]
-            if candidate == byte { return childNodes[index] }
-            if candidate > byte { return nil }
-            index += 1
-        }
-        return nil
-    }
-
-    /// Follows the text from `position` as far as the trie goes, adding every pattern owning a text on the way.
-    func walk(from position: Int, base: UnsafePointer<UInt8>, count: Int, into collector: inout Collector) {
-        var node: Int32 = 0
-        var index = position
-        while index < count {
-            let byte = base[index]
-            if byte < 0x80 {
-                guard let next = child(of: node, byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) else { return }
-                node = next
-                index += 1
-            } else {
-                // Only decoded where the trie goes on with a non-ASCII byte, or the character's key is ASCII.
-                guard hasNonASCIIChild[Int(node)] || startsASCIIKeyedScalar(byte) else { return }
-                let length = scalarLength(byte)
-                guard index + length <= count else { return }
-                var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                for offset in 1..<length { value = (value << 6) | (UInt32(base[index + offset]) & 0x3F) }
-                guard let decoded = Unicode.Scalar(value) else { return }
-                for foldedByte in UTF8.encode(caselessKey(decoded))! {
-                    guard let next = child(of: node, foldedByte) else { return }
-                    node = next
+    /// The arrays as pointers, for a whole scan: the walk runs once per word of the draft and reads them without
+    /// bounds checks (every index in them was made by `init`).
+    func withWalker<Result>(_ body: (Walker) -> Result) -> Result {
+        nodes.withUnsafeBufferPointer { nodes in
+            childBytes.withUnsafeBufferPointer { childBytes in
+                childNodes.withUnsafeBufferPointer { childNodes in
+                    owners.withUnsafeBufferPointer { owners in
+                        denseTables.withUnsafeBufferPointer { denseTables in
+                            body(Walker(nodes: nodes.baseAddress!, childBytes: childBytes.baseAddress,
+                                        childNodes: childNodes.baseAddress, owners: owners.baseAddress,
+                                        denseTables: denseTables.baseAddress!))
+                        }
+                    }
                 }
-                index += length
             }
-            let start = Int(ownerStart[Int(node)])
-            let end = Int(ownerStart[Int(node) + 1])
-            if start < end {
-                for owner in owners[start..<end] { collector.add(owner: Int(owner), at: position) }
+        }
+    }
+
+    struct Walker {
+        let nodes: UnsafePointer<Node>
+        let childBytes: UnsafePointer<UInt8>?
+        let childNodes: UnsafePointer<Int32>?
+        let owners: UnsafePointer<Int32>?
+        let denseTables: UnsafePointer<Int32>
+
+        @inline(__always)
+        private func child(of node: UnsafePointer<Node>, _ byte: UInt8) -> Int32 {
+            let dense = node.pointee.dense
+            if dense >= 0 { return denseTables[Int(dense) &* 256 &+ Int(byte)] }
+            var index = Int(node.pointee.childStart)
+            let end = Int(node.pointee.childEnd)
+            while index < end {
+                let candidate = childBytes![index]
+                if candidate == byte { return childNodes![index] }
+                if candidate > byte { return -1 }
+                index &+= 1
             }
-            let wordEndStart = Int(wordEndOwnerStart[Int(node)])
-            let wordEndEnd = Int(wordEndOwnerStart[Int(node) + 1])
-            if wordEndStart < wordEndEnd && (index == count || !isASCIIWordByte(base[index])) {
-                for owner in wordEndOwners[wordEndStart..<wordEndEnd] { collector.add(owner: Int(owner), at: position) }
+            return -1
+        }
+
+        /// Follows the text from `position` as far as the trie goes, adding every pattern owning a text on the way.
+        func walk(from position: Int, base: UnsafePointer<UInt8>, count: Int, into collector: inout Collector) {
+            var node = nodes
+            var index = position
+            while index < count {
+                let byte = base[index]
+                if byte < 0x80 {
+                    let next = child(of: node, byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+                    guard next >= 0 else { return }
+                    node = nodes + Int(next)
+                    index &+= 1
+                } else {
+                    // Only decoded where the trie goes on with a non-ASCII byte, or the character's key is ASCII.
+                    guard node.pointee.hasNonASCIIChild || startsASCIIKeyedScalar(byte) else { return }
+                    let length = scalarLength(byte)
+                    guard index + length <= count else { return }
+                    var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                    for offset in 1..<length { value = (value << 6) | (UInt32(base[index + offset]) & 0x3F) }
+                    guard let decoded = Unicode.Scalar(value) else { return }
+                    for foldedByte in UTF8.encode(caselessKey(decoded))! {
+                        let next = child(of: node, foldedByte)
+                        guard next >= 0 else { return }
+                        node = nodes + Int(next)
+                    }
+                    index += length
+                }
+                let ownerStart = Int(node.pointee.ownerStart)
+                let ownerEnd = Int(node.pointee.ownerEnd)
+                guard ownerStart < ownerEnd else { continue }
+                let wordEndStart = Int(node.pointee.wordEndStart)
+                for slot in ownerStart..<wordEndStart { collector.add(owner: Int(owners![slot]), at: position) }
+                if wordEndStart < ownerEnd && (index == count || !isASCIIWordByte(base[index])) {
+                    for slot in wordEndStart..<ownerEnd { collector.add(owner: Int(owners![slot]), at: position) }
+                }
             }
         }
     }

@@ -15,17 +15,8 @@ public struct JSONTextWriter {
     private var depth = 0
     private var outer: [(isObject: Bool, count: Int)] = []
 
-    /// A line break and the indent of each depth, ready to copy in one piece (made once, not per document: the
-    /// service writes a small one per request).
-    private static let sharedLineStarts: [[UInt8]] = (0..<12).map { depth in
-        [UInt8(ascii: "\n")] + Array(repeating: UInt8(ascii: " "), count: 2 * depth)
-    }
-    /// The shared table, held by each writer: a static read per line would cost a `swift_once` check each time.
-    private let lineStarts: [[UInt8]]
-
     public init(compact: Bool = false, reservingCapacity capacity: Int = 0) {
         self.compact = compact
-        lineStarts = Self.sharedLineStarts
         bytes.reserveCapacity(capacity)
     }
 
@@ -149,10 +140,8 @@ public struct JSONTextWriter {
 
     private mutating func newLine(depth: Int) {
         guard !compact else { return }
-        if depth < lineStarts.count {
-            lineStarts[depth].withUnsafeBufferPointer { bytes.append(contentsOf: $0) }
-            return
-        }
+        // Written in place: copying a prepared indent out of a table of arrays retained and released that array
+        // on every line (a dozen lines per finding).
         bytes.append(UInt8(ascii: "\n"))
         bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
     }
