@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import PostcheckCore
 
@@ -49,8 +50,71 @@ final class RegexPatternTests: XCTestCase {
         XCTAssertEqual(found[0].group(2), 8..<10)
     }
 
-    func testJITIsUsedWhenAvailable() throws {
-        let pattern = try RegexPattern("foo")
+    /// A pattern starts interpreted and is compiled to machine code once its scans add up to `jitThreshold` bytes
+    /// (where PCRE2 has a JIT), finding the same matches before and after; an `.interpreted` pattern never is.
+    func testJITCompilesAPatternOnceItHasScannedEnough() throws {
+        let pattern = try RegexPattern("\\b(?:fo+|bär)\\b", options: [.caseInsensitive])
+        let interpreted = try RegexPattern("\\b(?:fo+|bär)\\b", options: [.caseInsensitive, .interpreted])
+        let text = Array(String(repeating: "a foo, BÄR and fooo; xfoo bär! ", count: 64).utf8)
+        let scratch = MatchScratch()
+        let scan = { (pattern: RegexPattern) throws -> [Range<Int>] in
+            try text.withUnsafeBufferPointer { buffer in
+                try pattern.matches(in: buffer, range: 0..<buffer.count, scratch: scratch).map(\.range)
+            }
+        }
+        XCTAssertFalse(pattern.isJITCompiled)
+        let first = try scan(pattern)
+        XCTAssertEqual(first.count, 64 * 4)
+        XCTAssertFalse(pattern.isJITCompiled, "one scan of \(text.count) bytes is below the threshold")
+        var scans = 1
+        while scans * text.count < RegexPattern.jitThreshold {
+            XCTAssertEqual(try scan(pattern), first)
+            scans += 1
+        }
         XCTAssertEqual(pattern.isJITCompiled, RegexPattern.jitAvailable)
+        XCTAssertEqual(try scan(pattern), first)
+        for _ in 0..<scans + 1 { XCTAssertEqual(try scan(interpreted), first) }
+        XCTAssertFalse(interpreted.isJITCompiled)
+    }
+
+    /// Threads that scan with one pattern while it crosses the threshold all find the same matches (the JIT copy is
+    /// published while others match with the interpreted code; the ThreadSanitizer run covers the same path).
+    func testPatternCompiledWhileOtherThreadsMatchFindsTheSame() throws {
+        let pattern = try RegexPattern("(?:synerg(?:y|ies)|leverag(?:e|ing))\\b", options: [.caseInsensitive])
+        let text = Array(String(repeating: "Synergy and leveraging synergies, leverage. ", count: 40).utf8)
+        let expected = try text.withUnsafeBufferPointer { buffer in
+            try pattern.matches(in: buffer, range: 0..<buffer.count, scratch: MatchScratch()).map(\.range)
+        }
+        let results = ResultBox()
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in
+            let scratch = MatchScratch()
+            for _ in 0..<20 {
+                let found = try? text.withUnsafeBufferPointer { buffer in
+                    try pattern.matches(in: buffer, range: 0..<buffer.count, scratch: scratch).map(\.range)
+                }
+                results.append(found == expected)
+            }
+        }
+        XCTAssertEqual(results.values.count, 160)
+        XCTAssertTrue(results.values.allSatisfy { $0 })
+        XCTAssertEqual(pattern.isJITCompiled, RegexPattern.jitAvailable)
+    }
+}
+
+/// Results collected from several threads.
+private final class ResultBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var collected: [Bool] = []
+
+    func append(_ value: Bool) {
+        lock.lock()
+        collected.append(value)
+        lock.unlock()
+    }
+
+    var values: [Bool] {
+        lock.lock()
+        defer { lock.unlock() }
+        return collected
     }
 }

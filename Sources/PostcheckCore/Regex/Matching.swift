@@ -36,6 +36,8 @@ extension RegexPattern {
             return try runAnchor.forEachMatch(of: self, in: text, range: range, scratch: scratch, captureGroups: captureGroups, body)
         }
         scratch.ensureCapacity(groups: captureCount)
+        noteScan(of: range.count)
+        let code = matchCode
         let subject = base + range.lowerBound
         let length = range.count
         let shift = range.lowerBound
@@ -81,6 +83,7 @@ extension RegexPattern {
         guard let base = text.baseAddress, !range.isEmpty else { return }
         precondition(range.lowerBound >= 0 && range.upperBound <= text.count, "match range outside the text")
         scratch.ensureCapacity(groups: captureCount)
+        let code = matchCode
         let subject = base + range.lowerBound
         let length = range.count
         let shift = range.lowerBound
@@ -107,7 +110,7 @@ extension RegexPattern {
         guard let base = text.baseAddress else { return nil }
         scratch.ensureCapacity(groups: captureCount)
         let shift = range.lowerBound
-        let rc = pcre2_match_8(code, base + shift, range.count, start - shift, UInt32(PCRE2_NO_UTF_CHECK | PCRE2_ANCHORED),
+        let rc = pcre2_match_8(matchCode, base + shift, range.count, start - shift, UInt32(PCRE2_NO_UTF_CHECK | PCRE2_ANCHORED),
                                scratch.matchData, scratch.context)
         if rc == PCRE2_ERROR_NOMATCH { return nil }
         if rc < 0 { throw MatchError(pattern: source, code: rc, message: pcre2ErrorMessage(rc)) }
@@ -137,8 +140,9 @@ extension RegexPattern {
     ) throws(MatchError) -> Range<Int>? {
         guard let base = text.baseAddress else { return nil }
         scratch.ensureCapacity(groups: captureCount)
+        noteScan(of: range.count)
         let rc = pcre2_match_8(
-            code, base + range.lowerBound, range.count, 0, UInt32(PCRE2_NO_UTF_CHECK), scratch.matchData,
+            matchCode, base + range.lowerBound, range.count, 0, UInt32(PCRE2_NO_UTF_CHECK), scratch.matchData,
             scratch.context)
         if rc == PCRE2_ERROR_NOMATCH { return nil }
         if rc < 0 { throw MatchError(pattern: source, code: rc, message: pcre2ErrorMessage(rc)) }

@@ -1,4 +1,5 @@
 import CPCRE2
+import Foundation
 
 /// Options that change how a pattern is compiled.
 public struct RegexOptions: OptionSet, Sendable, Hashable {
@@ -24,8 +25,13 @@ public struct RegexCompileError: Error, Sendable, Equatable, CustomStringConvert
     }
 }
 
-/// A compiled PCRE2 pattern over UTF-8 subjects. Compiled once (JIT where available), shared by all threads;
-/// matching state lives in a `MatchScratch`, one per thread.
+/// A compiled PCRE2 pattern over UTF-8 subjects. Compiled once, shared by all threads; matching state lives in a
+/// `MatchScratch`, one per thread.
+///
+/// Compiled to machine code (PCRE2's JIT) only once it has scanned enough text to pay for it
+/// (`jitThreshold` bytes): JIT-compiling a large word list takes longer than the interpreter needs for a short draft,
+/// and the 71 rules of the Vale packages spent 10 ms of every start in the JIT. A word list that the shared scan tries
+/// only at its candidate places never scans, and stays interpreted: anchored there, it matches as fast either way.
 ///
 /// Compiled with UTF and UCP so that `\b`, `\w` and case folding are Unicode-aware (é, ë, ç, ß), and with
 /// `NEWLINE_ANYCRLF` so that `$` and `.` treat CRLF drafts like LF ones.
@@ -34,8 +40,11 @@ public final class RegexPattern: @unchecked Sendable {
     public let options: RegexOptions
     /// Number of capture groups in the pattern.
     public let captureCount: Int
-    /// Whether PCRE2's JIT compiled this pattern.
-    public let isJITCompiled: Bool
+    /// Whether PCRE2's JIT has compiled this pattern (once it has scanned `jitThreshold` bytes, or
+    /// `compileToMachineCode()` was called).
+    public var isJITCompiled: Bool { postcheck_atomic_load_pointer(jitSlot) != nil }
+    /// Bytes scanned (not anchored) after which a pattern is compiled to machine code.
+    static let jitThreshold = 16 * 1024
     /// Named groups and their numbers.
     public let groupNames: [String: Int]
     /// When set, every match of this pattern starts where one of these texts starts (compared without case): the
@@ -49,7 +58,11 @@ public final class RegexPattern: @unchecked Sendable {
     /// would otherwise try and reject one by one.
     public internal(set) var wordEndTexts: Set<String> = []
 
-    let code: OpaquePointer
+    /// The interpreted code; `jitSlot` holds a JIT-compiled copy once there is one (`matchCode` picks).
+    private let code: OpaquePointer
+    private let jitSlot: UnsafeMutablePointer<UnsafeMutableRawPointer?>
+    private let scannedBytes: UnsafeMutablePointer<Int>
+    private let jitLock = NSLock()
     /// Set when the pattern opens with a run of a class and a literal byte (`RunAnchor`): searched from that byte.
     let runAnchor: RunAnchor?
 
@@ -78,7 +91,11 @@ public final class RegexPattern: @unchecked Sendable {
             throw RegexCompileError(pattern: source, message: pcre2ErrorMessage(errorCode), offset: errorOffset)
         }
         self.code = compiled
-        self.isJITCompiled = !options.contains(.interpreted) && pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE)) == 0
+        jitSlot = .allocate(capacity: 1)
+        jitSlot.initialize(to: nil)
+        scannedBytes = .allocate(capacity: 1)
+        // An interpreted pattern never reaches the threshold.
+        scannedBytes.initialize(to: options.contains(.interpreted) ? Int.min / 2 : 0)
 
         var count: UInt32 = 0
         pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_CAPTURECOUNT), &count)
@@ -87,7 +104,43 @@ public final class RegexPattern: @unchecked Sendable {
         self.runAnchor = RunAnchor(source: source, options: options)
     }
 
-    deinit { pcre2_code_free_8(code) }
+    deinit {
+        if let jit = jitSlot.pointee { pcre2_code_free_8(OpaquePointer(jit)) }
+        pcre2_code_free_8(code)
+        jitSlot.deallocate()
+        scannedBytes.deallocate()
+    }
+
+    /// The code to match with: the JIT-compiled copy once there is one.
+    @inline(__always)
+    var matchCode: OpaquePointer {
+        postcheck_atomic_load_pointer(jitSlot).map(OpaquePointer.init) ?? code
+    }
+
+    /// Counts a scan of `byteCount` bytes, and compiles the pattern to machine code once the scans add up to
+    /// `jitThreshold`.
+    @inline(__always)
+    func noteScan(of byteCount: Int) {
+        if postcheck_atomic_add(scannedBytes, byteCount) >= Self.jitThreshold && postcheck_atomic_load_pointer(jitSlot) == nil {
+            compileToMachineCode()
+        }
+    }
+
+    /// Compiles a copy of the pattern with PCRE2's JIT (where the library has one) and publishes it, once; threads
+    /// matching meanwhile go on with the interpreted code, which the copy leaves untouched.
+    public func compileToMachineCode() {
+        guard !options.contains(.interpreted) else { return }
+        jitLock.lock()
+        defer { jitLock.unlock() }
+        guard postcheck_atomic_load_pointer(jitSlot) == nil, let copy = pcre2_code_copy_8(code) else { return }
+        guard pcre2_jit_compile_8(copy, UInt32(PCRE2_JIT_COMPLETE)) == 0 else {
+            pcre2_code_free_8(copy)
+            // No JIT here: stop counting towards it.
+            _ = postcheck_atomic_add(scannedBytes, Int.min / 2)
+            return
+        }
+        postcheck_atomic_store_pointer(jitSlot, UnsafeMutableRawPointer(copy))
+    }
 
     private static func readGroupNames(_ code: OpaquePointer) -> [String: Int] {
         var nameCount: UInt32 = 0
