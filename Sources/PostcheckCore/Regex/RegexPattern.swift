@@ -94,8 +94,7 @@ public final class RegexPattern: @unchecked Sendable {
         jitSlot = .allocate(capacity: 1)
         jitSlot.initialize(to: nil)
         scannedBytes = .allocate(capacity: 1)
-        // An interpreted pattern never reaches the threshold.
-        scannedBytes.initialize(to: options.contains(.interpreted) ? Int.min / 2 : 0)
+        scannedBytes.initialize(to: 0)
 
         var count: UInt32 = 0
         pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_CAPTURECOUNT), &count)
@@ -118,12 +117,11 @@ public final class RegexPattern: @unchecked Sendable {
     }
 
     /// Counts a scan of `byteCount` bytes, and compiles the pattern to machine code once the scans add up to
-    /// `jitThreshold`.
+    /// `jitThreshold`. Once compiled, nothing is counted: threads on other cores then only read the published code.
     @inline(__always)
     func noteScan(of byteCount: Int) {
-        if postcheck_atomic_add(scannedBytes, byteCount) >= Self.jitThreshold && postcheck_atomic_load_pointer(jitSlot) == nil {
-            compileToMachineCode()
-        }
+        guard !options.contains(.interpreted), postcheck_atomic_load_pointer(jitSlot) == nil else { return }
+        if postcheck_atomic_add(scannedBytes, byteCount) >= Self.jitThreshold { compileToMachineCode() }
     }
 
     /// Compiles a copy of the pattern with PCRE2's JIT (where the library has one) and publishes it, once; threads
