@@ -109,14 +109,14 @@ final class CheckSession {
         let collected = ReportSlots(count: inputs.count)
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, inputs.count))
         let frozenInputs = inputs
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            // One PCRE2 scratch per worker thread; drafts are dealt round-robin so large folders spread evenly.
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            // One PCRE2 scratch per worker thread. Each worker takes the next draft nobody has taken, so that no
+            // core sits idle while another still has a queue (dealt in advance, the first drafts' one-time costs and
+            // a few long drafts left one core working alone at the end).
             let scratch = MatchScratch()
-            var index = worker
-            while index < frozenInputs.count {
+            while let index = collected.claimNext() {
                 collected.set(index, Self.check(frozenInputs[index], linter: linters[index], stdin: stdinData,
                                                 scratch: scratch, fixMode: fixMode))
-                index += workers
             }
         }
         let checked = collected.values
@@ -389,9 +389,19 @@ func relativePath(_ path: String, to base: String) -> String {
 final class ReportSlots: @unchecked Sendable {
     typealias Slot = (report: FileReport, change: CheckSession.Change?)
     private var slots: [Slot?]
+    private var claimed = 0
     private let lock = NSLock()
 
     init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    /// The index of the next draft no worker has taken yet, nil when all are taken.
+    func claimNext() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard claimed < slots.count else { return nil }
+        claimed += 1
+        return claimed - 1
+    }
 
     func set(_ index: Int, _ report: Slot) {
         lock.lock()
