@@ -21,12 +21,17 @@ final class RegexPatternTests: XCTestCase {
         }
     }
 
+    /// Long enough to be JIT-compiled at once, and short enough for the interpreter (a draft under `jitThreshold`):
+    /// the limits stop both.
     func testRunawayPatternStopsWithLimitError() {
-        let text = String(repeating: "a", count: 50_000) + "b"
-        let pattern = try! RegexPattern("(a+)+$")
-        XCTAssertThrowsError(try pattern.matches(in: text)) { error in
-            let matchError = error as! MatchError
-            XCTAssertTrue(matchError.isLimit, "\(matchError)")
+        for (length, compiled) in [(50_000, RegexPattern.jitAvailable), (40, false)] {
+            let text = String(repeating: "a", count: length) + "b"
+            let pattern = try! RegexPattern("(a+)+$")
+            XCTAssertThrowsError(try pattern.matches(in: text)) { error in
+                let matchError = error as! MatchError
+                XCTAssertTrue(matchError.isLimit, "\(matchError)")
+            }
+            XCTAssertEqual(pattern.isJITCompiled, compiled)
         }
     }
 
