@@ -22,12 +22,16 @@ def corpus(posts, name, seed=1, single=True):
     subprocess.run(args, check=True)
     return os.path.join(out, "corpus.md") if single else out
 
-def timed(args, cwd, cpus=None, stdin=None):
+def timed(args, cwd, cpus=None):
+    """Wall time (perf_counter, microseconds apart) and peak resident memory (KiB) of one run, output to /dev/null."""
     if cpus: args = ["taskset", "-c", cpus] + args
-    full = ["/usr/bin/time", "-f", "%e %M"] + args
-    result = subprocess.run(full, cwd=cwd, input=stdin, capture_output=True)
-    seconds, kib = result.stderr.decode().strip().splitlines()[-1].split()
-    return float(seconds), int(kib)
+    start = time.perf_counter()
+    process = subprocess.Popen(args, cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # wait4 gives this child's own resource use (taskset execs postcheck in the same process).
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    return seconds, usage.ru_maxrss
 
 def best(args, cwd, runs=3, cpus=None):
     results = [timed(args, cwd, cpus) for _ in range(runs)]
@@ -56,10 +60,10 @@ print(f"Corpus: {size} generated posts in one {mb(big):.1f} MB file (seed 1).\n"
 
 print("## Throughput, one core\n\n| rules | seconds | MB/s | peak memory |\n|---|---:|---:|---:|")
 seconds, kib = best([BIN, "--format", "json", "--quiet", big], fixtures, cpus="0")
-print(f"| bundled pack (default configuration) | {seconds:.2f} | {mb(big)/seconds:.1f} | {kib//1024} MB |")
+print(f"| bundled pack (default configuration) | {seconds:.3f} | {mb(big)/seconds:.1f} | {kib//1024} MB |")
 seconds, kib = best([BIN, "--format", "json", "--quiet", "corpus.md"], vale_dir, cpus="0")
 vale_speed = mb(big) / seconds
-print(f"| the four Vale packages (alex, Joblint, proselint, write-good) | {seconds:.2f} | {vale_speed:.1f} | {kib//1024} MB |")
+print(f"| the four Vale packages (alex, Joblint, proselint, write-good) | {seconds:.3f} | {vale_speed:.1f} | {kib//1024} MB |")
 # grep -P floor: each of the four packages' existence and substitution rules as one grep -P -i -o run on the
 # same file (grep's PCRE refuses all 5,000 tokens in one pattern), times added up.
 grep_seconds = 0.0
@@ -81,27 +85,32 @@ for p in packages:
         grep_seconds += time.time() - start
         grep_matches += len(grep.stdout.splitlines())
         rule_count += 1
-print(f"| grep -P -o, the same {rule_count} rules' patterns one after another (floor; {grep_matches} matches) | {grep_seconds:.2f} | {mb(big)/grep_seconds:.1f} | |")
+print(f"| grep -P -o, the same {rule_count} rules' patterns one after another (floor; {grep_matches} matches) | {grep_seconds:.3f} | {mb(big)/grep_seconds:.1f} | |")
 if not QUICK:
     # Ten times the text: loading the rules and building the shared scan (a fixed cost) weigh less.
     large = corpus(30000, "vale-large", seed=1)
     shutil.copy(large, os.path.join(vale_dir, "large.md"))
     seconds, kib = best([BIN, "--format", "json", "--quiet", "large.md"], vale_dir, runs=1, cpus="0")
-    print(f"| the four Vale packages, {mb(large):.0f} MB | {seconds:.2f} | {mb(large)/seconds:.1f} | {kib//1024} MB |")
+    print(f"| the four Vale packages, {mb(large):.0f} MB | {seconds:.3f} | {mb(large)/seconds:.1f} | {kib//1024} MB |")
     os.remove(large)
     os.remove(os.path.join(vale_dir, "large.md"))
 
 print(f"\npostcheck on the Vale packages runs at {vale_speed / (mb(big)/grep_seconds):.2f}× the speed of grep -P (1.0 = as fast).\n")
 
 # Where the time goes (`--timings`), for the Vale packages on the same file.
-timing = subprocess.run(["/usr/bin/time", "-f", "%e", "taskset", "-c", "0", BIN, "--timings", "--format", "json", "--quiet",
-                         "corpus.md"], cwd=vale_dir, capture_output=True).stderr.decode()
-wall = float(timing.strip().splitlines()[-1]) * 1000
+start = time.perf_counter()
+timing = subprocess.run(["taskset", "-c", "0", BIN, "--timings", "--format", "json", "--quiet", "corpus.md"], cwd=vale_dir,
+                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE).stderr.decode()
+wall = (time.perf_counter() - start) * 1000
+# The phases, the shared scan and the slowest rules; then the other rules together, and what is left of the run.
 parts = [(float(m.group(1)), m.group(2)) for m in re.finditer(r"^postcheck:\s+([0-9.]+) ms  (.+)$", timing, re.M)]
 print(f"Where the time goes on the Vale packages (`--timings`, one run of {wall:.0f} ms):\n\n| part | ms |\n|---|---:|")
 for milliseconds, name in parts[:9]:
     print(f"| {name} | {milliseconds:.1f} |")
-print(f"| everything else (other rules, reading the file, exiting) | {max(0.0, wall - sum(m for m, _ in parts[:9])):.0f} |\n")
+others = parts[9:]
+other_count = sum(int(m.group(1)) if (m := re.match(r"\(the other (\d+) rules\)", name)) else 1 for _, name in others)
+print(f"| the other {other_count} rules | {sum(m for m, _ in others):.1f} |")
+print(f"| starting, reading the file, exiting | {max(0.0, wall - sum(m for m, _ in parts)):.0f} |\n")
 
 print("## Scaling with input size (bundled pack, one core)\n\n| posts | MB | seconds | MB/s |\n|---:|---:|---:|---:|")
 for factor in ([1, 10] if QUICK else [1, 10, 100]):
@@ -109,7 +118,7 @@ for factor in ([1, 10] if QUICK else [1, 10, 100]):
     # start alike for the sizes to be compared.
     path = corpus(30 * factor * (1 if QUICK else 10), f"scale{factor}", seed=1)
     seconds, _ = best([BIN, "--format", "json", "--quiet", path], fixtures, runs=1, cpus="0")
-    print(f"| {30 * factor * (1 if QUICK else 10)} | {mb(path):.1f} | {seconds:.2f} | {mb(path)/seconds:.1f} |")
+    print(f"| {30 * factor * (1 if QUICK else 10)} | {mb(path):.1f} | {seconds:.3f} | {mb(path)/seconds:.1f} |")
 
 print("\n## Scaling with the number of rules (term-list rules of 20 terms, one core)\n\n| rules | seconds | MB/s |\n|---:|---:|---:|")
 import random
@@ -125,14 +134,14 @@ for count in ([10, 100] if QUICK else [10, 100, 1000]):
     with open(os.path.join(folder, ".postcheck.yml"), "w") as handle: handle.write("packs: [./bench]\n")
     shutil.copy(big, os.path.join(folder, "corpus.md"))
     seconds, _ = best([BIN, "--format", "json", "--quiet", "corpus.md"], folder, runs=1, cpus="0")
-    print(f"| {count} | {seconds:.2f} | {mb(big)/seconds:.1f} |")
+    print(f"| {count} | {seconds:.3f} | {mb(big)/seconds:.1f} |")
 
 print("\n## Many files, one core and all cores (bundled pack)\n")
 files = corpus(200 if QUICK else 2000, "files", seed=5, single=False)
 one, _ = best([BIN, "--format", "json", "--quiet", files], fixtures, runs=3, cpus="0")
 every, _ = best([BIN, "--format", "json", "--quiet", files], fixtures, runs=3)
 count = len(os.listdir(files))
-print(f"| cores | seconds | posts/s |\n|---:|---:|---:|\n| 1 | {one:.2f} | {count/one:.0f} |\n| {os.cpu_count()} | {every:.2f} | {count/every:.0f} |\n")
+print(f"| cores | seconds | posts/s |\n|---:|---:|---:|\n| 1 | {one:.3f} | {count/one:.0f} |\n| {os.cpu_count()} | {every:.3f} | {count/every:.0f} |\n")
 print(f"Speed-up on {os.cpu_count()} cores: {one/every:.2f}×.\n")
 
 print("## Start-up: a 1 KB draft through standard input (bundled pack + sample company, Fixtures/.postcheck.yml)\n")
