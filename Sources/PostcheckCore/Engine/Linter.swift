@@ -193,8 +193,10 @@ public final class Linter: @unchecked Sendable {
                 // Only the word lists this draft's rules use in its language: a Dutch post need not be scanned for
                 // the English list of the same rule.
                 let prefilter = sharesWordListScan
-                    ? sharedScan.prefilter(forDraftOfSize: masked.count,
-                                           patterns: active.flatMap { $0.rule.literalPatterns(forLanguage: language) })
+                    ? sharedScan.prefilter(forDraftOfSize: masked.count, language: language,
+                                           activeRules: active.map(\.rule.header.identity)) {
+                        active.flatMap { $0.rule.literalPatterns(forLanguage: language) }
+                    }
                     : nil
                 let candidates = prefilter?.candidates(in: masked)
                 let wordIndex = WordIndex(masked)
@@ -319,6 +321,8 @@ final class SharedScan: @unchecked Sendable {
     private let lock = NSLock()
     /// One scan per set of patterns (the rules and languages of the drafts seen), built when first needed.
     private var prefilters: [[ObjectIdentifier]: LiteralPrefilter?] = [:]
+    /// The scan by the language and active rules it was built for.
+    private var byActiveRules: [ActiveRules: LiteralPrefilter?] = [:]
     private var draftsChecked = 0
     private var worthBuilding = false
     static let worthwhileDraftSize = 32 * 1024
@@ -326,14 +330,27 @@ final class SharedScan: @unchecked Sendable {
 
     init(allPatterns: [RegexPattern]) { self.allPatterns = allPatterns }
 
-    /// The scan for `patterns` (the active rules' patterns in the draft's language), once scanning pays.
-    func prefilter(forDraftOfSize size: Int, patterns: [RegexPattern]) -> LiteralPrefilter? {
+    /// The scan for `patterns` (the active rules' patterns in the draft's language), once scanning pays. The
+    /// patterns follow from the language and the active rules (`RuleHeader.identity`), by which the scan is looked
+    /// up: listing the patterns of 70 rules for every post of a large run cost about as much as scanning the post.
+    func prefilter(forDraftOfSize size: Int, language: String?, activeRules: [ObjectIdentifier],
+                   patterns: () -> [RegexPattern]) -> LiteralPrefilter?
+    {
         lock.lock()
         defer { lock.unlock() }
         draftsChecked += 1
         worthBuilding = worthBuilding || size >= Self.worthwhileDraftSize || draftsChecked > Self.worthwhileDraftCount
         guard worthBuilding else { return nil }
-        return buildLocked(patterns)
+        let key = ActiveRules(language: language, rules: activeRules)
+        if let built = byActiveRules[key] { return built }
+        let built = buildLocked(patterns())
+        byActiveRules[key] = .some(built)
+        return built
+    }
+
+    private struct ActiveRules: Hashable {
+        let language: String?
+        let rules: [ObjectIdentifier]
     }
 
     /// The scan of every pattern, built now if it is not yet.

@@ -5,15 +5,21 @@
 /// same matches as scanning the draft with it, found without a scan per rule. With hundreds of word-list rules
 /// (the Vale packages, a company's term lists) this is most of the work.
 struct LiteralPrefilter: Sendable {
-    /// The places each pattern may match at, by pattern; a pattern not listed here scans as usual.
+    /// The places each pattern may match at; nil for a pattern that scans as usual (not in the scan, or dense).
     struct Candidates {
-        fileprivate var positions: [ObjectIdentifier: [Int]]
+        /// The scan's patterns and their indexes (shared by every draft's candidates).
+        fileprivate let indexes: [ObjectIdentifier: Int]
+        /// Per pattern index: its places, or nil when it scans as usual.
+        fileprivate var positions: [[Int]?]
 
-        func positions(for pattern: RegexPattern) -> [Int]? { positions[ObjectIdentifier(pattern)] }
+        func positions(for pattern: RegexPattern) -> [Int]? {
+            indexes[ObjectIdentifier(pattern)].flatMap { positions[$0] }
+        }
     }
 
-    private let patterns: [ObjectIdentifier]
-    var patternCount: Int { patterns.count }
+    /// The patterns in the scan, by identity, and their indexes (the owners in the tries).
+    private let indexes: [ObjectIdentifier: Int]
+    var patternCount: Int { indexes.count }
     /// Texts of patterns whose matches can only begin after a character that is not a letter, digit or `_` (a
     /// word list wrapped in `\b` or `(?<![\p{L}\p{N}_])`): walked only where the byte before is not an ASCII
     /// letter, digit or `_`. Texts of the other patterns are walked from every character.
@@ -46,7 +52,7 @@ struct LiteralPrefilter: Sendable {
             if Self.startsAfterNonWord(pattern) { wordStartTexts += texts } else { anywhereTexts += texts }
         }
         guard identifiers.count >= 2 else { return nil }
-        self.patterns = identifiers
+        self.indexes = Dictionary(uniqueKeysWithValues: identifiers.enumerated().map { ($0.element, $0.offset) })
         let wordStartTrie = ByteTrie(wordStartTexts)
         let anywhereTrie = ByteTrie(anywhereTexts)
         self.wordStartTrie = wordStartTrie
@@ -78,9 +84,9 @@ struct LiteralPrefilter: Sendable {
     /// it at every place, and its list would take memory in proportion to the draft.
     func candidates(in text: UnsafeBufferPointer<UInt8>) -> Candidates {
         guard let base = text.baseAddress, !text.isEmpty else {
-            return Candidates(positions: Dictionary(uniqueKeysWithValues: patterns.map { ($0, []) }))
+            return Candidates(indexes: indexes, positions: Array(repeating: [], count: indexes.count))
         }
-        var collector = Collector(patternCount: patterns.count, limit: max(256, text.count / 32))
+        var collector = Collector(patternCount: indexes.count, limit: max(256, text.count / 32))
         let count = text.count
         let startTable = startTable
         startTable.withUnsafeBufferPointer { starts in
@@ -103,11 +109,8 @@ struct LiteralPrefilter: Sendable {
                 }
             }
         }
-        var positions: [ObjectIdentifier: [Int]] = [:]
-        for (index, identifier) in patterns.enumerated() where !collector.dense[index] {
-            positions[identifier] = collector.found[index]
-        }
-        return Candidates(positions: positions)
+        let positions = collector.found.indices.map { collector.dense[$0] ? nil : collector.found[$0] }
+        return Candidates(indexes: indexes, positions: positions)
     }
 }
 

@@ -51,6 +51,8 @@ public struct RuleHeader: Sendable {
 
     /// `<pack>.<Rule>`
     public var id: String { storage.id }
+    /// Which compiled rule this header belongs to (copies of the header share it): a cheap key for sets of rules.
+    var identity: ObjectIdentifier { ObjectIdentifier(storage) }
     public var kind: String { storage.kind }
     public var message: String { storage.message }
     public var severity: Severity { storage.severity }
