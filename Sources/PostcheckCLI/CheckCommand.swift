@@ -172,13 +172,16 @@ struct Check: ParsableCommand {
             }
         }
         if timings {
-            // The phases around the rules first, then the 20 slowest rules (time summed over all drafts) and the rest.
+            // The phases around the rules first (the linter's own are named in parentheses), then the 20 slowest
+            // rules (time summed over all drafts) and the rest.
             var total: [String: UInt64] = [:]
             for report in outcome.reports { total.merge(report.result?.ruleTimings ?? [:]) { $0 + $1 } }
+            let linterPhases = total.filter { $0.key.hasPrefix("(") }.sorted { $0.key < $1.key }
             let phases = [(CheckSession.Phase.loading, session.loadingNanoseconds),
                           (CheckSession.Phase.parsing, total.removeValue(forKey: CheckSession.Phase.parsing) ?? 0),
                           (CheckSession.Phase.reporting, renderNanoseconds)]
-            let rules = total.sorted(by: { $0.value > $1.value })
+                + linterPhases.filter { $0.key != CheckSession.Phase.parsing }.map { ($0.key, $0.value) }
+            let rules = total.filter { !$0.key.hasPrefix("(") }.sorted(by: { $0.value > $1.value })
             var lines = phases + rules.prefix(20)
             if rules.count > 20 {
                 lines.append(("(the other \(rules.count - 20) rules)", rules.dropFirst(20).reduce(0) { $0 + $1.value }))
