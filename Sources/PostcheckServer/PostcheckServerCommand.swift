@@ -21,7 +21,8 @@ struct PostcheckServerCommand: AsyncParsableCommand {
     func run() async throws {
         let state: ServiceState
         do {
-            state = try ServiceState(options: .init(configPath: config, bundledRules: BundledRulesFolder.locate(embedded: embeddedRuleFiles),
+            let bundledRules = BundledRulesFolder.locate(embedded: embeddedRuleFiles)
+            state = try ServiceState(options: .init(configPath: config, bundledRules: bundledRules,
                                                     workingDirectory: FileManager.default.currentDirectoryPath))
         } catch {
             FileHandle.standardError.write(Data("postcheck-server: \(error)\n".utf8))
@@ -51,4 +52,3 @@ struct PostcheckServerCommand: AsyncParsableCommand {
         print("postcheck-server stopped")
     }
 }
-

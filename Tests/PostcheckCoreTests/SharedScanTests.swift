@@ -72,8 +72,9 @@ final class SharedScanTests: XCTestCase {
     }
 
     /// Places where a whole token, or a text the pattern follows with `\b`, is followed by an ASCII letter, digit
-    /// or `_` are left out of the scan (`ass` in "assistant", `be` in "because"). Random texts of such tokens, what may follow them (letters, digits, `_`, accents, emoji,
-    /// punctuation) and words for which a token is only a beginning: the same matches with the scan and without.
+    /// or `_` are left out of the scan (`ass` in "assistant", `be` in "because"). Random texts of such tokens, what
+    /// may follow them (letters, digits, `_`, accents, emoji, punctuation) and words for which a token is only a
+    /// beginning: the same matches with the scan and without.
     func testWordEndTextsLoseNoMatch() throws {
         let rules = """
             extends: existence
@@ -115,8 +116,9 @@ final class SharedScanTests: XCTestCase {
         configuration.enabledPacks = ["t"]
         let linter = try Linter(configuration: configuration, rules: compiled)
         XCTAssertEqual(linter.sharedScanPatternCount, 5)
-        let pieces = ["is ", "be ", "being", "am", "done", "walked", "ass", "Ass", "boy", "boys", "man", "MEN", "lad", "lady", "ladies", "café", "cafe\u{301}", "a.m.", "colour",
-                      "naïve", "lass", "i", "s", "N", "_", "1", "é", "ß", "\u{301}", "👍", "\u{A0}", "-", ".", "'", "ſ", " ", " ", " "]
+        let pieces = ["is ", "be ", "being", "am", "done", "walked", "ass", "Ass", "boy", "boys", "man", "MEN", "lad",
+                      "lady", "ladies", "café", "cafe\u{301}", "a.m.", "colour", "naïve", "lass", "i", "s", "N", "_", "1",
+                      "é", "ß", "\u{301}", "👍", "\u{A0}", "-", ".", "'", "ſ", " ", " ", " "]
         var generator = SystemRandomNumberGenerator()
         var found = 0
         let scratch = MatchScratch()

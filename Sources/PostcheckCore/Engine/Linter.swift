@@ -232,7 +232,9 @@ public final class Linter: @unchecked Sendable {
                                 found[index].range = draft.originalRange(normalized)
                                 // Most matches read the same in the file as in its NFC copy: their text stays.
                                 let original = draft.original.bytes[found[index].range]
-                                if !(original.elementsEqual(draft.source.bytes[normalized]) && found[index].match.utf8.elementsEqual(original)) {
+                                let unchanged = original.elementsEqual(draft.source.bytes[normalized])
+                                    && found[index].match.utf8.elementsEqual(original)
+                                if !unchanged {
                                     found[index].match = draft.original.string(found[index].range)
                                 }
                                 for cue in found[index].cues.indices {

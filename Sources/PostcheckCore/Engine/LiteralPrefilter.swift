@@ -46,8 +46,8 @@ struct LiteralPrefilter: Sendable {
             // One key per code point, so that the trie walk follows the text character by character. A word-end
             // text that ends with an ASCII word character needs a character after it that is none.
             let texts = startTexts.map { text in
-                ByteTrie.Entry(text: caselessKey(text), owner: index,
-                               atWordEnd: pattern.wordEndTexts.contains(text) && text.utf8.last.map(isASCIIWordByte) == true)
+                let atWordEnd = pattern.wordEndTexts.contains(text) && text.utf8.last.map(isASCIIWordByte) == true
+                return ByteTrie.Entry(text: caselessKey(text), owner: index, atWordEnd: atWordEnd)
             }
             if Self.startsAfterNonWord(pattern) { wordStartTexts += texts } else { anywhereTexts += texts }
         }
@@ -255,7 +255,9 @@ private struct ByteTrie: Sendable {
             if node == 0 || entry.childEnd - entry.childStart >= Int32(Self.denseFrom) {
                 entry.dense = Int32(denseTables.count / 256)
                 var table = [Int32](repeating: -1, count: 256)
-                for index in Int(entry.childStart)..<Int(entry.childEnd) { table[Int(childBytes[index])] = childNodes[index] }
+                for index in Int(entry.childStart)..<Int(entry.childEnd) {
+                    table[Int(childBytes[index])] = childNodes[index]
+                }
                 denseTables += table
             }
             nodes.append(entry)

@@ -81,7 +81,9 @@ enum TokenTrie {
     /// small finite set of them (`whole`: a match that starts with one ends with it), else its start texts.
     static func leadingTexts(of token: String) -> LeadingTexts? {
         if let texts = wholeTexts(of: token) { return LeadingTexts(texts: texts, whole: true, boundaryAfter: false) }
-        return scanStartTexts(of: token).map { LeadingTexts(texts: $0.texts, whole: false, boundaryAfter: $0.boundaryAfter) }
+        return scanStartTexts(of: token).map {
+            LeadingTexts(texts: $0.texts, whole: false, boundaryAfter: $0.boundaryAfter)
+        }
     }
 
     /// Splits at `|` outside groups and classes.
@@ -135,7 +137,8 @@ enum TokenTrie {
                 // `??` (lazy) and `?+` (possessive) match the same texts as `?`.
                 guard expandOptional else { return nil }
                 prefixes += prefixes.flatMap { prefix in options.map { prefix + $0 } }
-                let after = next + 1 < scalars.count && (scalars[next + 1] == "?" || scalars[next + 1] == "+") ? next + 2 : next + 1
+                let lazyOrPossessive = next + 1 < scalars.count && (scalars[next + 1] == "?" || scalars[next + 1] == "+")
+                let after = lazyOrPossessive ? next + 2 : next + 1
                 return prefixes.count <= 64 ? after : nil
             case "*", "{": return nil
             case "+":
