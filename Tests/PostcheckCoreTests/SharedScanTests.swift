@@ -123,15 +123,10 @@ final class SharedScanTests: XCTestCase {
         var found = 0
         let scratch = MatchScratch()
         for _ in 0..<3_000 {
-            let text = (0..<Int.random(in: 1..<14, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
-            let draft = try Draft(path: "t.md", text: text)
-            linter.sharesWordListScan = true
-            let together = linter.check(draft, relativePath: "t.md", scratch: scratch)
-            linter.sharesWordListScan = false
-            let alone = linter.check(draft, relativePath: "t.md", scratch: scratch)
-            let describe = { (result: CheckResult) in result.findings.map { "\($0.ruleID) \($0.range)" } }
-            XCTAssertEqual(describe(together), describe(alone), text)
-            found += alone.findings.count
+            let text = randomText(of: pieces, count: Int.random(in: 1..<14, using: &generator), using: &generator)
+            let (together, alone) = try findingsWithAndWithoutScan(linter, text: text, scratch: scratch)
+            XCTAssertEqual(together, alone, text)
+            found += alone.count
         }
         XCTAssertGreaterThan(found, 2_000)
     }
@@ -219,15 +214,10 @@ final class SharedScanTests: XCTestCase {
         for round in 0..<3_000 {
             // Words of the lists with some letters swapped for ones caseless matching takes for them.
             var text = ["ſexy", "\u{212A}ILO", "µs", "ΣΟΦΌΣ", "σοφός", "θεά", "ϑεά", "STRAẞE", "ıK", "SKıM", "ſkim", "todo"][round % 12]
-            text += " " + (0..<Int.random(in: 0..<12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
-            let draft = try Draft(path: "t.md", text: text)
-            linter.sharesWordListScan = true
-            let together = linter.check(draft, relativePath: "t.md", scratch: scratch)
-            linter.sharesWordListScan = false
-            let alone = linter.check(draft, relativePath: "t.md", scratch: scratch)
-            let describe = { (result: CheckResult) in result.findings.map { "\($0.ruleID) \($0.range)" } }
-            XCTAssertEqual(describe(together), describe(alone), text)
-            found += alone.findings.count
+            text += " " + randomText(of: pieces, count: Int.random(in: 0..<12, using: &generator), using: &generator)
+            let (together, alone) = try findingsWithAndWithoutScan(linter, text: text, scratch: scratch)
+            XCTAssertEqual(together, alone, text)
+            found += alone.count
         }
         XCTAssertGreaterThan(found, 1_000)
     }
@@ -288,5 +278,22 @@ final class SharedScanTests: XCTestCase {
                                             "t.Rule2 Haha"])
         XCTAssertEqual(together.findings.first { $0.ruleID == "t.Rule2" }?.cues.map(\.text), ["Haha", "lol", "?"])
         XCTAssertEqual(describe(together), describe(alone))
+    }
+
+    /// The findings (rule and range) of `text` with the shared scan and without it.
+    private func findingsWithAndWithoutScan(_ linter: Linter, text: String, scratch: MatchScratch) throws
+        -> (together: [String], alone: [String])
+    {
+        let draft = try Draft(path: "t.md", text: text)
+        let describe = { (result: CheckResult) in result.findings.map { "\($0.ruleID) \($0.range)" } }
+        linter.sharesWordListScan = true
+        let together = describe(linter.check(draft, relativePath: "t.md", scratch: scratch))
+        linter.sharesWordListScan = false
+        return (together, describe(linter.check(draft, relativePath: "t.md", scratch: scratch)))
+    }
+
+    /// `count` pieces picked at random, joined.
+    private func randomText(of pieces: [String], count: Int, using generator: inout SystemRandomNumberGenerator) -> String {
+        (0..<count).map { _ in pieces.randomElement(using: &generator)! }.joined()
     }
 }
