@@ -111,10 +111,7 @@ final class SharedScanTests: XCTestCase {
         XCTAssertEqual(compiled[2].literalPatterns.first?.wordEndTexts, [])
         // Texts the raw part follows with `\b`.
         XCTAssertEqual(compiled[4].literalPatterns.first?.wordEndTexts, ["am", "is", "be"])
-        var configuration = Configuration(source: .builtin, baseDirectory: "/")
-        configuration.minSeverity = .suggestion
-        configuration.enabledPacks = ["t"]
-        let linter = try Linter(configuration: configuration, rules: compiled)
+        let linter = try linterForPackT(compiled)
         XCTAssertEqual(linter.sharedScanPatternCount, 5)
         let pieces = ["is ", "be ", "being", "am", "done", "walked", "ass", "Ass", "boy", "boys", "man", "MEN", "lad",
                       "lady", "ladies", "café", "cafe\u{301}", "a.m.", "colour", "naïve", "lass", "i", "s", "N", "_", "1",
@@ -201,10 +198,7 @@ final class SharedScanTests: XCTestCase {
         let compiled = try rules.enumerated().map { index, text in
             try loader.compileRule(id: "t.Rule\(index)", path: "Rule\(index).yml", text: text, context: RuleCompileContext())
         }
-        var configuration = Configuration(source: .builtin, baseDirectory: "/")
-        configuration.minSeverity = .suggestion
-        configuration.enabledPacks = ["t"]
-        let linter = try Linter(configuration: configuration, rules: compiled)
+        let linter = try linterForPackT(compiled)
         XCTAssertEqual(linter.sharedScanPatternCount, 2)
         let pieces = ["s", "S", "ſ", "e", "x", "y", "k", "K", "\u{212A}", "i", "ı", "I", "l", "o", "μ", "µ", "Μ", "σ", "ς", "Σ",
                       "ο", "φ", "ϕ", "ό", "θ", "ϑ", "ε", "ά", "t", "r", "a", "ß", "ẞ", "m", "T", "O", "D", " ", "."]
@@ -262,10 +256,7 @@ final class SharedScanTests: XCTestCase {
         }
         XCTAssertEqual(compiled.map(\.literalPatterns.count), [1, 2, 1])
         XCTAssertEqual(compiled[0].literalPatterns.first?.startTexts, ["most", "very", "quite"])
-        var configuration = Configuration(source: .builtin, baseDirectory: "/")
-        configuration.minSeverity = .suggestion
-        configuration.enabledPacks = ["t"]
-        let linter = try Linter(configuration: configuration, rules: compiled)
+        let linter = try linterForPackT(compiled)
         // Asking for the count builds the scan, so that this short draft uses it.
         XCTAssertEqual(linter.sharedScanPatternCount, 4)
         let draft = try Draft(path: "t.md", text: "A most unique colour.\n\nA very perfect color, Most Unique. Almost unique. Haha lol?\n")
@@ -295,5 +286,13 @@ final class SharedScanTests: XCTestCase {
     /// `count` pieces picked at random, joined.
     private func randomText(of pieces: [String], count: Int, using generator: inout SystemRandomNumberGenerator) -> String {
         (0..<count).map { _ in pieces.randomElement(using: &generator)! }.joined()
+    }
+
+    /// A linter running `rules` (pack `t`) at every severity.
+    private func linterForPackT(_ rules: [any CompiledRule]) throws -> Linter {
+        var configuration = Configuration(source: .builtin, baseDirectory: "/")
+        configuration.minSeverity = .suggestion
+        configuration.enabledPacks = ["t"]
+        return try Linter(configuration: configuration, rules: rules)
     }
 }
