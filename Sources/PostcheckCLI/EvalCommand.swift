@@ -11,6 +11,12 @@ struct Eval: ParsableCommand {
     @Option(help: "Folder with the labelled sets.") var data: String = "../shared/eval"
     @Option(help: "Output format: text or json.") var format: RuleListFormat = .text
     @Option(help: "The promotional limit (policy `promotional`) to measure with.") var promotional: Double = 8
+    @Option(name: .customLong("posts"), help: ArgumentHelp(
+        "A folder of labelled real-style posts (repeatable); measures them instead of the proxy sets.",
+        discussion: "Each folder holds tab-separated files with id, text, labels (or a labels.tsv beside posts.tsv), "
+            + "and optionally company.postcheck.yml, the configuration the posts were labelled under."))
+    var postFolders: [String] = []
+    @Flag(help: "With --posts: list each post that a class missed or flagged wrongly.") var details = false
 
     struct Measure {
         var name: String
@@ -38,6 +44,7 @@ struct Eval: ParsableCommand {
     }
 
     func run() throws {
+        if !postFolders.isEmpty { return try runPosts() }
         guard let rules = BundledRules.directory() else { fail("the bundled packs are not available") }
         guard FileManager.default.fileExists(atPath: data) else { fail("no labelled data at \(data) (give --data)") }
         // The bundled pack with every heuristic on (humour and debate avoided) and the given promotional limit.

@@ -59,6 +59,9 @@ public struct ConfigurationLoader: Sendable {
             configuration.packDirectories = [("postcheck", directory)]
             configuration.enabledPacks = ["postcheck"]
         }
+        // The bundled default policy, as a configuration file without `policy:` has it (promotional limit on,
+        // humour and debate allowed, competitors neutral-only): it cannot fail, having nothing to read.
+        try? applyPolicy(nil, into: &configuration)
         return configuration
     }
 
@@ -78,10 +81,20 @@ public struct ConfigurationLoader: Sendable {
     private func readPostcheck(_ text: String, path: String, displayPath: String) throws(RuleFileError) -> Configuration {
         let base = (path as NSString).deletingLastPathComponent
         var configuration = Configuration(source: .postcheck(path: path), baseDirectory: base)
-        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return configuration }
+        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            // An empty file: the bundled pack under the default policy, as a file that names neither.
+            if let directory = bundledPackDirectory("postcheck") {
+                configuration.packDirectories = [("postcheck", directory)]
+                configuration.enabledPacks = ["postcheck"]
+            }
+            try applyPolicy(nil, into: &configuration)
+            return configuration
+        }
         let fields = try YAMLFields.parse(path: displayPath, text: text)
         try fields.rejectUnknownKeys(allowed: Self.postcheckKeys, context: "the configuration")
-        for entry in try fields.stringList("packs") ?? [] {
+        // A configuration that names no packs (only `policy:`, say) gets the bundled pack: running no rule at all
+        // would pass every draft.
+        for entry in try fields.stringList("packs") ?? (fields.node("packs") == nil ? ["postcheck"] : []) {
             let directory = try resolvePack(entry, base: base, fields: fields)
             let name = (directory as NSString).lastPathComponent
             configuration.packDirectories.append((name, directory))
@@ -224,8 +237,12 @@ public struct ConfigurationLoader: Sendable {
     /// `policy:` — the programme's choices, answered without regexes; they switch bundled rules and fill their
     /// parameters.
     private func readPolicy(_ fields: YAMLFields, into configuration: inout Configuration) throws(RuleFileError) {
+        try applyPolicy(try fields.fields("policy"), into: &configuration)
+    }
+
+    /// The policy's switches and parameters; `nil` is the default policy.
+    private func applyPolicy(_ policy: YAMLFields?, into configuration: inout Configuration) throws(RuleFileError) {
         var settings: [String: RuleSetting] = [:]
-        let policy = try fields.fields("policy")
         try policy?.rejectUnknownKeys(allowed: Self.policyKeys, context: "'policy'")
         func choice(_ key: String, _ allowed: [String], _ fallback: String) throws(RuleFileError) -> String {
             guard let value = try policy?.string(key) else { return fallback }

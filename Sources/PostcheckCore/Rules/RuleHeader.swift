@@ -27,10 +27,11 @@ public struct RuleHeader: Sendable {
         let path: String
         let languages: Set<String>?
         let tests: [RuleTestCase]
+        let guideline: Guideline?
 
         init(id: String, kind: String, message: String, severity: Severity, description: String, link: String?,
              scope: ScopeSelector, limit: Int?, action: RuleAction?, path: String, languages: Set<String>?,
-             tests: [RuleTestCase])
+             tests: [RuleTestCase], guideline: Guideline?)
         {
             self.id = id
             self.kind = kind
@@ -44,6 +45,7 @@ public struct RuleHeader: Sendable {
             self.path = path
             self.languages = languages
             self.tests = tests
+            self.guideline = guideline
         }
     }
 
@@ -68,10 +70,13 @@ public struct RuleHeader: Sendable {
     public var languages: Set<String>? { storage.languages }
     /// The rule's own examples (`tests:`).
     public var tests: [RuleTestCase] { storage.tests }
+    /// The part of the guidelines the rule enforces (`guideline: confidentiality`): groups findings in evaluations
+    /// and reports, and decides which errors fail a draft outright (`Guideline.failsOnError`).
+    public var guideline: Guideline? { storage.guideline }
 
     public static let keys: Set<String> = [
         "extends", "message", "level", "description", "link", "scope", "limit", "action", "name", "languages",
-        "tests",
+        "tests", "guideline",
     ]
 
     init(id: String, fields: YAMLFields) throws(RuleFileError) {
@@ -116,11 +121,18 @@ public struct RuleHeader: Sendable {
             }
             action = RuleAction(name: name, params: try actionFields.stringList("params") ?? [])
         }
+        var guideline: Guideline? = nil
+        if let name = try fields.string("guideline") {
+            guard let known = Guideline(rawValue: name) else {
+                throw fields.error(key: "guideline", "unknown guideline '\(name)' (known: \(Guideline.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            guideline = known
+        }
         storage = Fields(
             id: id, kind: kind, message: message, severity: severity, description: description, link: link,
             scope: scope, limit: limit, action: action, path: fields.path,
             languages: try fields.stringList("languages").map { Set($0.map(LanguageDetector.normalize)) },
-            tests: try RuleTestCase.parse(fields))
+            tests: try RuleTestCase.parse(fields), guideline: guideline)
     }
 
     private init(storage: Fields) { self.storage = storage }
@@ -129,7 +141,7 @@ public struct RuleHeader: Sendable {
     func withScope(_ scope: ScopeSelector) -> RuleHeader {
         RuleHeader(storage: Fields(
             id: id, kind: kind, message: message, severity: severity, description: description, link: link, scope: scope,
-            limit: limit, action: action, path: path, languages: languages, tests: tests))
+            limit: limit, action: action, path: path, languages: languages, tests: tests, guideline: guideline))
     }
 
     /// A header for rules that postcheck builds itself (vocabulary rules).
@@ -138,6 +150,6 @@ public struct RuleHeader: Sendable {
     {
         storage = Fields(
             id: id, kind: kind, message: message, severity: severity, description: description, link: nil, scope: scope,
-            limit: nil, action: action, path: path, languages: nil, tests: [])
+            limit: nil, action: action, path: path, languages: nil, tests: [], guideline: nil)
     }
 }
