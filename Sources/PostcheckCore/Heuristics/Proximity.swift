@@ -23,8 +23,18 @@ struct Proximity: Sendable {
         }
     }
 
-    /// The first nearby cue, if any.
-    func find(around match: Range<Int>, in subject: CheckInput.Subject, input: CheckInput) throws(MatchError) -> Range<Int>? {
+    /// The subject's sentences (relative to the subject's start), when the window is a sentence: found once per
+    /// subject and handed to every `find` in it. Splitting the block again for each match made a long block with
+    /// many matches quadratic (112 KB took 5 s).
+    func sentences(of subject: CheckInput.Subject, input: CheckInput) -> [Range<Int>]? {
+        guard words == nil else { return nil }
+        return SentenceSplitter.sentences(in: Array(input.buffer(subject)[subject.range]), range: 0..<subject.range.count)
+    }
+
+    /// The first nearby cue, if any. `sentences` comes from `sentences(of:input:)` for the same subject.
+    func find(around match: Range<Int>, in subject: CheckInput.Subject, input: CheckInput, sentences: [Range<Int>]?)
+        throws(MatchError) -> Range<Int>?
+    {
         let active = (cues["*"] ?? []) + (input.language.flatMap { cues[$0] } ?? [])
         let buffer = input.buffer(subject)
         let window: Range<Int>
@@ -34,10 +44,16 @@ struct Proximity: Sendable {
             let after = all.filter { $0.lowerBound >= match.upperBound }.prefix(words)
             window = (before.first?.lowerBound ?? match.lowerBound)..<(after.last?.upperBound ?? match.upperBound)
         } else {
-            let bytes = Array(buffer[subject.range])
-            let sentences = SentenceSplitter.sentences(in: bytes, range: 0..<bytes.count)
+            let sentences = sentences ?? []
             let relative = match.lowerBound - subject.range.lowerBound
-            let sentence = sentences.first { $0.contains(relative) || $0.upperBound == relative } ?? 0..<bytes.count
+            // The sentences are in order: the first that ends at or after the match's start holds it.
+            var low = 0, high = sentences.count
+            while low < high {
+                let middle = (low + high) / 2
+                if sentences[middle].upperBound < relative { low = middle + 1 } else { high = middle }
+            }
+            let sentence = low < sentences.count && sentences[low].lowerBound <= relative
+                ? sentences[low] : 0..<subject.range.count
             window = (sentence.lowerBound + subject.range.lowerBound)..<(sentence.upperBound + subject.range.lowerBound)
         }
         for cue in active {

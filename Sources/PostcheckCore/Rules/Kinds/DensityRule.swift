@@ -1,5 +1,8 @@
 /// `extends: density` (postcheck) — weighted cues (calls to action, prices, superlatives, links, hashtags, emoji,
-/// exclamation marks…) per 100 words of the scope; flags a scope above `max`, once it has at least `minwords`.
+/// exclamation marks…) per 100 words of the scope; flags a scope above `max`, once it has at least `minwords`, and
+/// (with `total`) a scope whose cues weigh `total` or more together, whatever its length: a strong cue such as
+/// "sign up now" or "just kidding" is not diluted by a long post. Message arguments: density, max, the cues, the
+/// words, the total weight.
 ///
 /// ```yaml
 /// extends: density
@@ -10,15 +13,19 @@
 /// cues:
 ///   en: [{pattern: '\b(?:buy|order|shop) now\b', weight: 3, label: call to action}, '\bfree\b']
 ///   nl: ['\bkoop nu\b', '\bgratis\b']
+/// total: 6               # optional; `max` is optional when `total` is given
 /// ```
 struct DensityRule: RuleKind, CompiledRule {
     static let name = "density"
-    static let keys: Set<String> = ["cues", "max", "minwords", "ignorecase"]
+    static let keys: Set<String> = ["cues", "max", "minwords", "ignorecase", "total"]
 
     let header: RuleHeader
     let cues: [String: [Cue]]
-    let maximum: Double
+    /// Cues per 100 words above which a scope is flagged (nil: only `total` counts).
+    let maximum: Double?
     let minimumWords: Int
+    /// Summed cue weight at which a scope is flagged whatever its length.
+    let total: Double?
 
     static func compile(header: RuleHeader, fields: YAMLFields, context: RuleCompileContext) throws(RuleFileError)
         -> any CompiledRule
@@ -28,12 +35,17 @@ struct DensityRule: RuleKind, CompiledRule {
         guard let cues = try fields.cues("cues", options: options), cues.values.contains(where: { !$0.isEmpty }) else {
             throw fields.error(at: nil, "a density rule needs 'cues'")
         }
-        guard let maximum = try fields.double("max") else { throw fields.error(at: nil, "a density rule needs 'max' (cues per 100 words)") }
-        guard maximum >= 0 else { throw fields.error(key: "max", "'max' must not be negative") }
+        let maximum = try fields.double("max")
+        let total = try fields.double("total")
+        guard maximum != nil || total != nil else {
+            throw fields.error(at: nil, "a density rule needs 'max' (cues per 100 words) or 'total' (summed weight)")
+        }
+        guard (maximum ?? 0) >= 0 else { throw fields.error(key: "max", "'max' must not be negative") }
+        guard (total ?? 1) > 0 else { throw fields.error(key: "total", "'total' must be above 0") }
         let minimumWords = try fields.int("minwords") ?? 10
         guard minimumWords >= 0 else { throw fields.error(key: "minwords", "'minwords' must not be negative") }
         let scoped = fields.has("scope") ? header : header.withScope(try! ScopeSelector(["summary"]))
-        return DensityRule(header: scoped, cues: cues, maximum: maximum, minimumWords: minimumWords)
+        return DensityRule(header: scoped, cues: cues, maximum: maximum, minimumWords: minimumWords, total: total)
     }
 
     /// Cues that start with known words join the linter's shared scan.
@@ -51,7 +63,7 @@ struct DensityRule: RuleKind, CompiledRule {
         for subject in input.subjects {
             for range in input.postSizedPieces(of: subject) {
                 let words = input.wordCount(in: subject, range: range)
-                guard words >= max(1, minimumWords) else { continue }
+                guard words >= 1 else { continue }
                 // Cues as places and weights; their text is read only for a finding.
                 var places: [(range: Range<Int>, weight: Double)] = []
                 var seen: Set<Range<Int>> = []
@@ -61,15 +73,19 @@ struct DensityRule: RuleKind, CompiledRule {
                         places.append((match.range, cue.weight))
                     }
                 }
-                let total = places.reduce(0) { $0 + $1.weight }
-                let density = total * 100 / Double(words)
-                guard density > maximum else { continue }
+                let weight = places.reduce(0) { $0 + $1.weight }
+                let density = weight * 100 / Double(words)
+                let dense = maximum.map { density > $0 && words >= max(1, minimumWords) } ?? false
+                guard dense || total.map({ weight >= $0 }) ?? false else { continue }
+                // Only the cues that count towards it are shown: a negative cue (news format) is no reason.
+                places.removeAll { $0.weight <= 0 }
                 var found = places.map { FindingCue(range: $0.range, text: input.text($0.range), weight: $0.weight) }
                 guard let first = found.min(by: { $0.range.lowerBound < $1.range.lowerBound }) else { continue }
                 found.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.range.lowerBound < $1.range.lowerBound }
                 let listed = found.prefix(6).map { "'\($0.text)'" }.joined(separator: ", ") + (found.count > 6 ? ", …" : "")
                 var finding = header.finding(input, range: first.range,
-                                             arguments: [String(format2: density), String(format2: maximum), listed, String(words)])
+                                             arguments: [String(format2: density), maximum.map { String(format2: $0) } ?? "none",
+                                                         listed, String(words), String(format2: weight)])
                 finding.cues = found
                 findings.append(finding)
             }

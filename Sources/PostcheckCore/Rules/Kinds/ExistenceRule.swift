@@ -89,6 +89,7 @@ struct ExistenceRule: RuleKind, CompiledRule {
         guard let pattern = input.language.flatMap({ patterns[$0] }) ?? patterns["*"] else { return [] }
         var findings: [Finding] = []
         for subject in input.subjects {
+            var sentences: [Range<Int>]?? = .none
             for match in try input.matches(pattern, in: subject) {
                 let text = input.text(match.range)
                 // A match of nothing but white space or masking (`*`) is no finding. Nearly every match has an ASCII
@@ -101,7 +102,9 @@ struct ExistenceRule: RuleKind, CompiledRule {
                 if let validator, !validator.isValid(text.trimmingSpacesAndBreaks()) { continue }
                 var nearby: Range<Int>? = nil
                 if let near {
-                    guard let found = try near.find(around: match.range, in: subject, input: input) else { continue }
+                    if case .none = sentences { sentences = .some(near.sentences(of: subject, input: input)) }
+                    guard let found = try near.find(around: match.range, in: subject, input: input, sentences: sentences ?? nil)
+                    else { continue }
                     nearby = found
                 }
                 let trimmed = text.trimmingSpacesAndBreaks()
