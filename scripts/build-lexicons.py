@@ -75,10 +75,52 @@ def cuss(language):
         if len(parts) == 2 and parts[1].strip() == "2":
             words.append(parts[0].lower())
     return words
+# Every remaining entry is then checked against the word frequencies of its language (the `wordfreq` package's
+# data, CC BY-SA 4.0, used only to decide, not shipped): a single word used once per million words or more
+# (Zipf >= 3) has an everyday sense in most cases ("welfare", "slave", "escort"; French "retard", "mettre",
+# "pare-choc"; Dutch "aftrekken", "pijpen"), so it is dropped unless its main sense is vulgar or a slur (the
+# lists below, read one by one). Phrases are kept (their estimate only multiplies common words), except those
+# with an innocent everyday sense.
+try:
+    import wordfreq
+except ImportError:
+    sys.exit("build-lexicons.py needs the wordfreq package (pip install wordfreq) to check entries against word frequencies")
+frequent_but_vulgar = {
+    "en": set("""shit fuck fucking fucked bullshit asshole fuckin pissed wtf piss shitty cum goddamn boobs bastard cunt whore
+bitches slut moron retarded negro nigga motherfucker prick dumbass arse faggot fuckers shitting dildo milf retard
+porno porn nigger blowjob threesome jackass fag shite twat dickhead titties motherfucking pussies kkk sluts niggas
+slutty bollocks bitchy coon fucks asses assholes shits pissing pisses fucker dammit damnit boner crappy bugger
+titty negroes masturbation masturbating masturbate cumming boob hentai busty""".split()),
+    "nl": set("""neuken shit lul kut pik hoer slet godverdomme reet stront wijf flikker klootzak eikel kloten teef schijt
+beffen oprotten zeiken drol schijten snol""".split()),
+    "fr": set("""merde putain foutre bordel chier salope connard couilles chiant connerie fuck enculé pisser conne nègre
+suce niquer shit couille chiottes enfoiré enculer fdp branler salaud emmerder merdier connasse pd branlette negro
+bitch fion pédé branleur merdeux baise pute""".split()),
+}
+innocent_phrases = {
+    "en": {"girl on", "girl on top", "big black", "how to kill", "how to murder", "eight ball", "eight balls", "taste my",
+           "hard core", "huge fat", "tight white", "tied up", "spread legs", "tongue in a", "strip club", "pleasure chest",
+           "deep throat", "ball kicking", "hot chick", "blonde action", "leather straight jacket", "missionary position",
+           "tainted love", "jelly donut", "alaskan pipeline", "date rape", "nsfw images", "two girls one cup"} - {"two girls one cup"},
+    "nl": {"een beurt geven", "de ballen", "de pijp uitgaan"},
+    "fr": {"en avoir deux", "sa mère", "ta mère", "bon coup", "pays-bas", "être la fête", "ta bouche", "tirer un coup",
+           "ménage à trois", "salle des fêtes", "se casser la gueule", "mettre la misère", "mettre dans la sauce",
+           "avoir les nerfs", "casser le pot", "pousser le repas de la veille", "pare-choc", "pare-chocs", "bombe atomique",
+           "se cogner", "se taper", "dérouler du câble", "vendre du piment", "avoir de la merde dans les yeux"} - {"avoir de la merde dans les yeux"},
+}
+dropped_by_frequency = {}
+def everyday_by_frequency(language, word):
+    if " " in word.strip() or "-" in word:
+        return word in innocent_phrases[language]
+    return wordfreq.zipf_frequency(word, language) >= 3.0 and word not in frequent_but_vulgar[language]
 for language, drop, extra in [("nl", everyday_nl, []), ("fr", everyday_fr, cuss("fr")), ("en", everyday_en, cuss("en"))]:
     words = sorted(set(ldnoobw(language, drop) + [w for w in extra if w not in drop]))
+    dropped_by_frequency[language] = [w for w in words if everyday_by_frequency(language, w)]
+    words = [w for w in words if w not in dropped_by_frequency[language]]
     write(f"profanity-{language}.txt", f"profanity ({language}): LDNOOBW (CC BY 4.0)" + (" and wooorm/cuss sureness 2 (MIT)" if extra else "") +
-          ", everyday words removed", words)
+          ", everyday words removed (by hand, and by word frequency: see scripts/build-lexicons.py)", words)
+for language, words in dropped_by_frequency.items():
+    print(f"profanity-{language}: dropped as everyday words by frequency ({len(words)}): {', '.join(words)}")
 
 # Hedges: wooorm/words (MIT) for English.
 hedges = [w.strip() for w in (src / "words/hedges.txt").read_text(encoding="utf-8").splitlines()

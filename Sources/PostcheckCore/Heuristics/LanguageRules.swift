@@ -134,8 +134,9 @@ public struct LanguageRules: Sendable {
     public static let french = LanguageRules(
         code: "fr",
         negations: [
-            "ne", "n", "pas", "jamais", "rien", "personne", "aucun", "aucune", "nul", "nulle", "ni", "sans", "guère",
-            "plus", "non", "nullement",
+            // Not "personne", "plus", "nul": in posts they are mostly "person", "more" and "rubbish" ("une
+            // personne formidable", "plus rapide", "c'est nul"); "ne" already marks "ne … personne/plus".
+            "ne", "n", "pas", "jamais", "rien", "aucun", "aucune", "ni", "sans", "guère", "non", "nullement",
         ],
         negationInfixes: ["n'", "n’"],
         boosters: Dictionary([

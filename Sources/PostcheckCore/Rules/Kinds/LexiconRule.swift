@@ -33,10 +33,18 @@ struct LexiconRule: RuleKind, CompiledRule {
     {
         var lexicons: [String: [String: Double]] = [:]
         for (language, node) in try fields.perLanguageNodes("lexicon") ?? [:] {
-            guard let name = node.string else { throw fields.error(at: node, "'lexicon' names a file (or one per language)") }
-            let file = try fields.siblingFile(name, key: "lexicon")
-            let parsed = try LexiconFile.parse(file.text, path: file.path)
-            if lexicons[language] == nil { lexicons[language] = parsed } else { lexicons[language]!.merge(parsed) { $1 } }
+            // One file, or a list whose later files adjust the earlier ones (a source lexicon, then postcheck's
+            // corrections: topic words that are no tone, homographs, what rants use).
+            let names: [Yams.Node]
+            if case .sequence(let items) = node { names = Array(items) } else { names = [node] }
+            for entry in names {
+                guard let name = entry.string else {
+                    throw fields.error(at: entry, "'lexicon' names a file, or a list of files (or either per language)")
+                }
+                let file = try fields.siblingFile(name, key: "lexicon")
+                let parsed = try LexiconFile.parse(file.text, path: file.path)
+                if lexicons[language] == nil { lexicons[language] = parsed } else { lexicons[language]!.merge(parsed) { $1 } }
+            }
         }
         for (language, node) in try fields.perLanguageNodes("entries") ?? [:] {
             guard case .mapping(let mapping) = node else {
@@ -53,9 +61,14 @@ struct LexiconRule: RuleKind, CompiledRule {
             throw fields.error(at: nil, "a lexicon rule needs 'lexicon' (a file) or 'entries'")
         }
         var emoji: ([Unicode.Scalar: String], [Unicode.Scalar: Double]) = ([:], [:])
-        if let name = try fields.string("emoji") {
+        // One file or several: descriptions (English, scored with the lexicon) and weights (every language). A weight
+        // in a later file overrides an earlier description of the same emoji (🙄 "face with rolling eyes" scores 0).
+        for name in try fields.stringList("emoji") ?? [] {
             let file = try fields.siblingFile(name, key: "emoji")
-            emoji = try LexiconFile.parseEmoji(file.text, path: file.path)
+            let parsed = try LexiconFile.parseEmoji(file.text, path: file.path)
+            emoji.0.merge(parsed.0) { $1 }
+            emoji.1.merge(parsed.1) { $1 }
+            for scalar in parsed.1.keys where parsed.0[scalar] == nil { emoji.0[scalar] = nil }
         }
         let modeName = try fields.string("mode") ?? "compound"
         guard let mode = Mode(rawValue: modeName) else {
