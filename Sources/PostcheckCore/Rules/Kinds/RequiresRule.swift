@@ -9,10 +9,11 @@
 /// require: ['#(?:ad|ambassador|employee)\b', '\b(?:I work (?:at|for)|ik werk bij|je travaille chez)\b']
 /// reject: ['#spon\b', '#sp\b']
 /// within: {first: 140, trailinghashtags: false}
+/// near: {patterns: ['\b(?:try|recommend|best)\b'], within: 12}   # a trigger counts only next to one of these
 /// ```
 struct RequiresRule: RuleKind, CompiledRule {
     static let name = "requires"
-    static let keys: Set<String> = ["trigger", "require", "reject", "match", "within", "ignorecase"]
+    static let keys: Set<String> = ["trigger", "require", "reject", "match", "within", "ignorecase", "near"]
 
     let header: RuleHeader
     let triggers: [String: [Cue]]
@@ -22,6 +23,9 @@ struct RequiresRule: RuleKind, CompiledRule {
     /// Code points from the start of the scope within which a requirement must start.
     let first: Int?
     let countsInTrailingHashtags: Bool
+    /// postcheck: a trigger counts only with one of these patterns near it (an endorsement next to a brand name,
+    /// so that company news naming the brand is no trigger).
+    let near: Proximity?
 
     static func compile(header: RuleHeader, fields: YAMLFields, context: RuleCompileContext) throws(RuleFileError)
         -> any CompiledRule
@@ -47,7 +51,8 @@ struct RequiresRule: RuleKind, CompiledRule {
         let scoped = fields.has("scope") ? header : header.withScope(try! ScopeSelector(["summary"]))
         return RequiresRule(header: scoped, triggers: triggers, requirements: requirements,
                             rejects: try fields.cues("reject", options: options) ?? [:], needsAll: match == "all",
-                            first: first, countsInTrailingHashtags: trailing)
+                            first: first, countsInTrailingHashtags: trailing,
+                            near: try Proximity(fields: fields, options: options))
     }
 
     private func forLanguage(_ cues: [String: [Cue]], _ language: String?) -> [Cue] {
@@ -71,6 +76,18 @@ struct RequiresRule: RuleKind, CompiledRule {
             }
             guard !triggered.isEmpty, !needsAll || allFound else { continue }
             triggered.sort { $0.range.lowerBound < $1.range.lowerBound }
+            var nearby: [Range<Int>] = []
+            if let near {
+                let sentences = near.sentences(of: subject, input: input)
+                var kept: [RegexMatch] = []
+                for match in triggered {
+                    guard let cue = try near.find(around: match.range, in: subject, input: input, sentences: sentences) else { continue }
+                    kept.append(match)
+                    nearby.append(cue)
+                }
+                triggered = kept
+                guard !triggered.isEmpty else { continue }
+            }
             var rejected: [Range<Int>] = []
             for reject in rejects {
                 rejected += try reject.pattern.matches(in: buffer, range: subject.range, scratch: input.scratch).map(\.range)
@@ -98,6 +115,7 @@ struct RequiresRule: RuleKind, CompiledRule {
             else if lateMatch, let first { note = " within the first \(first) characters" }
             var finding = header.finding(input, range: trigger.range, arguments: [input.text(trigger.range), note])
             finding.cues = triggered.map { FindingCue(range: $0.range, text: input.text($0.range), weight: 1) }
+                + nearby.map { FindingCue(range: $0, text: input.text($0), weight: 1) }
                 + rejected.map { FindingCue(range: $0, text: input.text($0), weight: -1) }
             findings.append(finding)
         }
