@@ -36,6 +36,8 @@ public final class Linter: @unchecked Sendable {
     private let rulesByPack: [String: [Int]]
     /// Rules whose errors fail a draft whatever its score (`Guideline.failsOnError`).
     private let failingOnError: Set<String>
+    /// Rules whose matches are validated (`specificity` > 0), with their guideline: for `keepingMostSpecific`.
+    private let validated: [String: (specificity: Int, guideline: Guideline?)]
     /// One scan for every word-list pattern, built when the work makes it pay (see `SharedScan`).
     private let sharedScan: SharedScan
 
@@ -82,6 +84,7 @@ public final class Linter: @unchecked Sendable {
         self.rules = rules
         self.rulesByPack = byPack
         self.failingOnError = Set(rules.filter { $0.header.guideline?.failsOnError ?? false }.map(\.header.id))
+        self.validated = Dictionary(rules.filter { $0.specificity > 0 }.map { ($0.header.id, ($0.specificity, $0.header.guideline)) }) { a, _ in a }
         self.sharedScan = SharedScan(allPatterns: rules.flatMap(\.literalPatterns))
         try validateRuleNames()
     }
@@ -253,6 +256,7 @@ public final class Linter: @unchecked Sendable {
                 }
             }
         }
+        findings = keepingMostSpecific(findings)
         findings = applySuppressions(SuppressionParser.parse(draft), to: findings, in: draft)
         findings = findings.filter { $0.severity >= configuration.minSeverity }
         findings.sort {
@@ -279,6 +283,21 @@ public final class Linter: @unchecked Sendable {
         if findings.contains(where: { $0.severity == .error && failingOnError.contains($0.ruleID) }) { return .fail }
         if findings.contains(where: { $0.severity >= .warning }) || score < scoring.passAt { return .review }
         return .pass
+    }
+
+    /// One finding per span: a validated finding (a phone number) that overlaps a more specific one of the same
+    /// guideline (an IBAN, whose checksum holds) says nothing more, and is dropped.
+    private func keepingMostSpecific(_ findings: [Finding]) -> [Finding] {
+        let specific = findings.filter { (validated[$0.ruleID]?.specificity ?? 0) > 1 }
+        guard !specific.isEmpty else { return findings }
+        return findings.filter { finding in
+            guard let own = validated[finding.ruleID] else { return true }
+            return !specific.contains { other in
+                let theirs = validated[other.ruleID]!
+                return theirs.specificity > own.specificity && theirs.guideline == own.guideline
+                    && other.range.overlaps(finding.range)
+            }
+        }
     }
 
     private func applySuppressions(_ suppressions: [Suppression], to findings: [Finding], in draft: Draft) -> [Finding] {

@@ -174,6 +174,12 @@ public enum URLExtractor {
                 index += 1
                 continue
             }
+            // Nor right after @, $ or # (twitter-text's valid_url_preceding_chars): the domain of an e-mail address
+            // (ondernemerslijn@unizo.be), a cashtag or a hashtag is no URL.
+            if index > 0 && "@＠$#＃".unicodeScalars.contains(scalars[index - 1]) {
+                index += 1
+                continue
+            }
             // A word with no dot in it (and no "://") cannot be a URL: skip the whole word.
             if isHostCharacter(scalars[index]) {
                 var end = index

@@ -8,6 +8,16 @@ public enum MatchValidator: String, Sendable, CaseIterable {
     case email
     case phone
 
+    /// How much a valid match says: a checksum (IBAN, Luhn, national numbers) pins the kind of number down; a
+    /// structure check (phone, e-mail) only says it could be one. Where both match the same span, the more specific
+    /// finding is reported alone (an IBAN is not also a phone number).
+    public var specificity: Int {
+        switch self {
+        case .iban, .luhn, .beNationalNumber, .nlBSN: 2
+        case .email, .phone: 1
+        }
+    }
+
     public func isValid(_ text: String) -> Bool {
         switch self {
         case .iban: Self.validIBAN(text)

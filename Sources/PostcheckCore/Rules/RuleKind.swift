@@ -58,10 +58,14 @@ public protocol CompiledRule: Sendable {
     var literalPatterns: [RegexPattern] { get }
     /// The ones of them the rule uses on a draft in `language` (a rule with a word list per language uses one).
     func literalPatterns(forLanguage language: String?) -> [RegexPattern]
+    /// How specific a match of this rule is (`MatchValidator.specificity`; 0 for rules without a validator): a
+    /// finding overlapped by one of a more specific rule of the same guideline is dropped.
+    var specificity: Int { get }
 }
 
 extension CompiledRule {
     public var literalPatterns: [RegexPattern] { [] }
+    public var specificity: Int { 0 }
 
     public func literalPatterns(forLanguage language: String?) -> [RegexPattern] { literalPatterns }
 }

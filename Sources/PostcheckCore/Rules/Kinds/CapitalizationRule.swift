@@ -56,7 +56,9 @@ struct CapitalizationRule: RuleKind, CompiledRule {
                 let words = text.split(separator: " ")
                 let targets = expected.split(separator: " ")
                 guard !words.isEmpty, words.count == targets.count else { continue }
-                let conforming = zip(words, targets).filter { $0 == $1 || exceptions.contains(String($0)) }.count
+                let conforming = zip(words, targets).filter {
+                    $0 == $1 || exceptions.contains(String($0)) || AddressTokens.isAddress($0)
+                }.count
                 passes = Double(conforming) / Double(words.count) >= threshold
             }
             if !passes {
@@ -79,7 +81,8 @@ struct CapitalizationRule: RuleKind, CompiledRule {
             for (index, word) in words.enumerated() {
                 let isLast = index == words.count - 1
                 var out = word
-                if exceptions.contains(word) || isAcronym(word) {
+                // An address, hashtag or mention keeps its case: changing it breaks the link or the handle.
+                if exceptions.contains(word) || isAcronym(word) || AddressTokens.isAddress(word) {
                     out = word
                 } else if case .sentence = style {
                     out = startOfPhrase ? capitalizeFirst(word.lowercased()) : word.lowercased()

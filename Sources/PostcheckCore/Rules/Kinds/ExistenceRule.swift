@@ -13,6 +13,7 @@ struct ExistenceRule: RuleKind, CompiledRule {
     let near: Proximity?
     /// postcheck: keep only matches whose checksum or structure is valid.
     let validator: MatchValidator?
+    var specificity: Int { validator?.specificity ?? 0 }
 
     static func compile(header: RuleHeader, fields: YAMLFields, context: RuleCompileContext) throws(RuleFileError)
         -> any CompiledRule

@@ -86,6 +86,9 @@ struct SubstitutionRule: RuleKind, CompiledRule {
             for match in try input.matches(pattern, in: subject, groups: true) {
                 guard let matchedGroup = match.groups.firstIndex(where: { $0 != nil }), let range = match.groups[matchedGroup]
                 else { continue }
+                // Not inside an address, hashtag or mention: a fix there would break it (unless the rule reads the
+                // raw file on purpose).
+                if !header.scope.includesRaw && AddressTokens.contains(range, in: input.buffer(subject), bounds: subject.range) { continue }
                 let observed = input.text(range).trimmingSpacesAndBreaks()
                 guard let group = groupEntries[matchedGroup] ?? literalEntry(for: observed) else { continue }
                 let expected = replacements[group]
