@@ -44,7 +44,14 @@ struct Eval: ParsableCommand {
     }
 
     func run() throws {
-        if !postFolders.isEmpty { return try runPosts() }
+        if !postFolders.isEmpty {
+            let runs = try postRuns(postFolders)
+            switch format {
+            case .json: print(JSONValue.array(runs.map(Self.json)).serialized())
+            case .text: for run in runs { print(text(run)) }
+            }
+            return
+        }
         guard let rules = BundledRules.directory() else { fail("the bundled packs are not available") }
         guard FileManager.default.fileExists(atPath: data) else { fail("no labelled data at \(data) (give --data)") }
         // The bundled pack with every heuristic on (humour and debate avoided) and the given promotional limit.
@@ -128,6 +135,11 @@ struct Eval: ParsableCommand {
             measures.append(neutral)
         }
 
+        // Then the real posts: postcheck's own corpus (from the repository's top folder) and the shared set.
+        let defaultFolders = ["Fixtures/posts", root.appendingPathComponent("posts").path].filter {
+            FileManager.default.fileExists(atPath: $0)
+        }
+        let runs = try postRuns(defaultFolders)
         switch format {
         case .json:
             print(JSONValue.array(measures.map { measure in
@@ -139,7 +151,7 @@ struct Eval: ParsableCommand {
                 ]
                 if let correlation = measure.correlation { fields.append(("correlation", .double(round3(correlation)))) }
                 return .object(fields)
-            }).serialized())
+            } + runs.map(Self.json)).serialized())
         case .text:
             for measure in measures {
                 var line = "\(measure.name): \(measure.count) texts, rule \(measure.rule) (\(header(measure.rule).map(thresholdText) ?? ""))\n"
@@ -151,6 +163,8 @@ struct Eval: ParsableCommand {
                 if let correlation = measure.correlation { line += "; lexicon score vs label r = \(String(format: "%.3f", correlation))" }
                 print(line)
             }
+            print()
+            for run in runs { print(text(run)) }
         }
     }
 

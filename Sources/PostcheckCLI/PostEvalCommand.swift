@@ -12,10 +12,10 @@ extension Eval {
         var evaluation: PostEvaluation
     }
 
-    func runPosts() throws {
+    func postRuns(_ folders: [String]) throws -> [PostSetRun] {
         var runs: [PostSetRun] = []
         let loader = ConfigurationLoader(bundledRulesDirectory: BundledRules.directory())
-        for folder in postFolders {
+        for folder in folders {
             let posts = try Self.readPosts(folder)
             guard !posts.isEmpty else { fail("no labelled posts in \(folder)") }
             let company = (folder as NSString).appendingPathComponent("company.postcheck.yml")
@@ -33,10 +33,7 @@ extension Eval {
                 runs.append(PostSetRun(folder: folder, setting: name, evaluation: PostEvaluation.run(posts, linter: linter)))
             }
         }
-        switch format {
-        case .json: print(JSONValue.array(runs.map(Self.json)).serialized())
-        case .text: for run in runs { print(text(run)) }
-        }
+        return runs
     }
 
     static func readPosts(_ folder: String) throws -> [LabelledPost] {
@@ -52,7 +49,7 @@ extension Eval {
         return posts
     }
 
-    private func text(_ run: PostSetRun) -> String {
+    func text(_ run: PostSetRun) -> String {
         let evaluation = run.evaluation
         var lines = ["real posts: \(run.folder), \(run.setting)"]
         lines.append("  class    lang  posts  flagged  precision  recall  borderline flagged")
@@ -92,7 +89,7 @@ extension Eval {
 
     static func percent(_ value: Double?) -> String { value.map { String(format: "%.1f%%", $0 * 100) } ?? "–" }
 
-    private static func json(_ run: PostSetRun) -> JSONValue {
+    static func json(_ run: PostSetRun) -> JSONValue {
         func number(_ value: Double?) -> JSONValue { value.map { .double(($0 * 1000).rounded() / 1000) } ?? .null }
         return .object([
             ("set", .string(run.folder)), ("setting", .string(run.setting)),

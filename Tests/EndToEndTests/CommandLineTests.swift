@@ -100,7 +100,7 @@ final class CommandLineTests: XCTestCase {
         let root = try project()
         try writeFile(Data("We beat Globex.\n".utf8), root.appendingPathComponent("bad.md"))
         let full = try postcheck(["bad.md"], in: root).stdout
-        XCTAssertTrue(full.contains("bad.md: score 75/100, review (1 error, 0 warnings, 0 suggestions)"), full)
+        XCTAssertTrue(full.contains("bad.md: score 75/100, fail (1 error, 0 warnings, 0 suggestions)"), full)
         XCTAssertTrue(full.contains(" 1 | We beat Globex.\n   |         ^~~~~~"), full)
         let quiet = try postcheck(["--quiet", "bad.md"], in: root).stdout
         XCTAssertFalse(quiet.contains("score"))

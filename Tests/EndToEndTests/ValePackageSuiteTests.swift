@@ -18,12 +18,17 @@ final class ValePackageSuiteTests: XCTestCase {
         "write-good/Weasel words",  // Weasel.yml lists 'fairly', which the fixture uses, but no line expects it
     ]
 
+    /// The packages whose suites run here. Google, IBM and Microsoft (added to ../shared later) are not yet among
+    /// them: one of Google's rules does not compile in PCRE2 and their `.vale.ini` files name rules the packages do
+    /// not ship (the "real workload" issue takes them on).
+    static let packages = ["Joblint", "alex", "proselint", "write-good"]
+
     static var packagesFolder: URL { packageRoot.deletingLastPathComponent().appendingPathComponent("shared/vale-packages") }
 
     static func scenarios() throws -> [Scenario] {
         let folder = packagesFolder
         var result: [Scenario] = []
-        for package in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() {
+        for package in packages {
             let feature = folder.appendingPathComponent("\(package)/features/rules.feature")
             guard let text = try? String(contentsOf: feature, encoding: .utf8) else { continue }
             var name = ""

@@ -94,7 +94,8 @@ public struct ConfigurationLoader: Sendable {
         try fields.rejectUnknownKeys(allowed: Self.postcheckKeys, context: "the configuration")
         // A configuration that names no packs (only `policy:`, say) gets the bundled pack: running no rule at all
         // would pass every draft.
-        for entry in try fields.stringList("packs") ?? (fields.node("packs") == nil ? ["postcheck"] : []) {
+        let defaultPacks = fields.node("packs") == nil && bundledPackDirectory("postcheck") != nil ? ["postcheck"] : []
+        for entry in try fields.stringList("packs") ?? defaultPacks {
             let directory = try resolvePack(entry, base: base, fields: fields)
             let name = (directory as NSString).lastPathComponent
             configuration.packDirectories.append((name, directory))

@@ -34,8 +34,6 @@ public final class Linter: @unchecked Sendable {
     /// Every loaded rule, by id, in id order.
     public let rules: [any CompiledRule]
     private let rulesByPack: [String: [Int]]
-    /// Rules whose errors fail a draft whatever its score (`Guideline.failsOnError`).
-    private let failingOnError: Set<String>
     /// Rules whose matches are validated (`specificity` > 0), with their guideline: for `keepingMostSpecific`.
     private let validated: [String: (specificity: Int, guideline: Guideline?)]
     /// One scan for every word-list pattern, built when the work makes it pay (see `SharedScan`).
@@ -83,7 +81,6 @@ public final class Linter: @unchecked Sendable {
         }
         self.rules = rules
         self.rulesByPack = byPack
-        self.failingOnError = Set(rules.filter { $0.header.guideline?.failsOnError ?? false }.map(\.header.id))
         self.validated = Dictionary(rules.filter { $0.specificity > 0 }.map { ($0.header.id, ($0.specificity, $0.header.guideline)) }) { a, _ in a }
         self.sharedScan = SharedScan(allPatterns: rules.flatMap(\.literalPatterns))
         try validateRuleNames()
@@ -264,23 +261,18 @@ public final class Linter: @unchecked Sendable {
         }
         let penalty = findings.reduce(0) { $0 + configuration.score.penalty($1.severity) }
         let score = max(0, 100 - penalty)
-        let verdict = Self.verdict(score: score, findings: findings, scoring: configuration.score,
-                                   failOn: configuration.failOn, failingOnError: failingOnError)
+        let verdict = Self.verdict(score: score, findings: findings, scoring: configuration.score, failOn: configuration.failOn)
         return CheckResult(draft: draft, findings: findings, score: score, verdict: verdict, ruleErrors: errors,
                            ruleTimings: timings, language: language, languageSource: languageSource)
     }
 
     /// Drops suppressed findings and reports suppressions that silenced nothing or name no loaded rule.
     /// The verdict, one rule for the CLI's exit status and the service's `passed` alike (README, "Score and
-    /// verdict"): `fail` when a finding reaches the configuration's `fail-on` level, when a confidentiality or
-    /// personal-data rule reports an error (whatever `fail-on` says: a leaked account number or code name cannot be
-    /// taken back once posted), or when the score is below `score.fail`; `review` when a warning remains or the score
-    /// is below `score.pass`; else `pass`.
-    static func verdict(score: Int, findings: [Finding], scoring: ScorePolicy, failOn: Severity,
-                        failingOnError: Set<String>) -> Verdict
-    {
+    /// verdict"): `fail` when a finding reaches the configuration's `fail-on` level (an error always does, so a leaked
+    /// account number or code name fails whatever the score) or when the score is below `score.fail`; `review` when
+    /// a warning remains or the score is below `score.pass`; else `pass`.
+    static func verdict(score: Int, findings: [Finding], scoring: ScorePolicy, failOn: Severity) -> Verdict {
         if findings.contains(where: { $0.severity >= failOn }) || score < scoring.failBelow { return .fail }
-        if findings.contains(where: { $0.severity == .error && failingOnError.contains($0.ruleID) }) { return .fail }
         if findings.contains(where: { $0.severity >= .warning }) || score < scoring.passAt { return .review }
         return .pass
     }
