@@ -127,8 +127,14 @@ final class CheckSession {
         var exitCode: Int32 = 0
         for (report, linter) in zip(reports, linters) {
             guard let result = report?.result else { continue }
+            // The gate is the verdict's rule: a finding at the fail-on level (--fail-on, else the configuration's) or
+            // a score below score.fail.
             let threshold = failOn ?? linter.configuration.failOn
-            if result.findings.contains(where: { $0.severity >= threshold }) { exitCode = 1 }
+            if result.findings.contains(where: { $0.severity >= threshold })
+                || result.score < linter.configuration.score.failBelow
+            {
+                exitCode = 1
+            }
         }
         if all.contains(where: { $0.error != nil || !($0.result?.ruleErrors.isEmpty ?? true) }) { exitCode = 2 }
         var rules: [String: RuleHeader] = [:]

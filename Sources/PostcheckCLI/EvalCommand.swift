@@ -136,7 +136,7 @@ struct Eval: ParsableCommand {
         }
 
         // Then the real posts: postcheck's own corpus (from the repository's top folder) and the shared set.
-        let defaultFolders = ["Fixtures/posts", root.appendingPathComponent("posts").path].filter {
+        let defaultFolders = ["Fixtures/posts", (data as NSString).appendingPathComponent("posts")].filter {
             FileManager.default.fileExists(atPath: $0)
         }
         let runs = try postRuns(defaultFolders)

@@ -7,7 +7,9 @@ struct ServiceCheck {
     let result: CheckResult
     let failOn: Severity
 
-    var passed: Bool { !result.findings.contains { $0.severity >= failOn } }
+    /// The CMS gate, as the CLI's exit status: not passed when the verdict is "fail" (a finding at the
+    /// configuration's fail-on level, or a score below score.fail).
+    var passed: Bool { result.verdict != .fail && !result.findings.contains { $0.severity >= failOn } }
 
     static func run(text: String, filename: String?, language: String?, platform: String?, linter: Linter) throws -> ServiceCheck {
         let name = filename.flatMap { $0.isEmpty ? nil : $0 } ?? "draft.md"
