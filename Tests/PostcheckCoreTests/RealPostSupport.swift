@@ -25,6 +25,16 @@ func check(_ text: String, language: String, platform: String? = nil, with linte
 /// The rule ids of a result's findings at warning or above.
 func flags(_ result: CheckResult) -> [String] { result.findings.filter { $0.severity >= .warning }.map(\.ruleID) }
 
+/// Asserts that each post (text, language) gets a warning or error of one of `rules` (`expected`), or of none.
+func assertFlags(_ rules: Set<String>, _ expected: Bool, _ posts: [(String, String)], with linter: Linter,
+                 file: StaticString = #filePath, line: UInt = #line) throws
+{
+    for (text, language) in posts {
+        let found = Set(flags(try check(text, language: language, with: linter)))
+        XCTAssertEqual(!found.isDisjoint(with: rules), expected, "\(text): \(found.sorted())", file: file, line: line)
+    }
+}
+
 /// The company configuration the real-style posts are labelled under.
 let companyConfiguration = """
     names:
