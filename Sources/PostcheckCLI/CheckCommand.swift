@@ -57,6 +57,13 @@ struct Check: ParsableCommand {
     @Option(name: .long, help: "Name of the draft read from standard input (selects configuration and format).")
     var stdinFilename: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "The platform the drafts are for: \(Platform.known.joined(separator: ", ")) (or twitter); over front matter and configuration."))
+    var platform: String?
+
+    @Option(name: .long, help: ArgumentHelp("The most a draft (file or standard input) may hold, in MB.", valueName: "MB"))
+    var maxSize: Int = FileBytes.defaultLimit / 1_048_576
+
     @Option(name: .long, help: "Exit 1 when a finding reaches this severity (suggestion, warning, error).")
     var failOn: Severity?
 
@@ -94,6 +101,10 @@ struct Check: ParsableCommand {
         if paths.filter({ $0 == "-" }).count > 1 { throw ValidationError("'-' (standard input) can be given only once") }
         if fix && diff { throw ValidationError("--fix and --diff cannot be combined: --diff only shows what --fix would do") }
         if let date, CalendarDay(date) == nil { throw ValidationError("--date must be a day such as 2026-12-01, not '\(date)'") }
+        if let platform, Platform.normalize(platform) == nil {
+            throw ValidationError("unknown platform '\(platform)' (known: \(Platform.known.joined(separator: ", ")), twitter)")
+        }
+        if maxSize < 1 { throw ValidationError("--max-size is a number of MB, 1 or more") }
         if (changed || changedSince != nil) && paths.contains("-") {
             throw ValidationError("--changed selects files from git; it cannot be combined with standard input")
         }
@@ -122,7 +133,14 @@ struct Check: ParsableCommand {
             }
             if paths.isEmpty { targets = ["."] }
         }
+        // Nothing to read but a terminal: say how to use postcheck instead of waiting silently for a draft.
+        if targets == ["-"] && isatty(STDIN_FILENO) != 0 && !(changed || changedSince != nil) {
+            FileHandle.standardError.write(Data((Self.helpMessage() + "\n\nGive files or folders to check, or pipe a draft in: pbpaste | postcheck\n").utf8))
+            throw ExitCode(2)
+        }
         session.measuresRules = timings
+        session.sizeLimit = maxSize * 1_048_576
+        session.platform = platform.flatMap(Platform.normalize)
         let mode: CheckSession.FixMode = fix ? .fix : diff ? .diff : .none
         var outcome = session.run(paths: targets, stdinName: stdinFilename, onlyChanged: onlyChanged, fixMode: mode)
         if let fatal = outcome.fatalError { fail(fatal) }

@@ -57,6 +57,10 @@ final class CheckSession {
     private(set) var notices: [String] = []
     /// Measure time per rule (`--timings`).
     var measuresRules = false
+    /// The most bytes a draft may hold (`--max-size`).
+    var sizeLimit = FileBytes.defaultLimit
+    /// The platform for every draft (`--platform`), over front matter and configuration.
+    var platform: String?
     /// Time spent loading and compiling rules (for `--timings`).
     private(set) var loadingNanoseconds: UInt64 = 0
 
@@ -79,6 +83,7 @@ final class CheckSession {
         var inputs: [Input] = []
         var missing: [FileReport] = []
         let linters: [Linter]
+        var stdinBytes: Data? = nil
         do {
             for path in paths {
                 if path == "-" {
@@ -86,29 +91,40 @@ final class CheckSession {
                     inputs.append(Input(displayPath: name, filePath: nil, logicalPath: absolute(stdinName ?? "stdin.md")))
                     continue
                 }
-                var isDirectory: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                switch EntryKind(path: path) {
+                case nil:
                     missing.append(FileReport(path: path, error: "no such file or folder"))
-                    continue
-                }
-                if isDirectory.boolValue {
+                case .folder:
                     inputs += try walk(path)
-                } else {
+                case .file:
                     inputs.append(Input(displayPath: path, filePath: path, logicalPath: absolute(path)))
+                case .other:
+                    // A device or FIFO (/dev/zero, a pipe) is read only as standard input ('-'), within the limit.
+                    missing.append(FileReport(path: path, error: "not a regular file (a device, pipe or socket): give '-' to read standard input"))
                 }
             }
             if let onlyChanged { inputs.removeAll { $0.filePath != nil && !onlyChanged.contains($0.logicalPath) } }
+            if inputs.contains(where: { $0.filePath == nil }) {
+                switch FileBytes.readLimited(nil, limit: sizeLimit) {
+                case .success(let bytes): stdinBytes = Data(bytes)
+                case .failure(let error):
+                    let names = Set(inputs.filter { $0.filePath == nil }.map(\.displayPath))
+                    inputs.removeAll { $0.filePath == nil }
+                    missing += names.map { FileReport(path: $0, error: error.description) }
+                }
+            }
             // Compile every configuration up front: a bad rule stops the run before anything is checked.
             linters = try inputs.map { try linter(for: $0.logicalPath) }
         } catch {
             return Outcome(reports: [], exitCode: 2, fatalError: "\(error)")
         }
 
-        let stdinData: Data? = inputs.contains { $0.filePath == nil }
-            ? FileHandle.standardInput.readDataToEndOfFile() : nil
         let collected = ReportSlots(count: inputs.count)
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, inputs.count))
         let frozenInputs = inputs
+        let stdinData = stdinBytes
+        let limit = sizeLimit
+        let platform = self.platform
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             // One PCRE2 scratch per worker thread. Each worker takes the next draft nobody has taken, so that no
             // core sits idle while another still has a queue (dealt in advance, the first drafts' one-time costs and
@@ -116,7 +132,7 @@ final class CheckSession {
             let scratch = MatchScratch()
             while let index = collected.claimNext() {
                 collected.set(index, Self.check(frozenInputs[index], linter: linters[index], stdin: stdinData,
-                                                scratch: scratch, fixMode: fixMode))
+                                                scratch: scratch, fixMode: fixMode, limit: limit, platform: platform))
             }
         }
         let checked = collected.values
@@ -143,10 +159,10 @@ final class CheckSession {
                        rules: rules)
     }
 
-    private static func check(_ input: Input, linter: Linter, stdin: Data?, scratch: MatchScratch, fixMode: FixMode)
-        -> (report: FileReport, change: Change?)
+    private static func check(_ input: Input, linter: Linter, stdin: Data?, scratch: MatchScratch, fixMode: FixMode,
+                              limit: Int, platform: String?) -> (report: FileReport, change: Change?)
     {
-        let report = check(input, linter: linter, stdin: stdin, scratch: scratch)
+        let report = check(input, linter: linter, stdin: stdin, scratch: scratch, limit: limit, platform: platform)
         guard fixMode != .none, var result = report.result else { return (report, nil) }
         let original = result.draft.original.bytes
         // Fixes that overlap wait for the next round, on the re-checked text.
@@ -158,7 +174,7 @@ final class CheckSession {
                 let draft = try? Draft(path: input.displayPath, bytes: outcome.bytes, format: DraftFormat.forPath(input.logicalPath))
             else { break }
             let relative = relativePath(input.logicalPath, to: linter.configuration.baseDirectory)
-            result = linter.check(draft, relativePath: relative, scratch: scratch)
+            result = linter.check(draft, relativePath: relative, scratch: scratch, platform: platform)
         }
         let change = Change(displayPath: input.displayPath, filePath: input.filePath, original: original,
                             fixed: result.draft.original.bytes)
@@ -166,11 +182,15 @@ final class CheckSession {
         return (fixMode == .fix ? FileReport(path: input.displayPath, result: result) : report, change)
     }
 
-    private static func check(_ input: Input, linter: Linter, stdin: Data?, scratch: MatchScratch) -> FileReport {
+    private static func check(_ input: Input, linter: Linter, stdin: Data?, scratch: MatchScratch, limit: Int,
+                              platform: String?) -> FileReport
+    {
         let bytes: [UInt8]
         if let path = input.filePath {
-            guard let read = FileBytes.read(path) else { return FileReport(path: input.displayPath, error: "cannot read file") }
-            bytes = read
+            switch FileBytes.readLimited(path, limit: limit) {
+            case .success(let read): bytes = read
+            case .failure(let error): return FileReport(path: input.displayPath, error: error.description)
+            }
         } else {
             bytes = [UInt8](stdin ?? Data())
         }
@@ -183,7 +203,11 @@ final class CheckSession {
         }
         let parsed = DispatchTime.now().uptimeNanoseconds - parseStarted
         let relative = relativePath(input.logicalPath, to: linter.configuration.baseDirectory)
-        var result = linter.check(draft, relativePath: relative, scratch: scratch)
+        // Fail closed: an empty draft, no rule that applies, an unknown language or platform is no pass.
+        if let problem = linter.problem(with: draft, relativePath: relative, platform: platform) {
+            return FileReport(path: input.displayPath, error: problem.message)
+        }
+        var result = linter.check(draft, relativePath: relative, scratch: scratch, platform: platform)
         if linter.measuresRules { result.ruleTimings[Phase.parsing, default: 0] += parsed }
         return FileReport(path: input.displayPath, result: result)
     }
@@ -330,7 +354,7 @@ final class CheckSession {
                         continue
                     }
                     subfolders.append(full)
-                case .file:
+                case .file(let size):
                     let linter = try linter(for: full)
                     let configuration = linter.configuration
                     let fileExtension = (name as NSString).pathExtension.lowercased()
@@ -338,6 +362,10 @@ final class CheckSession {
                     guard configuration.extensions.contains(fileExtension)
                         || (configuration.isVale && configuration.mentions(relativeToConfig))
                     else { continue }
+                    if size == 0 {
+                        notices.append("\(display(full, root: root, rootPath: rootPath)): skipped: the file is empty")
+                        continue
+                    }
                     inputs.append(Input(displayPath: display(full, root: root, rootPath: rootPath), filePath: full, logicalPath: full))
                 case .other:
                     continue
@@ -382,7 +410,7 @@ struct FileIdentity: Hashable {
 /// What a folder entry is once symbolic links are followed; a dangling link is `nil`.
 enum EntryKind {
     case folder(FileIdentity)
-    case file
+    case file(size: Int64)
     case other
 
     init?(path: String) {
@@ -390,7 +418,7 @@ enum EntryKind {
         guard stat(path, &info) == 0 else { return nil }
         switch info.st_mode & S_IFMT {
         case S_IFDIR: self = .folder(FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino)))
-        case S_IFREG: self = .file
+        case S_IFREG: self = .file(size: Int64(info.st_size))
         default: self = .other
         }
     }

@@ -9,7 +9,9 @@ struct ServiceCheck {
 
     /// The CMS gate, as the CLI's exit status: not passed when the verdict is "fail" (a finding at the
     /// configuration's fail-on level, or a score below score.fail).
-    var passed: Bool { result.verdict != .fail && !result.findings.contains { $0.severity >= failOn } }
+    var passed: Bool {
+        result.verdict != .fail && !result.findings.contains { $0.severity >= failOn } && result.ruleErrors.isEmpty
+    }
 
     static func run(text: String, filename: String?, language: String?, platform: String?, linter: Linter) throws -> ServiceCheck {
         let name = filename.flatMap { $0.isEmpty ? nil : $0 } ?? "draft.md"
@@ -17,10 +19,14 @@ struct ServiceCheck {
         let bytes = Array(text.utf8).map { $0 == 0 ? 0x20 : $0 }
         let draft = try Draft(path: name, bytes: bytes, format: DraftFormat.forPath(name))
         let relative = name.hasPrefix("/") ? String(name.dropFirst()) : name
+        let requestedLanguage = language.flatMap { $0 == "auto" ? nil : $0 }
+        if let problem = linter.problem(with: draft, relativePath: relative, language: requestedLanguage, platform: platform) {
+            throw problem
+        }
         // The thread's own PCRE2 scratch: a new one maps (and then unmaps) a megabyte of JIT stack per request. The
         // check runs start to end on this thread (nothing in it suspends), so no other request shares it meanwhile.
         let result = linter.check(draft, relativePath: relative, scratch: .forCurrentThread,
-                                  language: language.flatMap { $0 == "auto" ? nil : $0 }, platform: platform)
+                                  language: requestedLanguage, platform: platform)
         return ServiceCheck(result: result, failOn: linter.configuration.failOn)
     }
 
@@ -58,7 +64,11 @@ struct ServiceCheck {
         }
         return .object([
             ("score", .int(result.score)), ("verdict", .string(result.verdict.rawValue)), ("passed", .bool(passed)),
-            ("language", result.language.map(JSONValue.string) ?? .null), ("findings", .array(findings)),
+            ("language", result.language.map(JSONValue.string) ?? .null),
+            ("languageSource", result.languageSource.map { .string($0.rawValue) } ?? .null),
+            // Rules stopped by a PCRE2 limit: the check is incomplete, so it has not passed.
+            ("incomplete", .array(result.ruleErrors.map { .object([("rule", .string($0.ruleID)), ("message", .string($0.message))]) })),
+            ("findings", .array(findings)),
         ])
     }
 }
@@ -133,7 +143,7 @@ enum LanguageToolAPI {
             ("software", .object([("name", .string("postcheck")), ("version", .string(postcheckVersion)),
                                   ("buildDate", .string("")), ("apiVersion", .int(1)), ("premium", .bool(false)),
                                   ("status", .string(""))])),
-            ("warnings", .object([("incompleteResults", .bool(false))])),
+            ("warnings", .object([("incompleteResults", .bool(!result.ruleErrors.isEmpty))])),
             ("language", .object([("name", .string(name)), ("code", .string(requested == "auto" ? code : requested)),
                                   ("detectedLanguage", .object([("name", .string(name)), ("code", .string(code)),
                                                                 ("confidence", .double(result.languageSource == .detected ? 0.9 : 1))]))])),

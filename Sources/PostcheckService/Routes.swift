@@ -82,9 +82,13 @@ public struct PostcheckService: Sendable {
             return problem(413, "Content Too Large", "the body is over the limit of \(maxBodyBytes) bytes")
         }
         var form = FormFields(String(decoding: body, as: UTF8.self))
-        // LanguageTool also takes its parameters in the query string.
+        if let invalid = form.invalid.first(where: { ["text", "data", "language"].contains($0) }) {
+            return problem(400, "Bad Request", "'\(invalid)' is not valid form encoding (a '%' must start %XX, as in %25 for '%', and encode UTF-8)")
+        }
+        // LanguageTool also takes its parameters in the query string, which Hummingbird has already decoded once:
+        // decoding again would turn a literal %20 (sent as %2520) into a space.
         for (key, value) in request.uri.queryParameters where form[String(key)] == nil {
-            form.values[String(key)] = String(value).removingPercentEncoding ?? String(value)
+            form.values[String(key)] = String(value)
         }
         let text: String
         if let plain = form["text"] {
@@ -137,6 +141,14 @@ public struct PostcheckService: Sendable {
         } catch let error as DraftError {
             await slots.release()
             return problem(400, "Bad Request", error.description)
+        } catch let error as DraftProblem {
+            // Fail closed: nothing checked is no "passed".
+            await slots.release()
+            switch error.kind {
+            case .empty, .unknownPlatform: return problem(422, "Unprocessable Content", error.message)
+            case .unknownLanguage: return problem(400, "Bad Request", error.message)
+            case .noRules: return problem(500, "Internal Server Error", error.message)
+            }
         } catch {
             await slots.release()
             throw error
@@ -199,12 +211,20 @@ func problem(_ status: Int, _ title: String, _ detail: String) -> Response {
 /// `application/x-www-form-urlencoded` fields.
 struct FormFields {
     var values: [String: String] = [:]
+    /// Fields whose name or value is not valid percent-encoding ("100% slechter", "%FF"): the request is refused
+    /// rather than checked as an empty text.
+    var invalid: [String] = []
 
     init(_ body: String) {
         for pair in body.split(separator: "&") {
             let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+            // A field whose name cannot be decoded is none LanguageTool knows: skipped.
             guard let key = parts.first.flatMap(Self.decode) else { continue }
-            values[key] = parts.count > 1 ? Self.decode(parts[1]) ?? "" : ""
+            guard let value = parts.count > 1 ? Self.decode(parts[1]) : "" else {
+                invalid.append(key)
+                continue
+            }
+            values[key] = value
         }
     }
 

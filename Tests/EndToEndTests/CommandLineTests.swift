@@ -82,9 +82,11 @@ final class CommandLineTests: XCTestCase {
         let named = try postcheck(["--format", "line", "--stdin-filename", "post.txt", "-"], in: root,
                                   stdin: Data("`globex`\n".utf8))
         XCTAssertEqual(named.stdout, "post.txt:1:2: error: No 'globex'. [acme.Competitors]\n", "plain text: backticks are text")
+        // Empty input is nothing to check, never "score 100/100, pass".
         let empty = try postcheck(["--format", "json"], in: root, stdin: Data())
-        XCTAssertEqual(empty.status, 0)
-        XCTAssertTrue(empty.stdout.contains("\"score\": 100"), empty.stdout)
+        XCTAssertEqual(empty.status, 2)
+        XCTAssertFalse(empty.stdout.contains("\"score\": 100"), empty.stdout)
+        XCTAssertTrue(empty.stdout.contains("nothing to check: the draft is empty"), empty.stdout)
     }
 
     func testPrintConfig() throws {

@@ -102,6 +102,52 @@ final class ServerTests: XCTestCase {
         XCTAssertTrue(server.log.contains(#""path":"/v1/check","status":415"#), "structured access log")
     }
 
+    /// The service never answers "passed" for a draft it did not check: empty text, unknown language or platform,
+    /// a rule stopped by PCRE2's limits (the LanguageTool API says incompleteResults), a form it cannot decode.
+    func testFailsClosed() throws {
+        guard requireTool("curl", install: "apt-get install curl") else { return }
+        let server = try Server(in: fixtures)
+        func post(_ body: String) throws -> (status: Int, body: String) {
+            try curl(["-X", "POST", "\(server.base)/v1/check", "-H", "Content-Type: application/json", "--data-binary", body])
+        }
+        XCTAssertEqual(try post(#"{"text": ""}"#).status, 422)
+        XCTAssertEqual(try post(#"{"text": "  \n "}"#).status, 422)
+        XCTAssertEqual(try post(#"{"text": "Hello team", "platform": "myspace"}"#).status, 422)
+        let klingon = try post(#"{"text": "Unlike Globex we rock", "lang": "klingon"}"#)
+        XCTAssertEqual(klingon.status, 400)
+        XCTAssertTrue(klingon.body.contains("unknown language"), klingon.body)
+        let padded = try post(#"{"text": "\#(String(repeating: "\\n", count: 4000))Ours is faster than Globex."}"#)
+        XCTAssertEqual(padded.status, 200, padded.body)
+        let result = try object(padded.body)
+        XCTAssertEqual(result["passed"] as? Bool, false)
+        XCTAssertEqual(result["language"] as? String, "en")
+        // LanguageTool form: a bare % or a byte that is not UTF-8 is refused, not checked as an empty text; the
+        // query string is decoded once.
+        for form in ["text=100% slechter dan Globex&language=nl", "text=%FF&language=nl"] {
+            XCTAssertEqual(try curl(["-X", "POST", "\(server.base)/v2/check", "--data-binary", form]).status, 400, form)
+        }
+        let once = try curl(["-X", "POST", "\(server.base)/v2/check?language=en&text=TODO%20a%2520b"])
+        XCTAssertEqual(once.status, 200, once.body)
+        XCTAssertTrue(once.body.contains("a%20b"), once.body)
+
+        // A rule stopped by a limit: not passed, and the rule is named.
+        let root = try temporaryFolder()
+        try writeFile(Data("packs: [./p]\n".utf8), root.appendingPathComponent(".postcheck.yml"))
+        try writeFile(Data("extends: existence\nmessage: x\nnonword: true\nscope: raw\nraw: ['(a+)+$']\n".utf8),
+                      root.appendingPathComponent("p/Runaway.yml"))
+        let runaway = try Server(in: root)
+        let text = String(repeating: "a", count: 40) + "!"
+        let stopped = try curl(["-X", "POST", "\(runaway.base)/v1/check", "-H", "Content-Type: application/json",
+                                "--data-binary", #"{"text": "\#(text)"}"#])
+        XCTAssertEqual(stopped.status, 200, stopped.body)
+        let stoppedResult = try object(stopped.body)
+        XCTAssertEqual(stoppedResult["passed"] as? Bool, false)
+        XCTAssertEqual(((stoppedResult["incomplete"] as? [[String: Any]])?.first)?["rule"] as? String, "p.Runaway")
+        let languageTool = try curl(["-X", "POST", "\(runaway.base)/v2/check", "--data-binary", "language=en&text=\(text)"])
+        XCTAssertTrue(languageTool.body.contains(#""incompleteResults":true"#) || languageTool.body.contains(#""incompleteResults": true"#),
+                      languageTool.body)
+    }
+
     func testRulesHealthAndMetrics() throws {
         guard requireTool("curl", install: "apt-get install curl") else { return }
         let server = try Server(in: fixtures)

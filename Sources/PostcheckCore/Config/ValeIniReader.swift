@@ -24,6 +24,8 @@ struct ValeIniReader {
         var vocabularies: [String] = []
         var section: (glob: Glob, packs: [String]?, rules: [String: RuleSetting])? = nil
         var sections: [(glob: Glob, packs: [String]?, rules: [String: RuleSetting])] = []
+        // Where each style is named (`BasedOnStyles`), to say which line names one that is not there.
+        var styleLines: [(style: String, line: Int)] = []
 
         func fail(_ line: Int, _ message: String) -> RuleFileError {
             RuleFileError(path: displayPath, line: line, column: 1, message: message)
@@ -61,6 +63,7 @@ struct ValeIniReader {
                 }
                 if lowerKey == "basedonstyles" {
                     open.packs = list
+                    styleLines += list.map { ($0, lineNumber) }
                 } else if Self.sectionKeys.contains(lowerKey) {
                     // Accepted for compatibility; postcheck's own masking covers what these usually do.
                 } else if key.contains(".") || !key.contains(" ") {
@@ -121,6 +124,11 @@ struct ValeIniReader {
                     configuration.vocabulary.reject += Self.terms(in: (vocabularyDirectory as NSString).appendingPathComponent("reject.txt"))
                 }
             }
+        }
+        // As Vale does ("style does not exist on StylesPath"): a style that is not there would silently check nothing.
+        let available = Set(configuration.packDirectories.map(\.name)).union(["Vale"])
+        for (style, line) in styleLines where !available.contains(style) {
+            throw fail(line, "style '\(style)' does not exist on StylesPath (\(stylesPaths.isEmpty ? "no StylesPath is set" : stylesPaths.joined(separator: ", ")))")
         }
         configuration.overrides = sections.map { ConfigurationOverride(files: $0.glob, packs: $0.packs, rules: $0.rules) }
         // Vale walks every file a section names; postcheck adds those extensions to its folder walk.

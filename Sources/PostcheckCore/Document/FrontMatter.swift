@@ -48,6 +48,9 @@ enum FrontMatterParser {
         guard let closing else { return nil }
         let yamlRange = source.lineStarts[1]..<source.lineStarts[closing]
         let end = closing + 1 < source.lineCount ? source.lineStarts[closing + 1] : source.bytes.count
+        guard yamlRange.count <= maximumBytes else {
+            throw FrontMatterError(line: 2, column: 1, message: "front matter is over \(maximumBytes / 1024) KB: metadata, not a document")
+        }
         let yaml = source.string(yamlRange)
         let node: Node?
         do {
@@ -68,13 +71,25 @@ enum FrontMatterParser {
                 message: "front matter must be a mapping of keys to values")
         }
         var values: [String: MetadataValue] = [:]
+        var budget = maximumNodes
         for (key, value) in mapping {
-            values[key.string ?? "\(key)"] = convert(value)
+            guard let converted = convert(value, budget: &budget) else {
+                throw FrontMatterError(line: 2, column: 1, message: "front matter expands to more than \(maximumNodes) values (aliases of aliases?): refused, as for rules and configurations")
+            }
+            values[key.string ?? "\(key)"] = converted
         }
         return FrontMatter(range: 0..<end, values: values)
     }
 
-    static func convert(_ node: Node) -> MetadataValue {
+    /// A post's metadata is a few dozen values. An alias bomb (anchors that repeat each other, `a: &a [x, x]`,
+    /// `b: &b [*a, *a]`…) is a few hundred bytes that expand to billions of values: each value converted counts
+    /// against this budget, and the draft is refused when it runs out.
+    static let maximumNodes = 10_000
+    static let maximumBytes = 64 * 1024
+
+    static func convert(_ node: Node, budget: inout Int) -> MetadataValue? {
+        budget -= 1
+        guard budget >= 0 else { return nil }
         switch node {
         case .scalar(let scalar):
             if scalar.style == .plain {
@@ -84,10 +99,19 @@ enum FrontMatterParser {
                 if let number = typed.float { return .number(number) }
             }
             return .string(scalar.string)
-        case .sequence(let sequence): return .list(sequence.map(convert))
+        case .sequence(let sequence):
+            var list: [MetadataValue] = []
+            for item in sequence {
+                guard let value = convert(item, budget: &budget) else { return nil }
+                list.append(value)
+            }
+            return .list(list)
         case .mapping(let mapping):
             var map: [String: MetadataValue] = [:]
-            for (key, value) in mapping { map[key.string ?? "\(key)"] = convert(value) }
+            for (key, value) in mapping {
+                guard let converted = convert(value, budget: &budget) else { return nil }
+                map[key.string ?? "\(key)"] = converted
+            }
             return .map(map)
         case .alias: return .null
         }

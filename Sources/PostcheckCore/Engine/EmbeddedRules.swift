@@ -39,11 +39,24 @@ public enum EmbeddedRules {
         guard !files.isEmpty else { return nil }
         let environment = ProcessInfo.processInfo.environment
         let cacheRoot = environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (environment["HOME"].map { ($0 as NSString).appendingPathComponent(".cache") } ?? NSTemporaryDirectory())
+            ?? environment["HOME"].flatMap { $0.isEmpty ? nil : ($0 as NSString).appendingPathComponent(".cache") }
         let hash = stableFingerprint(files.map { $0.path + ":" + $0.base64 })
-        let target = (cacheRoot as NSString).appendingPathComponent("postcheck/rules-\(hash)")
+        if let cacheRoot, let written = write(files, to: (cacheRoot as NSString).appendingPathComponent("postcheck/rules-\(hash)")) {
+            return written
+        }
+        // No writable home (HOME=/dev/null, the user nobody): a folder of this user's own in the temporary folder,
+        // readable by nobody else. Without the packs, no rule would run and every draft would pass.
+        let temporary = (NSTemporaryDirectory() as NSString).appendingPathComponent("postcheck-\(getuid())")
+        if mkdir(temporary, 0o700) != 0 && errno != EEXIST { return nil }
+        var info = stat()
+        guard stat(temporary, &info) == 0, info.st_uid == getuid(), info.st_mode & 0o077 == 0 else { return nil }
+        return write(files, to: (temporary as NSString).appendingPathComponent("rules-\(hash)"))
+    }
+
+    /// Writes the files under `target` once (a fresh folder renamed into place, so that parallel runs never see half
+    /// a copy); the folder, or nil when it cannot be written.
+    private static func write(_ files: [(path: String, base64: String)], to target: String) -> String? {
         if FileManager.default.fileExists(atPath: (target as NSString).appendingPathComponent(".complete")) { return target }
-        // Write into a fresh folder and rename it into place, so that parallel runs never see half a copy.
         let staging = target + ".\(getpid()).tmp"
         do {
             try? FileManager.default.removeItem(atPath: staging)
@@ -53,9 +66,13 @@ public enum EmbeddedRules {
                 guard let data = Data(base64Encoded: file.base64) else { continue }
                 try data.write(to: URL(fileURLWithPath: path))
             }
-            _ = FileManager.default.createFile(atPath: (staging as NSString).appendingPathComponent(".complete"), contents: Data())
+            guard FileManager.default.createFile(atPath: (staging as NSString).appendingPathComponent(".complete"), contents: Data())
+            else {
+                try? FileManager.default.removeItem(atPath: staging)
+                return nil
+            }
             if rename(staging, target) != 0 { try? FileManager.default.removeItem(atPath: staging) }
-            return FileManager.default.fileExists(atPath: target) ? target : nil
+            return FileManager.default.fileExists(atPath: (target as NSString).appendingPathComponent(".complete")) ? target : nil
         } catch {
             try? FileManager.default.removeItem(atPath: staging)
             return nil

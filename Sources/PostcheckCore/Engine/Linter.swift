@@ -143,28 +143,77 @@ public final class Linter: @unchecked Sendable {
         return active
     }
 
-    /// The draft's language: declared in front matter, else detected from its prose, else the configured default.
-    public func language(of draft: Draft) -> (String?, LanguageSource?) {
+    /// The draft's language: declared in front matter, else detected from its prose, else the configured default,
+    /// else English (`LanguageSource.default`). A draft is never left without a language: rules for a language
+    /// would silently not run.
+    public func language(of draft: Draft) -> (String, LanguageSource) {
         if let declared = draft.declaredLanguage { return (LanguageDetector.normalize(declared), .declared) }
         if let detected = LanguageDetector.detect(Self.languageSample(draft)).language { return (detected, .detected) }
         if let fallback = configuration.defaultLanguage { return (fallback, .fallback) }
-        return (nil, nil)
+        return (Self.bundledDefaultLanguage, .default)
     }
 
-    /// The start of the prose, enough for the detector's sample (`LanguageDetector.sampleCharacters`) without
-    /// making a string of a whole large file: a prefix is used once it holds more characters than the sample, so
-    /// that the sample's last character is complete.
-    static func languageSample(_ draft: Draft) -> String {
-        let body = draft.bodyRange
-        var length = LanguageDetector.sampleCharacters * 4
-        while true {
-            var end = min(body.upperBound, body.lowerBound + length)
-            // Cut before a continuation byte, not inside a character.
-            while end < body.upperBound && end > body.lowerBound && draft.masked[end] & 0xC0 == 0x80 { end -= 1 }
-            let prefix = String(decoding: draft.masked[body.lowerBound..<end], as: UTF8.self)
-            if end == body.upperBound || prefix.count > LanguageDetector.sampleCharacters { return prefix }
-            length *= 2
+    /// The language of a draft too short to tell when the configuration names none.
+    public static let bundledDefaultLanguage = "en"
+
+    /// Languages a draft may declare: those the detector and the scorers know, the configured default, and any a
+    /// rule is limited to (`languages:`), so that a configuration can add a language for its own packs.
+    public var supportedLanguages: Set<String> {
+        var languages = Set(LanguageDetector.supported).union(LanguageRules.languagesWithRules)
+        if let fallback = configuration.defaultLanguage { languages.insert(fallback) }
+        for rule in rules { languages.formUnion(rule.header.languages ?? []) }
+        return languages
+    }
+
+    /// What stops `draft` from being checked meaningfully (see `DraftProblem`), if anything. `language` and
+    /// `platform` are the request's own, as for `check`. The CLI and the service call this first and fail closed.
+    public func problem(with draft: Draft, relativePath: String, language languageOverride: String? = nil,
+                        platform platformOverride: String? = nil) -> DraftProblem?
+    {
+        if !draft.source.bytes[draft.bodyRange].contains(where: { !isWhitespaceByte($0) }) {
+            return DraftProblem(kind: .empty, message: "nothing to check: the draft is empty")
         }
+        let declared = languageOverride ?? draft.declaredLanguage
+        if let declared {
+            let code = LanguageDetector.normalize(declared)
+            guard supportedLanguages.contains(code) else {
+                return DraftProblem(kind: .unknownLanguage, message: "unknown language '\(declared)' (supported: \(supportedLanguages.sorted().joined(separator: ", ")))")
+            }
+        }
+        if let platform = platformOverride ?? draft.frontMatter?["platform"]?.stringValue ?? configuration.platform,
+            Platform.normalize(platform) == nil
+        {
+            return DraftProblem(kind: .unknownPlatform, message: "unknown platform '\(platform)' (known: \(Platform.knownList))")
+        }
+        let language = declared.map(LanguageDetector.normalize) ?? self.language(of: draft).0
+        let active = activeRules(for: relativePath).filter { $0.rule.header.languages?.contains(language) ?? true }
+        if active.isEmpty {
+            let source = configuration.path.map { "the configuration \($0)" } ?? "the bundled default"
+            return DraftProblem(kind: .noRules, message: "no rules apply to this draft: \(source) turns on none for it (check 'packs:' and 'rules:'); a gate that runs no rule would pass everything")
+        }
+        return nil
+    }
+
+    /// The start of the prose, enough for the detector's sample (`LanguageDetector.sampleCharacters`), without the
+    /// white space and masked stretches (code, URLs, comments) before and between it: 4,000 blank lines or a long
+    /// code block before the first sentence must not leave a draft undecided.
+    static func languageSample(_ draft: Draft) -> String {
+        var sample: [UInt8] = []
+        let wanted = LanguageDetector.sampleCharacters * 4
+        sample.reserveCapacity(min(wanted, draft.bodyRange.count))
+        var pendingSpace = false
+        for index in draft.bodyRange {
+            let byte = draft.masked[index]
+            if isWhitespaceByte(byte) || byte == UInt8(ascii: "*") {
+                pendingSpace = !sample.isEmpty
+                continue
+            }
+            // Stop at a character boundary once the sample is long enough.
+            if sample.count >= wanted && byte & 0xC0 != 0x80 { break }
+            if pendingSpace { sample.append(0x20); pendingSpace = false }
+            sample.append(byte)
+        }
+        return String(decoding: sample, as: UTF8.self)
     }
 
     /// Checks one draft. `relativePath` selects overrides; `scratch` is this thread's PCRE2 state. With `only`,
@@ -173,9 +222,12 @@ public final class Linter: @unchecked Sendable {
     public func check(_ draft: Draft, relativePath: String, scratch: MatchScratch, only: Set<String>? = nil,
                       language languageOverride: String? = nil, platform platformOverride: String? = nil) -> CheckResult
     {
-        let (language, languageSource) = languageOverride.map { (LanguageDetector.normalize($0), LanguageSource.declared) }
+        let (resolved, resolvedSource) = languageOverride.map { (LanguageDetector.normalize($0), LanguageSource.declared) }
             ?? language(of: draft)
-        let platform = (platformOverride ?? draft.frontMatter?["platform"]?.stringValue ?? configuration.platform)?.lowercased()
+        let language: String? = resolved
+        let languageSource: LanguageSource? = resolvedSource
+        let platform = (platformOverride ?? draft.frontMatter?["platform"]?.stringValue ?? configuration.platform)
+            .map { Platform.normalize($0) ?? $0.lowercased() }
         let selected = only.map { ids in rules.filter { ids.contains($0.header.id) }.map { ($0, $0.header.severity) } }
             ?? activeRules(for: relativePath)
         let active = selected.filter { rule in

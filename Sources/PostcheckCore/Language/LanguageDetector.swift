@@ -6,6 +6,8 @@ public enum LanguageSource: String, Sendable, Codable {
     case detected
     /// Too short to tell: the configuration's default language.
     case fallback
+    /// Too short to tell and no default configured: the bundled default, English.
+    case `default`
 }
 
 /// Detects whether a draft is Dutch, English, French or German from its function words: each word found in a

@@ -43,6 +43,9 @@ public final class MatchScratch {
     /// the lexicon says, which function words they are), per rule and language, kept across drafts on this
     /// thread: the same words come back in every post.
     var toneWords: [String: SentimentScorer.WordMemo] = [:]
+    /// How many times proximity rules split a block into sentences on this thread: the work a test can count to
+    /// show that it grows with the text, not with the text times its matches.
+    var sentenceSplits = 0
 
     public init(limits: MatchLimits = MatchLimits()) {
         context = pcre2_match_context_create_8(nil)
