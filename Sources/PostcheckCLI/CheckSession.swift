@@ -236,6 +236,33 @@ final class CheckSession {
         return (linter, relativePath(logical, to: linter.configuration.baseDirectory))
     }
 
+    /// Linters for the rules' own examples (`postcheck test`), one per pack: a pack whose folder holds
+    /// `examples.yaml` (a configuration with the `names:` its examples are written for) is compiled with those names,
+    /// so that the bundled examples about Acme and Globex test the rules whatever company the configuration names.
+    func selfTestLinters(forPacks packs: [String]) throws -> [Linter] {
+        let combined = try linter(forPacks: packs)
+        let base = combined.configuration
+        var linters: [Linter] = []
+        for pack in base.packDirectories where base.enabledPacks.contains(pack.name) || !packs.isEmpty {
+            let examples = (pack.directory as NSString).appendingPathComponent("examples.yaml")
+            guard FileManager.default.fileExists(atPath: examples) else {
+                linters.append(combined)
+                continue
+            }
+            var configuration = base
+            configuration.packDirectories = [pack]
+            configuration.enabledPacks = [pack.name]
+            configuration.rules = [:]
+            configuration.overrides = []
+            let named = try loader.load(path: examples)
+            configuration.variables.merge(named.variables) { $1 }
+            linters.append(try Linter(configuration: configuration, day: day))
+        }
+        // Several packs without examples share the combined linter: test it once.
+        var seen: Set<ObjectIdentifier> = []
+        return linters.filter { seen.insert(ObjectIdentifier($0)).inserted }
+    }
+
     /// A linter for the given packs (folders or bundled names), with the names, policy and vocabulary of the
     /// configuration that applies in the working folder; without packs, that configuration's own.
     func linter(forPacks packs: [String]) throws -> Linter {

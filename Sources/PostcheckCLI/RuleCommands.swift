@@ -34,13 +34,30 @@ struct TestRules: ParsableCommand {
 
     func run() throws {
         let session = options.session()
-        let linter: Linter
+        let linters: [Linter]
         do {
-            linter = try session.linter(forPacks: packs)
+            linters = try session.selfTestLinters(forPacks: packs)
         } catch {
             fail("\(error)")
         }
-        let report = RuleSelfTest.run(linter, ruleIDs: Set(linter.rules.map(\.header.id).filter { !$0.hasPrefix("Vale.") }))
+        // A rule is tested in the linter of its own pack (with that pack's example names, if it has some).
+        var report = RuleSelfTest.Report()
+        var tested: Set<String> = []
+        var skippedRules: [(id: String, reason: String)] = []
+        for linter in linters {
+            let ids = Set(linter.rules.map(\.header.id).filter { !$0.hasPrefix("Vale.") && !tested.contains($0) })
+            let part = RuleSelfTest.run(linter, ruleIDs: ids)
+            tested.formUnion(ids)
+            report.rules += part.rules
+            report.cases += part.cases
+            report.failures += part.failures
+            report.untested += part.untested
+            skippedRules += linter.skippedRules.filter { skipped in !skippedRules.contains { $0.id == skipped.id } }
+        }
+        skippedRules.removeAll { tested.contains($0.id) }
+        let skippedJSON: [JSONValue] = skippedRules.map { skipped in
+            JSONValue.object([("rule", .string(skipped.id)), ("reason", .string(skipped.reason))])
+        }
         switch options.format {
         case .json:
             let value = JSONValue.object([
@@ -50,14 +67,14 @@ struct TestRules: ParsableCommand {
                              ("line", $0.line.map(JSONValue.int) ?? .null), ("reason", .string($0.reason))])
                 })),
                 ("untested", .array(report.untested.map(JSONValue.string))),
-                ("skipped", .array(linter.skippedRules.map { .object([("rule", .string($0.id)), ("reason", .string($0.reason))]) })),
+                ("skipped", .array(skippedJSON)),
             ])
             print(value.serialized())
         case .text:
             for failure in report.failures { print("FAIL \(failure)") }
             for id in report.untested { print("untested \(id): the rule has no tests") }
-            for skipped in linter.skippedRules { print("skipped \(skipped.id): \(skipped.reason)") }
-            print("\(report.rules) rules, \(report.cases) cases: \(report.failures.count) failed, \(report.untested.count) untested, \(linter.skippedRules.count) skipped.")
+            for skipped in skippedRules { print("skipped \(skipped.id): \(skipped.reason)") }
+            print("\(report.rules) rules, \(report.cases) cases: \(report.failures.count) failed, \(report.untested.count) untested, \(skippedRules.count) skipped.")
         }
         if !report.failures.isEmpty { throw ExitCode(1) }
     }

@@ -18,6 +18,18 @@ final class InitCommandTests: XCTestCase {
         XCTAssertEqual(try String(contentsOf: folder.appendingPathComponent(".postcheck.yml"), encoding: .utf8), text)
     }
 
+    /// The bundled examples are written for the example company (Rules/postcheck/examples.yaml): they pass right
+    /// after `init` with another company's names (16 cases failed when the configuration's names were used).
+    func testRuleExamplesPassAfterInitWithOtherNames() throws {
+        let folder = try temporaryFolder()
+        let created = try postcheck(["init", "--company", "Brightlane", "--brands", "Brightlane Pay", "--competitors", "Northwind, Solvex",
+                                     "--codenames", "Bluebird", "--competitor-policy", "neutral-only"], in: folder)
+        XCTAssertEqual(created.status, 0, created.stderr)
+        let test = try postcheck(["test"], in: folder)
+        XCTAssertEqual(test.status, 0, test.stdout)
+        XCTAssertTrue(test.stdout.contains(" 0 failed, 0 untested, 0 skipped."), test.stdout)
+    }
+
     func testOutOfRangeAnswersAreRefused() throws {
         let folder = try temporaryFolder()
         for arguments in [["--humour", "sometimes"], ["--promotional", "500"], ["--jurisdictions", "ftc, mars"]] {

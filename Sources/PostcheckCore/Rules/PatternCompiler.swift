@@ -14,13 +14,18 @@ extension YAMLFields {
                     do {
                         _ = try RegexPattern("(?:\(text))", options: options)
                     } catch let itemError {
-                        throw self.error(at: item, "invalid regular expression '\(text)' in '\(key)': \(itemError.message) at offset \(min(max(0, itemError.offset - 3), text.utf8.count))")
+                        throw self.error(at: item, "invalid regular expression '\(Self.excerpt(text))' in '\(key)': \(itemError.message) at offset \(min(max(0, itemError.offset - 3), text.utf8.count))")
                     }
                 }
             }
             throw self.error(at: keys.lazy.compactMap { self.node($0) }.first,
-                             "invalid regular expression: \(error.message) at offset \(error.offset) in /\(source)/")
+                             "invalid regular expression: \(error.message) at offset \(error.offset) in /\(Self.excerpt(source))/")
         }
+    }
+
+    /// The start of a long pattern (a word list's alternation can be megabytes), to quote in an error.
+    static func excerpt(_ source: String, limit: Int = 120) -> String {
+        source.count <= limit ? source : String(source.prefix(limit)) + "… (\(source.utf8.count) bytes)"
     }
 
     static func scalarNodes(_ node: Node) -> [Node] {

@@ -73,6 +73,8 @@ public enum RuleSelfTest {
         public var failures: [Failure] = []
         /// Rules without any `tests`.
         public var untested: [String] = []
+
+        public init() {}
     }
 
     /// Runs every case of every rule the linter loaded (or of `ruleIDs`). A rule whose cases never produce a

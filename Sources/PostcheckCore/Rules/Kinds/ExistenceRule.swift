@@ -6,8 +6,9 @@ struct ExistenceRule: RuleKind, CompiledRule {
     ]
 
     let header: RuleHeader
-    /// One pattern per language when `tokens` is given per language (`*`: every language).
-    let patterns: [String: RegexPattern]
+    /// The patterns per language when `tokens` is given per language (`*`: every language): one, or for a word
+    /// list too large for one PCRE2 pattern (50,000 terms), several, each over a part of the list.
+    let patterns: [String: [RegexPattern]]
     let exceptions: ExceptionFilter
     /// postcheck: flag a match only when one of these patterns is near it (same sentence, or within N words).
     let near: Proximity?
@@ -40,17 +41,29 @@ struct ExistenceRule: RuleKind, CompiledRule {
         let append = try fields.bool("append") ?? false
         var options: RegexOptions = [.multiline]
         if try fields.bool("ignorecase") ?? false { options.insert(.caseInsensitive) }
-        var patterns: [String: RegexPattern] = [:]
-        for (language, tokens) in tokenLists {
+        var patterns: [String: [RegexPattern]] = [:]
+        let rawPart = raw.joined()
+        /// The pattern for `tokens` (with the raw part), or for a word list that PCRE2 finds too large, one pattern
+        /// per half, halved again until each compiles: the matches are the same, only found by several scans.
+        func compilePatterns(_ tokens: [String]) throws(RuleFileError) -> [RegexPattern] {
             let alternation = TokenTrie.alternation(tokens, caseInsensitive: options.contains(.caseInsensitive))
                 ?? tokens.joined(separator: "|")
             var source = tokens.isEmpty ? "" : context.wrap(alternation, word: !nonword, tokens: tokens)
             if raw.isEmpty, context.wordTemplate == nil, let hint = TokenTrie.firstCharacterHint(for: tokens) {
                 source = hint + source
             }
-            let rawPart = raw.joined()
             source = append ? source + rawPart : rawPart + source
-            let pattern = try fields.compile(source, options: options, from: ["tokens", "raw"])
+            let pattern: RegexPattern
+            do {
+                pattern = try RegexPattern(source, options: options)
+            } catch let error where raw.isEmpty && tokens.count > 1 && error.message.contains("too large") {
+                let half = tokens.count / 2
+                return try compilePatterns(Array(tokens[..<half])) + compilePatterns(Array(tokens[half...]))
+            } catch {
+                // Find the entry at fault, for an error that names its line.
+                _ = try fields.compile(source, options: options, from: ["tokens", "raw"])
+                throw fields.error(at: nil, "invalid regular expression: \(error.message)")
+            }
             // Word lists (no raw pattern, Vale's word template or none) start every match with a known text of one
             // of their tokens: they join the linter's shared scan. So does a pattern whose raw part comes first
             // and starts with known texts (proselint's Uncomparables: `\b(?:most|very|…)\b\s*` before the tokens).
@@ -61,7 +74,10 @@ struct ExistenceRule: RuleKind, CompiledRule {
                 // The raw part goes on after its texts: whole texts are only beginnings of the pattern's matches.
                 pattern.setLeadingTexts([rawTexts], tokensEndPattern: false)
             }
-            patterns[language] = pattern
+            return [pattern]
+        }
+        for (language, tokens) in tokenLists {
+            patterns[language] = try compilePatterns(tokens)
         }
         let exceptions = try ExceptionFilter(
             exceptions: try fields.stringList("exceptions") ?? [], accepted: context.acceptedTerms,
@@ -77,21 +93,33 @@ struct ExistenceRule: RuleKind, CompiledRule {
                              near: try Proximity(fields: fields, options: options), validator: validator)
     }
 
-    var literalPatterns: [RegexPattern] { patterns.values.filter { $0.startTexts != nil } }
+    var literalPatterns: [RegexPattern] { patterns.values.flatMap { $0 }.filter { $0.startTexts != nil } }
 
-    /// The pattern `check` picks for the language, as `check` picks it.
+    /// The patterns `check` picks for the language, as `check` picks them.
     func literalPatterns(forLanguage language: String?) -> [RegexPattern] {
-        guard let pattern = language.flatMap({ patterns[$0] }) ?? patterns["*"], pattern.startTexts != nil else { return [] }
-        return [pattern]
+        (language.flatMap({ patterns[$0] }) ?? patterns["*"] ?? []).filter { $0.startTexts != nil }
     }
 
     func check(_ input: CheckInput) throws(MatchError) -> [Finding] {
         // Per-language tokens: the draft's language picks its list; a draft in another language has none.
-        guard let pattern = input.language.flatMap({ patterns[$0] }) ?? patterns["*"] else { return [] }
+        guard let chosen = input.language.flatMap({ patterns[$0] }) ?? patterns["*"] else { return [] }
         var findings: [Finding] = []
         for subject in input.subjects {
             var sentences: [Range<Int>]?? = .none
-            for match in try input.matches(pattern, in: subject) {
+            var matches: [RegexMatch] = []
+            for pattern in chosen { matches += try input.matches(pattern, in: subject) }
+            // Parts of one split list: in order, the longest at a place, none inside another, as one pattern scanning
+            // on after each match would give.
+            if chosen.count > 1 {
+                matches.sort { ($0.range.lowerBound, $1.range.count) < ($1.range.lowerBound, $0.range.count) }
+                var end = Int.min
+                matches = matches.filter { match in
+                    guard match.range.lowerBound >= end else { return false }
+                    end = max(match.range.upperBound, match.range.lowerBound + 1)
+                    return true
+                }
+            }
+            for match in matches {
                 let text = input.text(match.range)
                 // A match of nothing but white space or masking (`*`) is no finding. Nearly every match has an ASCII
                 // byte that is neither, which settles it without walking the text's characters.
