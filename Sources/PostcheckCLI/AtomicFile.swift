@@ -3,8 +3,10 @@ import Foundation
 /// Writes files so that a reader sees the old content or the new, never half of it: the new bytes go to a temporary
 /// file in the same folder (same file system), which takes the old file's permissions and is then renamed over it.
 enum AtomicFile {
-    /// Replaces (or creates) `path`. Returns an error message, or nil on success.
-    static func replace(_ path: String, with bytes: [UInt8]) -> String? {
+    /// Replaces (or creates) `path`. Returns an error message, or nil on success. With `expected`, the file must
+    /// still hold those bytes right before the rename (`--fix` read them): an edit made meanwhile, by an editor or
+    /// another tool, is not overwritten; the fix is refused instead.
+    static func replace(_ path: String, with bytes: [UInt8], expected: [UInt8]? = nil) -> String? {
         // Through a symbolic link, the file it points to is replaced and the link stays.
         var linkInfo = stat()
         let path = lstat(path, &linkInfo) == 0 && (linkInfo.st_mode & S_IFMT) == S_IFLNK
@@ -36,6 +38,9 @@ enum AtomicFile {
         // A replaced file keeps its exact permissions, which the umask may have narrowed in `open`.
         if failure == nil, permissions != nil, fchmod(descriptor, mode) != 0 { failure = String(cString: strerror(errno)) }
         close(descriptor)
+        if failure == nil, let expected, FileBytes.read(path, limit: max(expected.count, 1)) != expected {
+            failure = "the file changed while postcheck was fixing it: not overwritten (run again)"
+        }
         if failure == nil, rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
         if let failure {
             unlink(temporary)

@@ -150,7 +150,7 @@ struct Check: ParsableCommand {
             for change in outcome.changes where change.original != change.fixed {
                 if change.filePath == nil {
                     FileHandle.standardOutput.write(Data(change.fixed))
-                } else if let error = AtomicFile.replace(change.filePath!, with: change.fixed) {
+                } else if let error = AtomicFile.replace(change.filePath!, with: change.fixed, expected: change.original) {
                     outcome.markError(path: change.displayPath, message: error)
                 }
             }

@@ -106,4 +106,27 @@ final class FailClosedTests: XCTestCase {
         XCTAssertEqual(large.status, 2)
         XCTAssertTrue(large.stdout.contains("larger than 1 MB"), large.stdout)
     }
+
+    /// 15. Rule data files stay inside their pack (symbolic links resolved); a rule file linked outside it is not
+    /// read, so no error quotes /etc/shadow or the environment.
+    func testRuleFilesReadOnlyTheirOwnPack() throws {
+        let root = try temporaryFolder()
+        try writeFile(Data("packs: [./p]\n".utf8), root.appendingPathComponent(".postcheck.yml"))
+        let draft = Data("Hello team.\n".utf8)
+        for data in ["lexicon: {en: /etc/passwd}", "lexicon: ../../../../../../etc/passwd", "wordlist: /etc/passwd"] {
+            let kind = data.hasPrefix("wordlist") ? "extends: existence\nmessage: x\n" : "extends: lexicon\nmessage: x\nthreshold: {below: -0.5}\n"
+            try writeFile(Data((kind + data + "\n").utf8), root.appendingPathComponent("p/Rule.yml"))
+            let result = try postcheck(["-"], in: root, stdin: draft)
+            XCTAssertEqual(result.status, 2, data)
+            XCTAssertTrue(result.stderr.contains("is outside the pack folder"), result.stderr)
+            XCTAssertFalse(result.stderr.contains("root:"), "no line of /etc/passwd is quoted")
+        }
+        try FileManager.default.removeItem(at: root.appendingPathComponent("p/Rule.yml"))
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("p/Environ.yml").path,
+                                                   withDestinationPath: "/proc/self/environ")
+        let linked = try postcheck(["-"], in: root, stdin: draft, environment: ["POSTCHECK_SECRET": "hunter2"])
+        XCTAssertEqual(linked.status, 2)
+        XCTAssertTrue(linked.stderr.contains("links outside its pack folder"), linked.stderr)
+        XCTAssertFalse(linked.stderr.contains("hunter2"), linked.stderr)
+    }
 }

@@ -31,6 +31,30 @@ final class FixCommandTests: XCTestCase {
         XCTAssertEqual(again.stdout, "")
     }
 
+    /// 17. An edit made while --fix runs is never overwritten: either the fix landed first and the edit follows it,
+    /// or postcheck sees the file changed before its rename and refuses (exit 2), leaving the edit in place.
+    func testConcurrentEditIsNotOverwritten() throws {
+        let file = project.appendingPathComponent("big.md")
+        let paragraph = "We love acme cloud!! It is is great, and the the team agrees.\n\n"
+        for trial in 0..<3 {
+            try writeFile(Data(String(repeating: paragraph, count: 4_000).utf8), file)
+            let process = Process()
+            process.executableURL = postcheckBinary
+            process.arguments = ["--fix", "--quiet", "--format", "line", "big.md"]
+            process.currentDirectoryURL = project
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            usleep(useconds_t([100_000, 700_000, 3_000_000][trial]))
+            let handle = try FileHandle(forWritingTo: file)
+            handle.seekToEndOfFile()
+            handle.write(Data("EDITED BY SOMEONE ELSE\n".utf8))
+            try handle.close()
+            process.waitUntilExit()
+            let text = try String(contentsOf: file, encoding: .utf8)
+            XCTAssertTrue(text.hasSuffix("EDITED BY SOMEONE ELSE\n"), "trial \(trial): the edit was lost (exit \(process.terminationStatus))")
+        }
+    }
+
     func testDiffChangesNothingAndPatchAppliesIt() throws {
         guard requireTool("patch", install: "apt-get install patch") else { return }
         let file = project.appendingPathComponent("post.md")

@@ -50,6 +50,14 @@ public struct RuleLoader: Sendable {
         var files: [(id: String, path: String, text: String)] = []
         for file in entries.sorted() where file.hasSuffix(".yml") && !file.hasPrefix(".") && !file.hasPrefix("_") {
             let path = (directory as NSString).appendingPathComponent(file)
+            // A rule file linked to something outside the pack (/proc/self/environ) is not read: its parse error
+            // would quote what it holds.
+            if let pack = YAMLFields.realPath(directory), let resolved = YAMLFields.realPath(path),
+                !resolved.hasPrefix(pack.hasSuffix("/") ? pack : pack + "/")
+            {
+                throw RuleFileError(path: path, line: nil, column: nil,
+                                    message: "the rule file links outside its pack folder (to \(resolved)): not read")
+            }
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw RuleFileError(path: path, line: nil, column: nil, message: "cannot read rule file")
             }
