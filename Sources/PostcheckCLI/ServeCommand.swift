@@ -12,6 +12,9 @@ struct Serve: ParsableCommand {
     @Option(help: "Port (0 picks a free one).") var port = 8080
     @Option(help: "Configuration file; default: found from the working folder.") var config: String?
     @Option(name: .customLong("max-body"), help: "Largest request body in bytes.") var maxBody = 1_000_000
+    @Argument(parsing: .allUnrecognized, help: ArgumentHelp(
+        "Any other option of postcheck-server (--max-concurrent, --max-queue, --check-timeout, --idle-timeout), passed on."))
+    var serverOptions: [String] = []
 
     func run() throws {
         let folder = RunningExecutable.url().deletingLastPathComponent()
@@ -22,6 +25,7 @@ struct Serve: ParsableCommand {
         }
         var arguments = [server, "--host", host, "--port", String(port), "--max-body", String(maxBody)]
         if let config { arguments += ["--config", config] }
+        arguments += serverOptions
         let cArguments = arguments.map { strdup($0) } + [nil]
         execv(server, cArguments)
         fail("cannot start \(server): \(String(cString: strerror(errno)))")

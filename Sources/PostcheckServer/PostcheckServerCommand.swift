@@ -17,6 +17,17 @@ struct PostcheckServerCommand: AsyncParsableCommand {
     @Option(help: "Configuration file (.postcheck.yml or .vale.ini); default: found from the working folder.") var config: String?
     @Option(name: .customLong("max-body"), help: "Largest request body in bytes.") var maxBody = 1_000_000
     @Option(name: .customLong("max-concurrent"), help: "Checks run at once; more requests wait.") var maxConcurrent = ProcessInfo.processInfo.activeProcessorCount * 2
+    @Option(name: .customLong("max-queue"), help: "Checks that may wait for a slot (default 1024); more get 503 with Retry-After.")
+    var maxQueue: Int?
+    @Option(name: .customLong("check-timeout"), help: "Seconds one check may take; past them its remaining rules are skipped and it does not pass.")
+    var checkTimeout: Double = 5
+    @Option(name: .customLong("idle-timeout"), help: "Seconds a connection may stay idle (or send its request head that slowly) before it is closed.")
+    var idleTimeout: Double = 75
+
+    func validate() throws {
+        guard checkTimeout > 0, idleTimeout > 0 else { throw ValidationError("timeouts are positive numbers of seconds") }
+        guard maxConcurrent > 0, (maxQueue ?? 0) >= 0 else { throw ValidationError("--max-concurrent must be 1 or more, --max-queue 0 or more") }
+    }
 
     func run() async throws {
         let state: ServiceState
@@ -28,7 +39,8 @@ struct PostcheckServerCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("postcheck-server: \(error)\n".utf8))
             throw ExitCode(2)
         }
-        let service = PostcheckService(state: state, maxBodyBytes: maxBody, maxConcurrentChecks: maxConcurrent)
+        let service = PostcheckService(state: state, maxBodyBytes: maxBody, maxConcurrentChecks: maxConcurrent,
+                                       maxQueuedChecks: maxQueue, checkTimeout: .milliseconds(Int64(checkTimeout * 1000)))
         // SIGHUP reloads rules and configuration; a broken new configuration keeps the old one serving.
         signal(SIGHUP, SIG_IGN)
         let reload = DispatchSource.makeSignalSource(signal: SIGHUP, queue: .global())
@@ -42,6 +54,8 @@ struct PostcheckServerCommand: AsyncParsableCommand {
         reload.resume()
         let app = Application(
             router: service.router(),
+            // Idle connections, and clients that send their request head too slowly (slowloris), are closed.
+            server: .http1(configuration: .init(idleTimeout: .milliseconds(Int64(idleTimeout * 1000)))),
             configuration: .init(address: .hostname(host, port: port), serverName: "postcheck"),
             onServerRunning: { channel in
                 let bound = channel.localAddress?.port ?? port

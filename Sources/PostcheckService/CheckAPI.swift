@@ -13,7 +13,9 @@ struct ServiceCheck {
         result.verdict != .fail && !result.findings.contains { $0.severity >= failOn } && result.ruleErrors.isEmpty
     }
 
-    static func run(text: String, filename: String?, language: String?, platform: String?, linter: Linter) throws -> ServiceCheck {
+    static func run(text: String, filename: String?, language: String?, platform: String?, linter: Linter,
+                    deadline: UInt64? = nil) throws -> ServiceCheck
+    {
         let name = filename.flatMap { $0.isEmpty ? nil : $0 } ?? "draft.md"
         // A JSON string may hold U+0000, which no draft should: read it as a space (same length, same offsets).
         let bytes = Array(text.utf8).map { $0 == 0 ? 0x20 : $0 }
@@ -26,7 +28,7 @@ struct ServiceCheck {
         // The thread's own PCRE2 scratch: a new one maps (and then unmaps) a megabyte of JIT stack per request. The
         // check runs start to end on this thread (nothing in it suspends), so no other request shares it meanwhile.
         let result = linter.check(draft, relativePath: relative, scratch: .forCurrentThread,
-                                  language: requestedLanguage, platform: platform)
+                                  language: requestedLanguage, platform: platform, deadline: deadline)
         return ServiceCheck(result: result, failOn: linter.configuration.failOn)
     }
 

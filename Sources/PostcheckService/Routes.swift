@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import Hummingbird
 import NIOCore
@@ -9,12 +10,25 @@ public struct PostcheckService: Sendable {
     public let state: ServiceState
     public let metrics = ServiceMetrics()
     public let maxBodyBytes: Int
+    /// How long one check may take before its remaining rules are skipped and the result fails closed.
+    public let checkTimeout: Duration
     let slots: CheckSlots
+    /// The threads checks run on: Dispatch's, not Swift's cooperative pool, so that long checks never hold up the
+    /// threads that accept connections and answer `/healthz` and `/metrics`.
+    private let checkQueue = DispatchQueue(label: "postcheck.checks", qos: .userInitiated, attributes: .concurrent)
 
-    public init(state: ServiceState, maxBodyBytes: Int = 1_000_000, maxConcurrentChecks: Int = ProcessInfo.processInfo.activeProcessorCount * 2) {
+    /// Checks that may wait for a slot by default: a burst of a thousand posts (about half a second of work on two
+    /// cores) is answered; a flood beyond it is turned away with 503 rather than queued without end.
+    public static let defaultQueuedChecks = 1024
+
+    public init(state: ServiceState, maxBodyBytes: Int = 1_000_000,
+                maxConcurrentChecks: Int = ProcessInfo.processInfo.activeProcessorCount * 2,
+                maxQueuedChecks: Int? = nil, checkTimeout: Duration = .seconds(5))
+    {
         self.state = state
         self.maxBodyBytes = maxBodyBytes
-        self.slots = CheckSlots(maxConcurrentChecks)
+        self.checkTimeout = checkTimeout
+        self.slots = CheckSlots(maxConcurrentChecks, maxWaiting: maxQueuedChecks ?? Self.defaultQueuedChecks)
     }
 
     public func router() -> Router<BasicRequestContext> {
@@ -68,10 +82,11 @@ public struct PostcheckService: Sendable {
         if let metadata = fields["metadata"], !(metadata is [String: Any]) {
             return problem(422, "Unprocessable Content", "'metadata' must be an object")
         }
-        return try await withSlot {
-            let nonEmpty = { (key: String) -> String? in (fields[key] as? String).flatMap { $0.isEmpty ? nil : $0 } }
-            let check = try ServiceCheck.run(text: text, filename: nonEmpty("filename"), language: nonEmpty("lang"),
-                                             platform: nonEmpty("platform"), linter: state.linter)
+        let nonEmpty = { (key: String) -> String? in (fields[key] as? String).flatMap { $0.isEmpty ? nil : $0 } }
+        let (filename, language, platform) = (nonEmpty("filename"), nonEmpty("lang"), nonEmpty("platform"))
+        return try await withSlot { deadline in
+            let check = try ServiceCheck.run(text: text, filename: filename, language: language,
+                                             platform: platform, linter: state.linter, deadline: deadline)
             metrics.record(findings: check.result.findings.map(\.ruleID))
             return json(check.json())
         }
@@ -102,9 +117,9 @@ public struct PostcheckService: Sendable {
             return problem(400, "Bad Request", "'text' or 'data' is required")
         }
         let requested = form["language"].flatMap { $0.isEmpty ? nil : $0 } ?? "auto"
-        return try await withSlot {
+        return try await withSlot { deadline in
             let check = try ServiceCheck.run(text: text, filename: "draft.txt", language: requested == "auto" ? nil : requested,
-                                             platform: nil, linter: state.linter)
+                                             platform: nil, linter: state.linter, deadline: deadline)
             metrics.record(findings: check.result.findings.map(\.ruleID))
             return json(LanguageToolAPI.response(check, requested: requested))
         }
@@ -132,10 +147,23 @@ public struct PostcheckService: Sendable {
         }
     }
 
-    private func withSlot(_ body: () throws -> Response) async throws -> Response {
-        await slots.acquire()
+    /// Runs a check on the check threads once a slot is free, with the check's deadline; 503 when too many wait.
+    private func withSlot(_ body: @escaping @Sendable (_ deadline: UInt64) throws -> Response) async throws -> Response {
+        guard await slots.acquire() else {
+            var response = problem(503, "Service Unavailable", "too many checks are waiting; try again in a second")
+            response.headers[.retryAfter] = "1"
+            return response
+        }
+        let seconds = checkTimeout.components.seconds
+        let nanoseconds = UInt64(max(0, seconds)) * 1_000_000_000 + UInt64(max(0, checkTimeout.components.attoseconds / 1_000_000_000))
+        let deadline = DispatchTime.now().uptimeNanoseconds + nanoseconds
+        let queue = checkQueue
         do {
-            let response = try body()
+            let response = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Response, any Error>) in
+                queue.async {
+                    do { continuation.resume(returning: try body(deadline)) } catch { continuation.resume(throwing: error) }
+                }
+            }
             await slots.release()
             return response
         } catch let error as DraftError {

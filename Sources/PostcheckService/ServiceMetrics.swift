@@ -47,19 +47,27 @@ public final class ServiceMetrics: @unchecked Sendable {
     }
 }
 
-/// Bounds how many checks run at once; the rest wait their turn.
+/// Bounds how many checks run at once; up to `maxWaiting` more wait their turn, and beyond that a request is turned
+/// away at once (503 with Retry-After) instead of piling up until every connection waits.
 actor CheckSlots {
     private var free: Int
+    private let maxWaiting: Int
     private var waiting: [CheckedContinuation<Void, Never>] = []
 
-    init(_ count: Int) { free = max(1, count) }
+    init(_ count: Int, maxWaiting: Int) {
+        free = max(1, count)
+        self.maxWaiting = max(0, maxWaiting)
+    }
 
-    func acquire() async {
+    /// Takes a slot (waiting for one if need be); false when the queue is full.
+    func acquire() async -> Bool {
         if free > 0 {
             free -= 1
-            return
+            return true
         }
+        guard waiting.count < maxWaiting else { return false }
         await withCheckedContinuation { waiting.append($0) }
+        return true
     }
 
     func release() {

@@ -148,6 +148,56 @@ final class ServerTests: XCTestCase {
                       languageTool.body)
     }
 
+    /// Bounded work: a check past its time limit fails closed; beyond the queue limit requests get 503 with
+    /// Retry-After while /healthz still answers; a connection that sends its request head too slowly is closed.
+    func testBoundedWork() throws {
+        guard requireTool("curl", install: "apt-get install curl") else { return }
+        let hurried = try Server(in: fixtures, arguments: ["--check-timeout", "0.000001"])
+        let late = try curl(["-X", "POST", "\(hurried.base)/v1/check", "-H", "Content-Type: application/json",
+                             "-d", #"{"text": "Een fijne dag met het team in Gent."}"#])
+        XCTAssertEqual(late.status, 200, late.body)
+        XCTAssertEqual(try object(late.body)["passed"] as? Bool, false)
+        XCTAssertTrue(late.body.contains("time limit"), late.body)
+
+        let narrow = try Server(in: fixtures, arguments: ["--max-concurrent", "1", "--max-queue", "0", "--idle-timeout", "1"])
+        let script = """
+            import socket, sys, threading, time, json
+            port = int(sys.argv[1])
+            text = ("Onze klanten in Gent en Antwerpen zijn tevreden over de nieuwe app. " * 12000)
+            body = json.dumps({"text": text}).encode()
+            statuses = []
+            def one():
+                s = socket.create_connection(("127.0.0.1", port), timeout=120)
+                s.sendall(b"POST /v1/check HTTP/1.1\\r\\nHost: x\\r\\nConnection: close\\r\\nContent-Type: application/json\\r\\nContent-Length: %d\\r\\n\\r\\n" % len(body) + body)
+                data = b""
+                while True:
+                    chunk = s.recv(65536)
+                    if not chunk: break
+                    data += chunk
+                statuses.append((data[9:12].decode(), b"retry-after: 1" in data.lower()))
+            threads = [threading.Thread(target=one) for i in range(4)]
+            for t in threads: t.start()
+            time.sleep(0.3)
+            s = socket.create_connection(("127.0.0.1", port), timeout=10)
+            s.sendall(b"GET /healthz HTTP/1.1\\r\\nHost: x\\r\\nConnection: close\\r\\n\\r\\n")
+            health = s.recv(100)[9:12].decode()
+            for t in threads: t.join()
+            slow = socket.create_connection(("127.0.0.1", port), timeout=10)
+            slow.sendall(b"GET /healthz HTTP/1.1\\r\\nHost: x")
+            time.sleep(2.5)
+            closed = slow.recv(100) == b""
+            print(json.dumps({"statuses": statuses, "health": health, "slowClosed": closed}))
+            """
+        let result = try tool("python3", ["-c", script, String(narrow.port)])
+        let report = try object(result.stdout)
+        let statuses = (report["statuses"] as? [[Any]] ?? []).map { ($0[0] as? String ?? "", $0[1] as? Bool ?? false) }
+        XCTAssertEqual(statuses.count, 4, result.stderr)
+        XCTAssertTrue(statuses.contains { $0.0 == "200" }, "\(statuses)")
+        XCTAssertTrue(statuses.contains { $0 == ("503", true) }, "a request beyond the queue gets 503 with Retry-After: \(statuses)")
+        XCTAssertEqual(report["health"] as? String, "200", "/healthz answers while checks are busy")
+        XCTAssertEqual(report["slowClosed"] as? Bool, true, "a request head sent too slowly is cut off")
+    }
+
     func testRulesHealthAndMetrics() throws {
         guard requireTool("curl", install: "apt-get install curl") else { return }
         let server = try Server(in: fixtures)

@@ -220,7 +220,8 @@ public final class Linter: @unchecked Sendable {
     /// just those rules run, at their own severity, whatever the configuration turns on (rule self-tests).
     /// `language` and `platform` stand in for front matter (the HTTP service takes them as request fields).
     public func check(_ draft: Draft, relativePath: String, scratch: MatchScratch, only: Set<String>? = nil,
-                      language languageOverride: String? = nil, platform platformOverride: String? = nil) -> CheckResult
+                      language languageOverride: String? = nil, platform platformOverride: String? = nil,
+                      deadline: UInt64? = nil) -> CheckResult
     {
         let (resolved, resolvedSource) = languageOverride.map { (LanguageDetector.normalize($0), LanguageSource.declared) }
             ?? language(of: draft)
@@ -263,6 +264,12 @@ public final class Linter: @unchecked Sendable {
                     timings["(shared word-list scan)"] = DispatchTime.now().uptimeNanoseconds - scanStarted
                 }
                 for (rule, severity) in active {
+                    // Past the deadline (`DispatchTime` uptime nanoseconds), the remaining rules are not run, and each
+                    // is reported as not run: the result is incomplete, so it fails closed.
+                    if let deadline, DispatchTime.now().uptimeNanoseconds > deadline {
+                        errors.append(RuleRunError(ruleID: rule.header.id, message: "not run: the check's time limit was reached"))
+                        continue
+                    }
                     let started = measure ? DispatchTime.now().uptimeNanoseconds : 0
                     defer { if measure { timings[rule.header.id, default: 0] += DispatchTime.now().uptimeNanoseconds - started } }
                     let subjects: [CheckInput.Subject]
