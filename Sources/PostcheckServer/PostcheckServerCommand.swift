@@ -24,6 +24,11 @@ struct PostcheckServerCommand: AsyncParsableCommand {
     @Option(name: .customLong("idle-timeout"), help: "Seconds a connection may stay idle (or send its request head that slowly) before it is closed.")
     var idleTimeout: Double = 75
 
+    @Option(name: .customLong("token-file"), help: "A file holding a token that every request (but GET / and /healthz) must send as 'Authorization: Bearer <token>'.")
+    var tokenFile: String?
+    @Option(name: .customLong("allow-origin"), help: "A web origin (https://cms.example.com) whose pages may call the service, with CORS; repeatable; '*' allows any.")
+    var allowOrigin: [String] = []
+
     func validate() throws {
         guard checkTimeout > 0, idleTimeout > 0 else { throw ValidationError("timeouts are positive numbers of seconds") }
         guard maxConcurrent > 0, (maxQueue ?? 0) >= 0 else { throw ValidationError("--max-concurrent must be 1 or more, --max-queue 0 or more") }
@@ -39,8 +44,20 @@ struct PostcheckServerCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("postcheck-server: \(error)\n".utf8))
             throw ExitCode(2)
         }
+        var token: String? = nil
+        if let tokenFile {
+            guard let text = try? String(contentsOfFile: tokenFile, encoding: .utf8),
+                case let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines), trimmed.count >= 16
+            else {
+                FileHandle.standardError.write(Data("postcheck-server: --token-file \(tokenFile) must hold a token of 16 characters or more\n".utf8))
+                throw ExitCode(2)
+            }
+            token = trimmed
+        }
+        let access = AccessPolicy(token: token, allowedOrigins: allowOrigin, bindAddress: host)
         let service = PostcheckService(state: state, maxBodyBytes: maxBody, maxConcurrentChecks: maxConcurrent,
-                                       maxQueuedChecks: maxQueue, checkTimeout: .milliseconds(Int64(checkTimeout * 1000)))
+                                       maxQueuedChecks: maxQueue, checkTimeout: .milliseconds(Int64(checkTimeout * 1000)),
+                                       access: access)
         // SIGHUP reloads rules and configuration; a broken new configuration keeps the old one serving.
         signal(SIGHUP, SIG_IGN)
         let reload = DispatchSource.makeSignalSource(signal: SIGHUP, queue: .global())

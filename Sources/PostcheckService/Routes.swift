@@ -12,6 +12,8 @@ public struct PostcheckService: Sendable {
     public let maxBodyBytes: Int
     /// How long one check may take before its remaining rules are skipped and the result fails closed.
     public let checkTimeout: Duration
+    /// Who may call (see `AccessPolicy`).
+    public let access: AccessPolicy
     let slots: CheckSlots
     /// The threads checks run on: Dispatch's, not Swift's cooperative pool, so that long checks never hold up the
     /// threads that accept connections and answer `/healthz` and `/metrics`.
@@ -23,9 +25,10 @@ public struct PostcheckService: Sendable {
 
     public init(state: ServiceState, maxBodyBytes: Int = 1_000_000,
                 maxConcurrentChecks: Int = ProcessInfo.processInfo.activeProcessorCount * 2,
-                maxQueuedChecks: Int? = nil, checkTimeout: Duration = .seconds(5))
+                maxQueuedChecks: Int? = nil, checkTimeout: Duration = .seconds(5), access: AccessPolicy = AccessPolicy())
     {
         self.state = state
+        self.access = access
         self.maxBodyBytes = maxBodyBytes
         self.checkTimeout = checkTimeout
         self.slots = CheckSlots(maxConcurrentChecks, maxWaiting: maxQueuedChecks ?? Self.defaultQueuedChecks)
@@ -33,6 +36,7 @@ public struct PostcheckService: Sendable {
 
     public func router() -> Router<BasicRequestContext> {
         let router = Router()
+        router.add(middleware: AccessGuard(policy: access))
         router.add(middleware: MethodGuard(service: self))
         router.post("/v1/check") { request, _ in await self.instrumented("/v1/check", request) { try await self.checkV1(request) } }
         router.post("/v2/check") { request, _ in await self.instrumented("/v2/check", request) { try await self.checkV2(request) } }

@@ -168,7 +168,7 @@ final class ServerTests: XCTestCase {
             statuses = []
             def one():
                 s = socket.create_connection(("127.0.0.1", port), timeout=120)
-                s.sendall(b"POST /v1/check HTTP/1.1\\r\\nHost: x\\r\\nConnection: close\\r\\nContent-Type: application/json\\r\\nContent-Length: %d\\r\\n\\r\\n" % len(body) + body)
+                s.sendall(b"POST /v1/check HTTP/1.1\\r\\nHost: 127.0.0.1\\r\\nConnection: close\\r\\nContent-Type: application/json\\r\\nContent-Length: %d\\r\\n\\r\\n" % len(body) + body)
                 data = b""
                 while True:
                     chunk = s.recv(65536)
@@ -179,11 +179,11 @@ final class ServerTests: XCTestCase {
             for t in threads: t.start()
             time.sleep(0.3)
             s = socket.create_connection(("127.0.0.1", port), timeout=10)
-            s.sendall(b"GET /healthz HTTP/1.1\\r\\nHost: x\\r\\nConnection: close\\r\\n\\r\\n")
+            s.sendall(b"GET /healthz HTTP/1.1\\r\\nHost: 127.0.0.1\\r\\nConnection: close\\r\\n\\r\\n")
             health = s.recv(100)[9:12].decode()
             for t in threads: t.join()
             slow = socket.create_connection(("127.0.0.1", port), timeout=10)
-            slow.sendall(b"GET /healthz HTTP/1.1\\r\\nHost: x")
+            slow.sendall(b"GET /healthz HTTP/1.1\\r\\nHost: 127.0.0.1")
             time.sleep(2.5)
             closed = slow.recv(100) == b""
             print(json.dumps({"statuses": statuses, "health": health, "slowClosed": closed}))
@@ -196,6 +196,32 @@ final class ServerTests: XCTestCase {
         XCTAssertTrue(statuses.contains { $0 == ("503", true) }, "a request beyond the queue gets 503 with Retry-After: \(statuses)")
         XCTAssertEqual(report["health"] as? String, "200", "/healthz answers while checks are busy")
         XCTAssertEqual(report["slowClosed"] as? Bool, true, "a request head sent too slowly is cut off")
+    }
+
+    /// Access: a page from another origin cannot post a draft to the local service unless allowed (then with CORS and
+    /// preflight); a rebound Host is refused; with a token file every API call needs the token.
+    func testAccessControl() throws {
+        guard requireTool("curl", install: "apt-get install curl") else { return }
+        let tokenFile = try temporaryFolder().appendingPathComponent("token")
+        try Data("s3cret-token-of-enough-length\n".utf8).write(to: tokenFile)
+        let server = try Server(in: fixtures, arguments: ["--token-file", tokenFile.path, "--allow-origin", "https://cms.example.com"])
+        let body = #"{"text": "Een fijne dag met het team."}"#
+        let json = ["-H", "Content-Type: application/json", "-d", body]
+        XCTAssertEqual(try curl(["-X", "POST", "\(server.base)/v1/check"] + json).status, 401)
+        let authorized = ["-H", "Authorization: Bearer s3cret-token-of-enough-length"]
+        XCTAssertEqual(try curl(["-X", "POST", "\(server.base)/v1/check"] + json + authorized).status, 200)
+        XCTAssertEqual(try curl(["\(server.base)/healthz"]).status, 200, "health needs no token")
+        XCTAssertEqual(try curl(["-X", "POST", "\(server.base)/v1/check", "-H", "Origin: https://evil.example"] + json + authorized).status, 403)
+        XCTAssertEqual(try curl(["-X", "POST", "\(server.base)/v1/check", "-H", "Host: rebound.example"] + json + authorized).status, 403)
+        let preflight = try tool("curl", ["-s", "-i", "-X", "OPTIONS", "\(server.base)/v1/check", "-H", "Origin: https://cms.example.com",
+                                          "-H", "Access-Control-Request-Method: POST"])
+        XCTAssertTrue(preflight.stdout.hasPrefix("HTTP/1.1 204"), preflight.stdout)
+        XCTAssertTrue(preflight.stdout.lowercased().contains("access-control-allow-origin: https://cms.example.com"), preflight.stdout)
+        let cors = try tool("curl", ["-s", "-i", "-X", "POST", "\(server.base)/v1/check", "-H", "Origin: https://cms.example.com"] + json + authorized)
+        XCTAssertTrue(cors.stdout.hasPrefix("HTTP/1.1 200"), cors.stdout)
+        XCTAssertTrue(cors.stdout.lowercased().contains("access-control-allow-origin: https://cms.example.com"), cors.stdout)
+        // The check page's own origin is the service's: allowed.
+        XCTAssertEqual(try curl(["-X", "POST", "\(server.base)/v1/check", "-H", "Origin: \(server.base)"] + json + authorized).status, 200)
     }
 
     func testRulesHealthAndMetrics() throws {
@@ -263,7 +289,7 @@ final class ServerTests: XCTestCase {
             port, pid = int(sys.argv[1]), int(sys.argv[2])
             body = b'{"text": "TODO and more text to check."}'
             s = socket.create_connection(("127.0.0.1", port))
-            s.sendall(b"POST /v1/check HTTP/1.1\\r\\nHost: x\\r\\nContent-Type: application/json\\r\\nContent-Length: %d\\r\\n\\r\\n" % len(body))
+            s.sendall(b"POST /v1/check HTTP/1.1\\r\\nHost: 127.0.0.1\\r\\nContent-Type: application/json\\r\\nContent-Length: %d\\r\\n\\r\\n" % len(body))
             s.sendall(body[:10])
             time.sleep(0.3)
             os.kill(pid, signal.SIGTERM)
@@ -293,7 +319,7 @@ final class ServerTests: XCTestCase {
                 try:
                     s = socket.create_connection(("127.0.0.1", port), timeout=60)
                     body = b'{"text": "Post %d with TODO"}' % i
-                    s.sendall(b"POST /v1/check HTTP/1.1\\r\\nHost: x\\r\\nConnection: close\\r\\nContent-Type: application/json\\r\\nContent-Length: %d\\r\\n\\r\\n" % len(body) + body)
+                    s.sendall(b"POST /v1/check HTTP/1.1\\r\\nHost: 127.0.0.1\\r\\nConnection: close\\r\\nContent-Type: application/json\\r\\nContent-Length: %d\\r\\n\\r\\n" % len(body) + body)
                     data = b""
                     while True:
                         chunk = s.recv(65536)
@@ -317,7 +343,7 @@ final class ServerTests: XCTestCase {
             import socket, sys
             for i in range(100):
                 s = socket.create_connection(("127.0.0.1", int(sys.argv[1])))
-                s.sendall(b"POST /v1/check HTTP/1.1\\r\\nHost: x\\r\\nContent-Type: application/json\\r\\nContent-Length: 1000\\r\\n\\r\\n{\\"text\\": \\"half")
+                s.sendall(b"POST /v1/check HTTP/1.1\\r\\nHost: 127.0.0.1\\r\\nContent-Type: application/json\\r\\nContent-Length: 1000\\r\\n\\r\\n{\\"text\\": \\"half")
                 s.close()
             print("done")
             """
