@@ -105,13 +105,56 @@ enum LanguageToolAPI {
         return text
     }
 
-    static func response(_ check: ServiceCheck, requested: String) -> JSONValue {
+    /// LanguageTool's rule and category choices: `enabledRules`, `disabledRules`, `enabledCategories`,
+    /// `disabledCategories` (comma-separated ids; a category is a pack, its id the pack's name in capitals, as in the
+    /// matches' `rule.category.id`) and `enabledOnly`. They choose among the findings of the rules the configuration
+    /// turns on; they cannot turn on a rule the configuration turned off.
+    struct RuleSelection: Sendable {
+        var enabledRules: Set<String> = []
+        var disabledRules: Set<String> = []
+        var enabledCategories: Set<String> = []
+        var disabledCategories: Set<String> = []
+        var enabledOnly = false
+
+        init(form: [String: String]) {
+            func list(_ key: String) -> Set<String> {
+                Set((form[key] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+            }
+            enabledRules = list("enabledRules")
+            disabledRules = list("disabledRules")
+            enabledCategories = Set(list("enabledCategories").map { $0.uppercased() })
+            disabledCategories = Set(list("disabledCategories").map { $0.uppercased() })
+            enabledOnly = form["enabledOnly"] == "true"
+        }
+
+        func includes(_ ruleID: String) -> Bool {
+            let category = LanguageToolAPI.category(of: ruleID)
+            if enabledOnly { return enabledRules.contains(ruleID) || enabledCategories.contains(category) }
+            return !disabledRules.contains(ruleID) && !disabledCategories.contains(category)
+        }
+    }
+
+    static func category(of ruleID: String) -> String { String(ruleID.prefix { $0 != "." }).uppercased() }
+
+    static func response(_ check: ServiceCheck, requested: String, selection: RuleSelection? = nil,
+                         preferredVariants: [String] = []) -> JSONValue
+    {
         let result = check.result
         let source = result.draft.original
         let text = source.string(0..<source.bytes.count)
         let code = result.language ?? "en"
-        let name = languages.first { $0.code == code }?.name ?? code
-        let matches: [JSONValue] = result.findings.map { finding in
+        // The regional variant the client asked for (nl-BE) or prefers (preferredVariants=nl-BE,en-GB) is kept.
+        let variant = requested != "auto" ? requested
+            : preferredVariants.first { LanguageDetector.normalize($0) == code } ?? code
+        let name = languages.first { $0.longCode.lowercased() == variant.lowercased() }?.name
+            ?? languages.first { $0.code == code }?.name ?? code
+        let findings = result.findings.filter { selection?.includes($0.ruleID) ?? true }
+        let incomplete = result.ruleErrors.contains { selection?.includes($0.ruleID) ?? true }
+        let sentenceRanges: [JSONValue] = SentenceSplitter.sentences(in: source.bytes, range: result.draft.bodyRange).map { range in
+            let start = source.utf16Offset(of: range.lowerBound)
+            return .array([.int(start), .int(source.utf16Offset(of: range.upperBound) - start)])
+        }
+        let matches: [JSONValue] = findings.map { finding in
             let offset = source.utf16Offset(of: finding.range.lowerBound)
             let length = source.utf16Offset(of: finding.range.upperBound) - offset
             let (context, contextOffset) = Self.context(text, utf16Offset: offset, length: length)
@@ -145,11 +188,12 @@ enum LanguageToolAPI {
             ("software", .object([("name", .string("postcheck")), ("version", .string(postcheckVersion)),
                                   ("buildDate", .string("")), ("apiVersion", .int(1)), ("premium", .bool(false)),
                                   ("status", .string(""))])),
-            ("warnings", .object([("incompleteResults", .bool(!result.ruleErrors.isEmpty))])),
-            ("language", .object([("name", .string(name)), ("code", .string(requested == "auto" ? code : requested)),
-                                  ("detectedLanguage", .object([("name", .string(name)), ("code", .string(code)),
+            ("warnings", .object([("incompleteResults", .bool(incomplete))])),
+            ("language", .object([("name", .string(name)), ("code", .string(variant)),
+                                  ("detectedLanguage", .object([("name", .string(name)), ("code", .string(variant)),
                                                                 ("confidence", .double(result.languageSource == .detected ? 0.9 : 1))]))])),
             ("matches", .array(matches)),
+            ("sentenceRanges", .array(sentenceRanges)),
         ])
     }
 

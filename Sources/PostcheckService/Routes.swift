@@ -121,11 +121,16 @@ public struct PostcheckService: Sendable {
             return problem(400, "Bad Request", "'text' or 'data' is required")
         }
         let requested = form["language"].flatMap { $0.isEmpty ? nil : $0 } ?? "auto"
+        if let enabledOnly = form["enabledOnly"], enabledOnly != "true" && enabledOnly != "false" {
+            return problem(400, "Bad Request", "'enabledOnly' is true or false")
+        }
+        let selection = LanguageToolAPI.RuleSelection(form: form.values)
+        let variants = (form["preferredVariants"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         return try await withSlot { deadline in
             let check = try ServiceCheck.run(text: text, filename: "draft.txt", language: requested == "auto" ? nil : requested,
                                              platform: nil, linter: state.linter, deadline: deadline)
             metrics.record(findings: check.result.findings.map(\.ruleID))
-            return json(LanguageToolAPI.response(check, requested: requested))
+            return json(LanguageToolAPI.response(check, requested: requested, selection: selection, preferredVariants: variants))
         }
     }
 

@@ -224,6 +224,29 @@ final class ServerTests: XCTestCase {
         XCTAssertEqual(try curl(["-X", "POST", "\(server.base)/v1/check", "-H", "Origin: \(server.base)"] + json + authorized).status, 200)
     }
 
+    /// LanguageTool's rule and category choices, regional variants and sentence ranges.
+    func testLanguageToolOptions() throws {
+        guard requireTool("curl", install: "apt-get install curl") else { return }
+        let server = try Server(in: fixtures)
+        func check(_ form: String) throws -> [String: Any] {
+            let response = try curl(["-X", "POST", "\(server.base)/v2/check", "--data-binary", form])
+            XCTAssertEqual(response.status, 200, response.body)
+            return try object(response.body)
+        }
+        func rules(_ result: [String: Any]) -> [String] {
+            (result["matches"] as? [[String: Any]] ?? []).compactMap { ($0["rule"] as? [String: Any])?["id"] as? String }
+        }
+        let text = "text=TODO%3A%20onze%20cijfers%20zijn%20VERTROUWELIJK.%20Tot%20morgen%21"
+        XCTAssertEqual(Set(rules(try check(text + "&language=nl"))), ["postcheck.Placeholder", "postcheck.Confidential"])
+        XCTAssertEqual(rules(try check(text + "&language=nl&disabledRules=postcheck.Placeholder")), ["postcheck.Confidential"])
+        XCTAssertEqual(rules(try check(text + "&language=nl&enabledOnly=true&enabledRules=postcheck.Placeholder")), ["postcheck.Placeholder"])
+        XCTAssertEqual(rules(try check(text + "&language=nl&disabledCategories=POSTCHECK")), [])
+        let variant = try check(text + "&language=auto&preferredVariants=nl-BE,en-GB")
+        let language = variant["language"] as? [String: Any]
+        XCTAssertEqual((language?["detectedLanguage"] as? [String: Any])?["code"] as? String, "nl-BE")
+        XCTAssertEqual(variant["sentenceRanges"] as? [[Int]], [[0, 38], [39, 11]])
+    }
+
     func testRulesHealthAndMetrics() throws {
         guard requireTool("curl", install: "apt-get install curl") else { return }
         let server = try Server(in: fixtures)
