@@ -24,6 +24,8 @@ struct PostcheckServerCommand: AsyncParsableCommand {
     @Option(name: .customLong("idle-timeout"), help: "Seconds a connection may stay idle (or send its request head that slowly) before it is closed.")
     var idleTimeout: Double = 75
 
+    @Option(name: .customLong("max-connections"), help: "Connections held at once (default: a little below the file-descriptor limit); more are closed at once.")
+    var maxConnections: Int?
     @Option(name: .customLong("token-file"), help: "A file holding a token that every request (but GET / and /healthz) must send as 'Authorization: Bearer <token>'.")
     var tokenFile: String?
     @Option(name: .customLong("allow-origin"), help: "A web origin (https://cms.example.com) whose pages may call the service, with CORS; repeatable; '*' allows any.")
@@ -69,10 +71,14 @@ struct PostcheckServerCommand: AsyncParsableCommand {
             }
         }
         reload.resume()
+        // Connections over the limit are closed at once.
+        let connections = ConnectionLimit(maximum: maxConnections ?? ConnectionLimit.belowDescriptorLimit())
+
         let app = Application(
             router: service.router(),
             // Idle connections, and clients that send their request head too slowly (slowloris), are closed.
-            server: .http1(configuration: .init(idleTimeout: .milliseconds(Int64(idleTimeout * 1000)))),
+            server: .http1(configuration: .init(additionalChannelHandlers: [connections.handler()],
+                                                idleTimeout: .milliseconds(Int64(idleTimeout * 1000)))),
             configuration: .init(address: .hostname(host, port: port), serverName: "postcheck"),
             onServerRunning: { channel in
                 let bound = channel.localAddress?.port ?? port

@@ -247,6 +247,31 @@ final class ServerTests: XCTestCase {
         XCTAssertEqual(variant["sentenceRanges"] as? [[Int]], [[0, 38], [39, 11]])
     }
 
+    /// A connection limit below the file-descriptor limit: connections over it are closed at once, and once one
+    /// goes, the service answers again.
+    func testConnectionLimit() throws {
+        let server = try Server(in: fixtures, arguments: ["--max-connections", "3"])
+        let script = """
+            import socket, sys
+            port = int(sys.argv[1])
+            held = [socket.create_connection(("127.0.0.1", port), timeout=5) for i in range(3)]
+            import time; time.sleep(0.3)  # set up on the server's event loops before the next one comes
+            extra = socket.create_connection(("127.0.0.1", port), timeout=5)
+            extra.sendall(b"GET /healthz HTTP/1.1\\r\\nHost: 127.0.0.1\\r\\n\\r\\n")
+            try:
+                closed = extra.recv(100) == b""
+            except ConnectionResetError:
+                closed = True
+            held[0].close()
+            import time; time.sleep(0.2)
+            again = socket.create_connection(("127.0.0.1", port), timeout=5)
+            again.sendall(b"GET /healthz HTTP/1.1\\r\\nHost: 127.0.0.1\\r\\nConnection: close\\r\\n\\r\\n")
+            print("closed" if closed else "served", again.recv(100)[9:12].decode())
+            """
+        let result = try tool("python3", ["-c", script, String(server.port)])
+        XCTAssertEqual(result.stdout, "closed 200\n", result.stderr)
+    }
+
     func testRulesHealthAndMetrics() throws {
         guard requireTool("curl", install: "apt-get install curl") else { return }
         let server = try Server(in: fixtures)
@@ -317,16 +342,25 @@ final class ServerTests: XCTestCase {
             time.sleep(0.3)
             os.kill(pid, signal.SIGTERM)
             time.sleep(0.3)
+            # A new connection while the server drains is refused at once, not left hanging.
+            try:
+                late = socket.create_connection(("127.0.0.1", port), timeout=5)
+                late.sendall(b"GET /healthz HTTP/1.1\\r\\nHost: 127.0.0.1\\r\\n\\r\\n")
+                refused = late.recv(100) == b""
+            except (ConnectionRefusedError, ConnectionResetError):
+                refused = True
+            except socket.timeout:
+                refused = False
             s.sendall(body[10:])
             data = b""
             while b"postcheck.Placeholder" not in data:
                 chunk = s.recv(65536)
                 if not chunk: break
                 data += chunk
-            print(data.split(b"\\r\\n")[0].decode())
+            print(data.split(b"\\r\\n")[0].decode(), "refused" if refused else "hung")
             """
         let result = try tool("python3", ["-c", script, String(server.port), String(server.process.processIdentifier)])
-        XCTAssertEqual(result.stdout, "HTTP/1.1 200 OK\n", result.stderr)
+        XCTAssertEqual(result.stdout, "HTTP/1.1 200 OK refused\n", result.stderr)
         server.process.waitUntilExit()
         XCTAssertEqual(server.process.terminationStatus, 0)
         XCTAssertTrue((try String(contentsOf: server.output, encoding: .utf8)).contains("postcheck-server stopped"))
