@@ -5,13 +5,10 @@ import PostcheckCore
 /// browser and LanguageTool clients.
 struct ServiceCheck {
     let result: CheckResult
-    let failOn: Severity
 
-    /// The CMS gate, as the CLI's exit status: not passed when the verdict is "fail" (a finding at the
-    /// configuration's fail-on level, or a score below score.fail).
-    var passed: Bool {
-        result.verdict != .fail && !result.findings.contains { $0.severity >= failOn } && result.ruleErrors.isEmpty
-    }
+    /// The CMS gate, as the CLI's exit status: the verdict is not "fail" (no finding at the configuration's fail-on
+    /// level, no score below score.fail, no rule left unrun).
+    var passed: Bool { result.verdict != .fail }
 
     static func run(text: String, filename: String?, language: String?, platform: String?, linter: Linter,
                     deadline: UInt64? = nil) throws -> ServiceCheck
@@ -29,7 +26,7 @@ struct ServiceCheck {
         // check runs start to end on this thread (nothing in it suspends), so no other request shares it meanwhile.
         let result = linter.check(draft, relativePath: relative, scratch: .forCurrentThread,
                                   language: requestedLanguage, platform: platform, deadline: deadline)
-        return ServiceCheck(result: result, failOn: linter.configuration.failOn)
+        return ServiceCheck(result: result)
     }
 
     /// `/v1/check`'s response.

@@ -19,6 +19,7 @@ final class RobustnessTests: XCTestCase {
         XCTAssertTrue((errors.first?["message"] as? String ?? "").contains("limit"), "\(errors)")
         let findings = ((object["files"] as! [[String: Any]])[0]["findings"] as! [[String: Any]]).map { $0["rule"] as! String }
         XCTAssertEqual(findings, ["p.Todo"])
+        XCTAssertEqual((object["files"] as! [[String: Any]])[0]["verdict"] as? String, "fail", "an incomplete check is no pass")
     }
 
     /// A folder with a symbolic link loop, a deep tree and a file whose one 10 MB line has 10,000 findings (every

@@ -53,6 +53,21 @@ final class ServerTests: XCTestCase {
 
     private let fixtures = packageRoot.appendingPathComponent("Fixtures")
 
+    /// Python for the raw-socket tests: `post_check(port, body, timeout)` sends one `POST /v1/check` on its own
+    /// connection and returns the whole response once the server closes it.
+    private static let pythonPost = """
+        import socket
+        def post_check(port, body, timeout):
+            s = socket.create_connection(("127.0.0.1", port), timeout=timeout)
+            s.sendall(b"POST /v1/check HTTP/1.1\\r\\nHost: 127.0.0.1\\r\\nConnection: close\\r\\nContent-Type: application/json\\r\\nContent-Length: %d\\r\\n\\r\\n" % len(body) + body)
+            data = b""
+            while True:
+                chunk = s.recv(65536)
+                if not chunk: break
+                data += chunk
+            return data
+        """
+
     private func curl(_ arguments: [String]) throws -> (status: Int, body: String) {
         let result = try tool("curl", ["-s", "-o", "-", "-w", "\n%{http_code}"] + arguments)
         let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
@@ -166,14 +181,9 @@ final class ServerTests: XCTestCase {
             text = ("Onze klanten in Gent en Antwerpen zijn tevreden over de nieuwe app. " * 12000)
             body = json.dumps({"text": text}).encode()
             statuses = []
+            \(Self.pythonPost)
             def one():
-                s = socket.create_connection(("127.0.0.1", port), timeout=120)
-                s.sendall(b"POST /v1/check HTTP/1.1\\r\\nHost: 127.0.0.1\\r\\nConnection: close\\r\\nContent-Type: application/json\\r\\nContent-Length: %d\\r\\n\\r\\n" % len(body) + body)
-                data = b""
-                while True:
-                    chunk = s.recv(65536)
-                    if not chunk: break
-                    data += chunk
+                data = post_check(port, body, 120)
                 statuses.append((data[9:12].decode(), b"retry-after: 1" in data.lower()))
             threads = [threading.Thread(target=one) for i in range(4)]
             for t in threads: t.start()
@@ -372,16 +382,10 @@ final class ServerTests: XCTestCase {
             import socket, sys, threading
             port = int(sys.argv[1])
             ok = []
+            \(Self.pythonPost)
             def one(i):
                 try:
-                    s = socket.create_connection(("127.0.0.1", port), timeout=60)
-                    body = b'{"text": "Post %d with TODO"}' % i
-                    s.sendall(b"POST /v1/check HTTP/1.1\\r\\nHost: 127.0.0.1\\r\\nConnection: close\\r\\nContent-Type: application/json\\r\\nContent-Length: %d\\r\\n\\r\\n" % len(body) + body)
-                    data = b""
-                    while True:
-                        chunk = s.recv(65536)
-                        if not chunk: break
-                        data += chunk
+                    data = post_check(port, b'{"text": "Post %d with TODO"}' % i, 60)
                     ok.append(data.startswith(b"HTTP/1.1 200"))
                 except Exception as e:
                     ok.append(False)

@@ -34,6 +34,9 @@ public final class Linter: @unchecked Sendable {
     /// Every loaded rule, by id, in id order.
     public let rules: [any CompiledRule]
     private let rulesByPack: [String: [Int]]
+    /// Languages a draft may declare: those the detector and the scorers know, the configured default, and any a
+    /// rule is limited to (`languages:`), so that a configuration can add a language for its own packs.
+    public let supportedLanguages: Set<String>
     /// Rules whose matches are validated (`specificity` > 0), with their guideline: for `keepingMostSpecific`.
     private let validated: [String: (specificity: Int, guideline: Guideline?)]
     /// One scan for every word-list pattern, built when the work makes it pay (see `SharedScan`).
@@ -81,6 +84,10 @@ public final class Linter: @unchecked Sendable {
         }
         self.rules = rules
         self.rulesByPack = byPack
+        var languages = Set(LanguageDetector.supported).union(LanguageRules.languagesWithRules)
+        if let fallback = configuration.defaultLanguage { languages.insert(fallback) }
+        for rule in rules { languages.formUnion(rule.header.languages ?? []) }
+        self.supportedLanguages = languages
         self.validated = Dictionary(rules.filter { $0.specificity > 0 }.map { ($0.header.id, ($0.specificity, $0.header.guideline)) }) { a, _ in a }
         self.sharedScan = SharedScan(allPatterns: rules.flatMap(\.literalPatterns))
         try validateRuleNames()
@@ -156,15 +163,6 @@ public final class Linter: @unchecked Sendable {
     /// The language of a draft too short to tell when the configuration names none.
     public static let bundledDefaultLanguage = "en"
 
-    /// Languages a draft may declare: those the detector and the scorers know, the configured default, and any a
-    /// rule is limited to (`languages:`), so that a configuration can add a language for its own packs.
-    public var supportedLanguages: Set<String> {
-        var languages = Set(LanguageDetector.supported).union(LanguageRules.languagesWithRules)
-        if let fallback = configuration.defaultLanguage { languages.insert(fallback) }
-        for rule in rules { languages.formUnion(rule.header.languages ?? []) }
-        return languages
-    }
-
     /// What stops `draft` from being checked meaningfully (see `DraftProblem`), if anything. `language` and
     /// `platform` are the request's own, as for `check`. The CLI and the service call this first and fail closed.
     public func problem(with draft: Draft, relativePath: String, language languageOverride: String? = nil,
@@ -185,8 +183,13 @@ public final class Linter: @unchecked Sendable {
         {
             return DraftProblem(kind: .unknownPlatform, message: "unknown platform '\(platform)' (known: \(Platform.knownList))")
         }
-        let language = declared.map(LanguageDetector.normalize) ?? self.language(of: draft).0
-        let active = activeRules(for: relativePath).filter { $0.rule.header.languages?.contains(language) ?? true }
+        var active = activeRules(for: relativePath)
+        // The language matters only when some rule is limited to languages: most drafts skip detecting it here
+        // (`check` detects it once more).
+        if active.contains(where: { $0.rule.header.languages != nil }) {
+            let language = declared.map(LanguageDetector.normalize) ?? self.language(of: draft).0
+            active.removeAll { !($0.rule.header.languages?.contains(language) ?? true) }
+        }
         if active.isEmpty {
             let source = configuration.path.map { "the configuration \($0)" } ?? "the bundled default"
             return DraftProblem(kind: .noRules, message: "no rules apply to this draft: \(source) turns on none for it (check 'packs:' and 'rules:'); a gate that runs no rule would pass everything")
@@ -223,16 +226,14 @@ public final class Linter: @unchecked Sendable {
                       language languageOverride: String? = nil, platform platformOverride: String? = nil,
                       deadline: UInt64? = nil) -> CheckResult
     {
-        let (resolved, resolvedSource) = languageOverride.map { (LanguageDetector.normalize($0), LanguageSource.declared) }
+        let (language, languageSource) = languageOverride.map { (LanguageDetector.normalize($0), LanguageSource.declared) }
             ?? language(of: draft)
-        let language: String? = resolved
-        let languageSource: LanguageSource? = resolvedSource
         let platform = (platformOverride ?? draft.frontMatter?["platform"]?.stringValue ?? configuration.platform)
             .map { Platform.normalize($0) ?? $0.lowercased() }
         let selected = only.map { ids in rules.filter { ids.contains($0.header.id) }.map { ($0, $0.header.severity) } }
             ?? activeRules(for: relativePath)
         let active = selected.filter { rule in
-            rule.rule.header.languages.map { languages in language.map(languages.contains) ?? false } ?? true
+            rule.rule.header.languages?.contains(language) ?? true
         }
         var findings: [Finding] = []
         var errors: [RuleRunError] = []
@@ -320,12 +321,13 @@ public final class Linter: @unchecked Sendable {
         }
         let penalty = findings.reduce(0) { $0 + configuration.score.penalty($1.severity) }
         let score = max(0, 100 - penalty)
-        let verdict = Self.verdict(score: score, findings: findings, scoring: configuration.score, failOn: configuration.failOn)
+        // A rule that did not run (a PCRE2 limit, the time limit) leaves the check incomplete: never a pass.
+        let verdict = errors.isEmpty
+            ? Self.verdict(score: score, findings: findings, scoring: configuration.score, failOn: configuration.failOn) : .fail
         return CheckResult(draft: draft, findings: findings, score: score, verdict: verdict, ruleErrors: errors,
                            ruleTimings: timings, language: language, languageSource: languageSource)
     }
 
-    /// Drops suppressed findings and reports suppressions that silenced nothing or name no loaded rule.
     /// The verdict, one rule for the CLI's exit status and the service's `passed` alike (README, "Score and
     /// verdict"): `fail` when a finding reaches the configuration's `fail-on` level (an error always does, so a leaked
     /// account number or code name fails whatever the score) or when the score is below `score.fail`; `review` when
@@ -351,6 +353,7 @@ public final class Linter: @unchecked Sendable {
         }
     }
 
+    /// Drops suppressed findings and reports suppressions that silenced nothing or name no loaded rule.
     private func applySuppressions(_ suppressions: [Suppression], to findings: [Finding], in draft: Draft) -> [Finding] {
         guard !suppressions.isEmpty else { return findings }
         var used = Set<Int>()
