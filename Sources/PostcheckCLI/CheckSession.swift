@@ -243,7 +243,7 @@ final class CheckSession {
         let combined = try linter(forPacks: packs)
         let base = combined.configuration
         var linters: [Linter] = []
-        for pack in base.packDirectories where base.enabledPacks.contains(pack.name) || !packs.isEmpty {
+        for pack in base.packDirectories where base.enabledPacks.contains(pack.name) {
             let examples = (pack.directory as NSString).appendingPathComponent("examples.yaml")
             guard FileManager.default.fileExists(atPath: examples) else {
                 linters.append(combined)
