@@ -13,6 +13,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        // The service's own HTTP/1 channel (keep-alive semantics of HTTP/1.0, request timeouts) sits on NIO directly.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.25.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     ],
     targets: [
         // PCRE2 (8-bit code units) from the system: Debian's libpcre2-dev.
@@ -41,7 +45,16 @@ let package = Package(
         // The pre-publish HTTP service (`postcheck serve` runs it): in its own targets so that the CLI stays light.
         .target(
             name: "PostcheckService",
-            dependencies: ["PostcheckCore", .product(name: "Hummingbird", package: "hummingbird")]
+            dependencies: [
+                "PostcheckCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+                .product(name: "NIOHTTPTypesHTTP1", package: "swift-nio-extras"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .executableTarget(
             name: "PostcheckServer",

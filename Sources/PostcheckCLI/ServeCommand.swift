@@ -13,7 +13,7 @@ struct Serve: ParsableCommand {
     @Option(help: "Configuration file; default: found from the working folder.") var config: String?
     @Option(name: .customLong("max-body"), help: "Largest request body in bytes.") var maxBody = 1_000_000
     @Argument(parsing: .allUnrecognized, help: ArgumentHelp(
-        "Any other option of postcheck-server (--max-concurrent, --max-queue, --check-timeout, --idle-timeout), passed on."))
+        "Any other option of postcheck-server (--max-concurrent, --max-queue, --check-timeout, --header-timeout, --body-timeout, --idle-timeout), passed on."))
     var serverOptions: [String] = []
 
     func run() throws {

@@ -21,7 +21,11 @@ struct PostcheckServerCommand: AsyncParsableCommand {
     var maxQueue: Int?
     @Option(name: .customLong("check-timeout"), help: "Seconds one check may take; past them its remaining rules are skipped and it does not pass.")
     var checkTimeout: Double = 5
-    @Option(name: .customLong("idle-timeout"), help: "Seconds a connection may stay idle (or send its request head that slowly) before it is closed.")
+    @Option(name: .customLong("header-timeout"), help: "Seconds a new connection has to send its first request head.")
+    var headerTimeout: Double = 60
+    @Option(name: .customLong("body-timeout"), help: "Seconds a request has to send its whole body, from its head.")
+    var bodyTimeout: Double = 60
+    @Option(name: .customLong("idle-timeout"), help: "Seconds a connection may wait between requests (or trickle its next head) before it is closed.")
     var idleTimeout: Double = 75
 
     @Option(name: .customLong("max-connections"), help: "Connections held at once (default: a little below the file-descriptor limit); more are closed at once.")
@@ -32,7 +36,7 @@ struct PostcheckServerCommand: AsyncParsableCommand {
     var allowOrigin: [String] = []
 
     func validate() throws {
-        guard checkTimeout > 0, idleTimeout > 0 else { throw ValidationError("timeouts are positive numbers of seconds") }
+        guard checkTimeout > 0, idleTimeout > 0, headerTimeout > 0, bodyTimeout > 0 else { throw ValidationError("timeouts are positive numbers of seconds") }
         guard maxConcurrent > 0, (maxQueue ?? 0) >= 0 else { throw ValidationError("--max-concurrent must be 1 or more, --max-queue 0 or more") }
     }
 
@@ -76,9 +80,13 @@ struct PostcheckServerCommand: AsyncParsableCommand {
 
         let app = Application(
             router: service.router(),
-            // Idle connections, and clients that send their request head too slowly (slowloris), are closed.
-            server: .http1(configuration: .init(additionalChannelHandlers: [connections.handler()],
-                                                idleTimeout: .milliseconds(Int64(idleTimeout * 1000)))),
+            // Idle connections, and clients that send their request head or body too slowly (slowloris, slow
+            // POST), are closed; HTTP/1.0 clients get HTTP/1.0 answers and, without keep-alive, a closed connection.
+            server: ServiceChannel.server(
+                connections: connections,
+                timeouts: .init(head: .milliseconds(Int64(headerTimeout * 1000)),
+                                body: .milliseconds(Int64(bodyTimeout * 1000)),
+                                idle: .milliseconds(Int64(idleTimeout * 1000)))),
             configuration: .init(address: .hostname(host, port: port), serverName: "postcheck"),
             onServerRunning: { channel in
                 let bound = channel.localAddress?.port ?? port

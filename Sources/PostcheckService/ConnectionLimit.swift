@@ -32,7 +32,7 @@ public final class ConnectionLimit: @unchecked Sendable {
         lock.unlock()
     }
 
-    /// The handler each connection's pipeline gets (`HTTP1Channel.Configuration.additionalChannelHandlers`).
+    /// The handler each connection's pipeline gets first (``ServiceChannel``).
     public func handler() -> any RemovableChannelHandler { Handler(limit: self) }
 
     final class Handler: ChannelInboundHandler, RemovableChannelHandler {

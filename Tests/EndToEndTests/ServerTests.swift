@@ -208,6 +208,60 @@ final class ServerTests: XCTestCase {
         XCTAssertEqual(report["slowClosed"] as? Bool, true, "a request head sent too slowly is cut off")
     }
 
+    /// HTTP/1.0 semantics and request deadlines: an HTTP/1.0 request without keep-alive gets an HTTP/1.0 answer
+    /// with `Connection: close` and a closed connection; with keep-alive the connection serves a second request;
+    /// `Connection: close` on HTTP/1.1 is echoed and honoured; a connection that never sends its head, and a body
+    /// trickled a byte at a time, are cut off at their deadlines.
+    func testHTTP10AndRequestDeadlines() throws {
+        let server = try Server(in: fixtures, arguments: ["--header-timeout", "1", "--body-timeout", "1", "--idle-timeout", "30"])
+        let script = """
+            import socket, sys, time, json
+            port = int(sys.argv[1])
+            def exchange(request, timeout=5):
+                s = socket.create_connection(("127.0.0.1", port), timeout=timeout)
+                s.sendall(request)
+                data = b""
+                try:
+                    while True:
+                        chunk = s.recv(65536)
+                        if not chunk: return data, "closed"
+                        data += chunk
+                except socket.timeout:
+                    return data, "open"
+            def head(data): return data.split(b"\\r\\n\\r\\n")[0].decode().lower()
+            report = {}
+            data, state = exchange(b"GET /healthz HTTP/1.0\\r\\nHost: 127.0.0.1\\r\\n\\r\\n")
+            report["http10"] = [head(data).split("\\r\\n")[0], "connection: close" in head(data), state]
+            data, state = exchange(b"GET /healthz HTTP/1.0\\r\\nHost: 127.0.0.1\\r\\nConnection: keep-alive\\r\\n\\r\\n"
+                                   b"GET /healthz HTTP/1.0\\r\\nHost: 127.0.0.1\\r\\n\\r\\n", timeout=3)
+            report["http10KeepAlive"] = [data.count(b"HTTP/1.0 200"), b"connection: keep-alive" in data.lower(), state]
+            data, state = exchange(b"GET /healthz HTTP/1.1\\r\\nHost: 127.0.0.1\\r\\nConnection: close\\r\\n\\r\\n")
+            report["http11Close"] = [head(data).split("\\r\\n")[0], "connection: close" in head(data), state]
+            silent = socket.create_connection(("127.0.0.1", port), timeout=10)
+            started = time.time()
+            report["silentClosedAfter"] = [silent.recv(100) == b"", round(time.time() - started)]
+            slow = socket.create_connection(("127.0.0.1", port), timeout=10)
+            slow.sendall(b"POST /v1/check HTTP/1.1\\r\\nHost: 127.0.0.1\\r\\nContent-Type: application/json\\r\\nContent-Length: 400\\r\\n\\r\\n{")
+            started = time.time()
+            try:
+                for i in range(40):
+                    time.sleep(0.1)
+                    slow.sendall(b" ")
+                cut = False
+            except OSError:
+                cut = True
+            report["slowBodyCut"] = [cut, round(time.time() - started)]
+            print(json.dumps({key: " ".join(map(str, value)) for key, value in report.items()}))
+            """
+        let result = try tool("python3", ["-c", script, String(server.port)])
+        let report = try object(result.stdout)
+        XCTAssertEqual(report["http10"] as? String, "http/1.0 200 ok True closed", result.stdout + result.stderr)
+        XCTAssertEqual(report["http10KeepAlive"] as? String, "2 True closed", "two answers, then closed by the second request")
+        XCTAssertEqual(report["http11Close"] as? String, "http/1.1 200 ok True closed", result.stdout)
+        XCTAssertEqual(report["silentClosedAfter"] as? String, "True 1", "closed after the 1 s header timeout")
+        XCTAssertEqual(report["slowBodyCut"] as? String, "True 1", "cut after the 1 s body timeout")
+    }
+
     /// Access: a page from another origin cannot post a draft to the local service unless allowed (then with CORS and
     /// preflight); a rebound Host is refused; with a token file every API call needs the token.
     func testAccessControl() throws {
