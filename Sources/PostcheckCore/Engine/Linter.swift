@@ -243,6 +243,9 @@ public final class Linter: @unchecked Sendable {
         let blockParts = draft.blocks.map(\.scopeParts)
         var timings: [String: UInt64] = [:]
         let measure = measuresRules
+        // The rules look at the deadline in their loops too (`CheckInput.checkDeadline()`).
+        scratch.setDeadline(deadline)
+        defer { scratch.setDeadline(nil) }
         draft.masked.withUnsafeBufferPointer { masked in
             draft.source.bytes.withUnsafeBufferPointer { raw in
                 // Word-list rules share one scan.
@@ -307,6 +310,8 @@ public final class Linter: @unchecked Sendable {
                             found[index].fix = Fix.planned(for: found[index], in: draft.original)
                         }
                         findings += found
+                    } catch let error as MatchError where error.isTimeLimit {
+                        errors.append(RuleRunError(ruleID: rule.header.id, message: "not finished: the check's time limit was reached"))
                     } catch {
                         errors.append(RuleRunError(ruleID: rule.header.id, message: "\(error)"))
                     }

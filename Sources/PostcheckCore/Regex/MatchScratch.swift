@@ -1,4 +1,5 @@
 import CPCRE2
+import Dispatch
 
 /// Limits that stop a runaway pattern: each `pcre2_match` call gets these budgets.
 public struct MatchLimits: Sendable, Hashable {
@@ -20,13 +21,28 @@ public struct MatchError: Error, Sendable, Equatable, CustomStringConvertible {
     public let code: Int32
     public let message: String
 
+    public init(pattern: String, code: Int32, message: String) {
+        self.pattern = pattern
+        self.code = code
+        self.message = message
+    }
+
+    /// Not a PCRE2 code: the check's own deadline (`MatchScratch.deadline`) passed while a rule was running.
+    static let timeLimitCode = Int32.min
+
+    /// The rule was stopped by the check's deadline, in a loop over its subjects or matches.
+    public static let timeLimit = MatchError(pattern: "", code: timeLimitCode, message: "the check's time limit was reached")
+
+    public var isTimeLimit: Bool { code == Self.timeLimitCode }
+
     public var isLimit: Bool {
         [PCRE2_ERROR_MATCHLIMIT, PCRE2_ERROR_DEPTHLIMIT, PCRE2_ERROR_HEAPLIMIT, PCRE2_ERROR_JIT_STACKLIMIT]
-            .contains(code)
+            .contains(code) || isTimeLimit
     }
 
     public var description: String {
-        isLimit
+        if isTimeLimit { return "stopped: \(message)" }
+        return isLimit
             ? "pattern /\(pattern)/ stopped: \(message) (it backtracks too much on this text)"
             : "pattern /\(pattern)/ failed: \(message)"
     }
@@ -46,6 +62,27 @@ public final class MatchScratch {
     /// How many times proximity rules split a block into sentences on this thread: the work a test can count to
     /// show that it grows with the text, not with the text times its matches.
     var sentenceSplits = 0
+    /// The running check's deadline (`DispatchTime` uptime nanoseconds), set by `Linter.check` for its duration.
+    /// Rules look at it in their loops over subjects, pieces and matches (`checkDeadline()`), so that one rule on a
+    /// long draft cannot run far past it: the deadline between rules alone let a single slow rule take minutes.
+    public private(set) var deadline: UInt64? = nil
+    /// Calls of `checkDeadline()` since the clock was last read: the clock is read every 64th call.
+    private var deadlineCalls: UInt8 = 0
+
+    /// Starts (a `DispatchTime` uptime in nanoseconds) or ends (nil) a check's deadline on this thread.
+    func setDeadline(_ deadline: UInt64?) {
+        self.deadline = deadline
+        deadlineCalls = 0
+    }
+
+    /// Throws `MatchError.timeLimit` once the deadline has passed. Cheap enough for every iteration of a loop.
+    @inline(__always)
+    func checkDeadline() throws(MatchError) {
+        guard let deadline else { return }
+        deadlineCalls &+= 1
+        guard deadlineCalls & 63 == 1 else { return }
+        if DispatchTime.now().uptimeNanoseconds > deadline { throw .timeLimit }
+    }
 
     public init(limits: MatchLimits = MatchLimits()) {
         context = pcre2_match_context_create_8(nil)

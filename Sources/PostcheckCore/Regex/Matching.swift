@@ -44,6 +44,7 @@ extension RegexPattern {
         var start = 0
         var options = UInt32(PCRE2_NO_UTF_CHECK)
         while start <= length {
+            try scratch.checkDeadline()
             let rc = pcre2_match_8(code, subject, length, start, options, scratch.matchData, scratch.context)
             if rc == PCRE2_ERROR_NOMATCH {
                 if options & UInt32(PCRE2_NOTEMPTY_ATSTART) != 0 {
@@ -91,6 +92,7 @@ extension RegexPattern {
         for candidate in candidates {
             if candidate >= range.upperBound { break }
             if candidate < next { continue }
+            try scratch.checkDeadline()
             let rc = pcre2_match_8(code, subject, length, candidate - shift, UInt32(PCRE2_NO_UTF_CHECK | PCRE2_ANCHORED),
                                    scratch.matchData, scratch.context)
             if rc == PCRE2_ERROR_NOMATCH { continue }

@@ -49,6 +49,7 @@ struct RunAnchor {
         // Where the next match may start (the end of the last one).
         var matchFrom = range.lowerBound
         while let at = firstIndex(of: byte, in: text, searchFrom..<range.upperBound) {
+            try scratch.checkDeadline()
             searchFrom = at + 1
             var start = at
             while start > matchFrom {

@@ -139,6 +139,10 @@ public struct CheckInput {
 
     public func text(_ range: Range<Int>) -> String { draft.source.string(range) }
 
+    /// Throws `MatchError.timeLimit` once the check's deadline has passed: for each rule's loops.
+    @inline(__always)
+    public func checkDeadline() throws(MatchError) { try scratch.checkDeadline() }
+
     /// Every non-empty match of `pattern` in `subject`, or in `range` of it (a piece of a long text).
     public func matches(_ pattern: RegexPattern, in subject: Subject, range: Range<Int>? = nil, groups: Bool = false)
         throws(MatchError) -> [RegexMatch]

@@ -46,6 +46,7 @@ struct CapitalizationRule: RuleKind, CompiledRule {
     func check(_ input: CheckInput) throws(MatchError) -> [Finding] {
         var findings: [Finding] = []
         for subject in input.subjects {
+            try input.checkDeadline()
             let text = input.text(subject.range)
             let expected = converted(text)
             let passes: Bool

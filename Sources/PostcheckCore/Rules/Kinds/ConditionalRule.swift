@@ -34,6 +34,7 @@ struct ConditionalRule: RuleKind, CompiledRule {
         var defined: Set<String> = []
         let captures = second.captureCount > 0
         for subject in input.subjects {
+            try input.checkDeadline()
             let definitions = try input.matches(second, in: subject, groups: true)
             if captures {
                 for definition in definitions {

@@ -39,6 +39,7 @@ struct ConsistencyRule: RuleKind, CompiledRule {
         var findings: [Finding] = []
         var seen = Array(repeating: (false, false), count: pairs.count)
         for subject in input.subjects {
+            try input.checkDeadline()
             for (index, pattern) in pairs.enumerated() {
                 let found = try input.matches(pattern, in: subject, groups: true)
                 guard !found.isEmpty else { continue }

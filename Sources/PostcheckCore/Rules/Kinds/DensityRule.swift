@@ -61,6 +61,7 @@ struct DensityRule: RuleKind, CompiledRule {
         guard !active.isEmpty else { return [] }
         var findings: [Finding] = []
         for subject in input.subjects {
+            try input.checkDeadline()
             for range in input.postSizedPieces(of: subject) {
                 let words = input.wordCount(in: subject, range: range)
                 guard words >= 1 else { continue }

@@ -105,6 +105,7 @@ struct ExistenceRule: RuleKind, CompiledRule {
         guard let chosen = input.language.flatMap({ patterns[$0] }) ?? patterns["*"] else { return [] }
         var findings: [Finding] = []
         for subject in input.subjects {
+            try input.checkDeadline()
             var sentences: [Range<Int>]?? = .none
             var matches: [RegexMatch] = []
             for pattern in chosen { matches += try input.matches(pattern, in: subject) }

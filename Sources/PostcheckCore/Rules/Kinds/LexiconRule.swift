@@ -112,8 +112,10 @@ struct LexiconRule: RuleKind, CompiledRule {
         // Known words depend on the lexicon: one memo per rule and language.
         let memo = header.id + "/" + scorer.language.code
         for subject in input.subjects {
+            try input.checkDeadline()
             let buffer = input.buffer(subject)
             for range in input.postSizedPieces(of: subject) {
+                try input.checkDeadline()
                 let result = scorer.score(buffer, range: range, words: &input.scratch.toneWords[memo, default: SentimentScorer.WordMemo()])
                 guard result.tokenCount >= minimumWords else { continue }
                 let value = mode == .compound ? result.compound : result.intensity

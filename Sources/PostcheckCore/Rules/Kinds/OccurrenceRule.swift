@@ -30,6 +30,7 @@ struct OccurrenceRule: RuleKind, CompiledRule {
     func check(_ input: CheckInput) throws(MatchError) -> [Finding] {
         var findings: [Finding] = []
         for subject in input.subjects {
+            try input.checkDeadline()
             let found = try input.matches(pattern, in: subject)
             let count = found.count
             if max > 0 && count > max {

@@ -88,6 +88,7 @@ struct RepetitionRule: RuleKind, CompiledRule {
     func check(_ input: CheckInput) throws(MatchError) -> [Finding] {
         var findings: [Finding] = []
         for subject in input.subjects {
+            try input.checkDeadline()
             let buffer = input.buffer(subject)
             var previousRange: Range<Int>? = nil
             var count = 0

@@ -66,6 +66,7 @@ struct RequiresRule: RuleKind, CompiledRule {
         guard !triggers.isEmpty else { return [] }
         var findings: [Finding] = []
         for subject in input.subjects {
+            try input.checkDeadline()
             let buffer = input.buffer(subject)
             var triggered: [RegexMatch] = []
             var allFound = true

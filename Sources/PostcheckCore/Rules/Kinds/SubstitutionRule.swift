@@ -83,6 +83,7 @@ struct SubstitutionRule: RuleKind, CompiledRule {
     func check(_ input: CheckInput) throws(MatchError) -> [Finding] {
         var findings: [Finding] = []
         for subject in input.subjects {
+            try input.checkDeadline()
             for match in try input.matches(pattern, in: subject, groups: true) {
                 guard let matchedGroup = match.groups.firstIndex(where: { $0 != nil }), let range = match.groups[matchedGroup]
                 else { continue }
