@@ -11,7 +11,7 @@ struct ServiceCheck {
     var passed: Bool { result.verdict != .fail }
 
     static func run(text: String, filename: String?, language: String?, platform: String?, linter: Linter,
-                    deadline: UInt64? = nil) throws -> ServiceCheck
+                    alsoEnabled: Set<String> = [], deadline: UInt64? = nil) throws -> ServiceCheck
     {
         let name = filename.flatMap { $0.isEmpty ? nil : $0 } ?? "draft.md"
         // A JSON string may hold U+0000, which no draft should: read it as a space (same length, same offsets).
@@ -24,7 +24,7 @@ struct ServiceCheck {
         }
         // The thread's own PCRE2 scratch: a new one maps (and then unmaps) a megabyte of JIT stack per request. The
         // check runs start to end on this thread (nothing in it suspends), so no other request shares it meanwhile.
-        let result = linter.check(draft, relativePath: relative, scratch: .forCurrentThread,
+        let result = linter.check(draft, relativePath: relative, scratch: .forCurrentThread, alsoEnabled: alsoEnabled,
                                   language: requestedLanguage, platform: platform, deadline: deadline)
         return ServiceCheck(result: result)
     }
@@ -104,8 +104,8 @@ enum LanguageToolAPI {
 
     /// LanguageTool's rule and category choices: `enabledRules`, `disabledRules`, `enabledCategories`,
     /// `disabledCategories` (comma-separated ids; a category is a pack, its id the pack's name in capitals, as in the
-    /// matches' `rule.category.id`) and `enabledOnly`. They choose among the findings of the rules the configuration
-    /// turns on; they cannot turn on a rule the configuration turned off.
+    /// matches' `rule.category.id`) and `enabledOnly`. As in LanguageTool, `enabledRules` and `enabledCategories` also
+    /// turn on loaded rules that the configuration leaves off; the others choose among the findings.
     struct RuleSelection: Sendable {
         var enabledRules: Set<String> = []
         var disabledRules: Set<String> = []
@@ -122,6 +122,11 @@ enum LanguageToolAPI {
             enabledCategories = Set(list("enabledCategories").map { $0.uppercased() })
             disabledCategories = Set(list("disabledCategories").map { $0.uppercased() })
             enabledOnly = form["enabledOnly"] == "true"
+        }
+
+        /// The loaded rules these choices turn on, whether or not the configuration does.
+        func enabled(among ruleIDs: [String]) -> Set<String> {
+            Set(ruleIDs.filter { enabledRules.contains($0) || enabledCategories.contains(LanguageToolAPI.category(of: $0)) })
         }
 
         func includes(_ ruleID: String) -> Bool {

@@ -127,8 +127,10 @@ public struct PostcheckService: Sendable {
         let selection = LanguageToolAPI.RuleSelection(form: form.values)
         let variants = (form["preferredVariants"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         return try await withSlot { deadline in
+            let linter = state.linter
             let check = try ServiceCheck.run(text: text, filename: "draft.txt", language: requested == "auto" ? nil : requested,
-                                             platform: nil, linter: state.linter, deadline: deadline)
+                                             platform: nil, linter: linter,
+                                             alsoEnabled: selection.enabled(among: linter.rules.map(\.header.id)), deadline: deadline)
             metrics.record(findings: check.result.findings.map(\.ruleID))
             return json(LanguageToolAPI.response(check, requested: requested, selection: selection, preferredVariants: variants))
         }

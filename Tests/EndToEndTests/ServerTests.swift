@@ -288,7 +288,8 @@ final class ServerTests: XCTestCase {
         XCTAssertEqual(try curl(["-X", "POST", "\(server.base)/v1/check", "-H", "Origin: \(server.base)"] + json + authorized).status, 200)
     }
 
-    /// LanguageTool's rule and category choices, regional variants and sentence ranges.
+    /// LanguageTool's rule and category choices (`enabledRules` turning on a rule the configuration leaves off),
+    /// regional variants and sentence ranges.
     func testLanguageToolOptions() throws {
         guard requireTool("curl", install: "apt-get install curl") else { return }
         let server = try Server(in: fixtures)
@@ -305,6 +306,10 @@ final class ServerTests: XCTestCase {
         XCTAssertEqual(rules(try check(text + "&language=nl&disabledRules=postcheck.Placeholder")), ["postcheck.Confidential"])
         XCTAssertEqual(rules(try check(text + "&language=nl&enabledOnly=true&enabledRules=postcheck.Placeholder")), ["postcheck.Placeholder"])
         XCTAssertEqual(rules(try check(text + "&language=nl&disabledCategories=POSTCHECK")), [])
+        // The sample configuration allows humour (postcheck.Humour off); as in LanguageTool, enabledRules turns it on.
+        let joke = "text=Haha%20just%20kidding%2C%20LOL%20%F0%9F%98%82%F0%9F%98%82.%20Our%20team%20had%20a%20great%20day.&language=en"
+        XCTAssertEqual(rules(try check(joke)), [])
+        XCTAssertEqual(rules(try check(joke + "&enabledRules=postcheck.Humour")), ["postcheck.Humour"])
         let variant = try check(text + "&language=auto&preferredVariants=nl-BE,en-GB")
         let language = variant["language"] as? [String: Any]
         XCTAssertEqual((language?["detectedLanguage"] as? [String: Any])?["code"] as? String, "nl-BE")

@@ -222,7 +222,10 @@ public final class Linter: @unchecked Sendable {
     /// Checks one draft. `relativePath` selects overrides; `scratch` is this thread's PCRE2 state. With `only`,
     /// just those rules run, at their own severity, whatever the configuration turns on (rule self-tests).
     /// `language` and `platform` stand in for front matter (the HTTP service takes them as request fields).
+    /// `alsoEnabled` names loaded rules to run even if the configuration turned them off, at their own severity
+    /// (LanguageTool's `enabledRules`: a client may ask for more checks, never for fewer through this).
     public func check(_ draft: Draft, relativePath: String, scratch: MatchScratch, only: Set<String>? = nil,
+                      alsoEnabled: Set<String> = [],
                       language languageOverride: String? = nil, platform platformOverride: String? = nil,
                       deadline: UInt64? = nil) -> CheckResult
     {
@@ -230,8 +233,18 @@ public final class Linter: @unchecked Sendable {
             ?? language(of: draft)
         let platform = (platformOverride ?? draft.frontMatter?["platform"]?.stringValue ?? configuration.platform)
             .map { Platform.normalize($0) ?? $0.lowercased() }
-        let selected = only.map { ids in rules.filter { ids.contains($0.header.id) }.map { ($0, $0.header.severity) } }
+        var selected = only.map { ids in rules.filter { ids.contains($0.header.id) }.map { ($0, $0.header.severity) } }
             ?? activeRules(for: relativePath)
+        if !alsoEnabled.isEmpty {
+            let running = Set(selected.map(\.0.header.id))
+            let extra = rules.filter { alsoEnabled.contains($0.header.id) && !running.contains($0.header.id) }
+            if !extra.isEmpty {
+                // In the loaded order, as the configuration's own rules run.
+                let wanted = running.union(extra.map(\.header.id))
+                let severities = Dictionary(selected.map { ($0.0.header.id, $0.1) }, uniquingKeysWith: { first, _ in first })
+                selected = rules.filter { wanted.contains($0.header.id) }.map { ($0, severities[$0.header.id] ?? $0.header.severity) }
+            }
+        }
         let active = selected.filter { rule in
             rule.rule.header.languages?.contains(language) ?? true
         }
