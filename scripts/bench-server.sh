@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Load check of the pre-publish service: wrk (Debian's package) posting a typical 800-character LinkedIn draft to
 # /v1/check on a loopback port, 10 seconds over one connection and 10 over sixteen. Prints requests/s and the latency
-# distribution (p99) of each.
+# distribution (p99) of each; then the limits measured by Benchmarks/server_limits.py.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v wrk >/dev/null || { echo "install wrk: apt-get install wrk" >&2; exit 2; }
@@ -26,3 +26,6 @@ echo "== 1 connection (latency)"
 wrk -t1 -c1 -d10s --latency -s "$scratch/post.lua" "http://127.0.0.1:$port/v1/check"
 echo "== 16 connections (throughput)"
 wrk -t1 -c16 -d10s --latency -s "$scratch/post.lua" "http://127.0.0.1:$port/v1/check"
+# The limits: 1,000 connections at once with the server's peak memory, 500 slowloris sockets against the header
+# timeout, and the largest draft checked within the check deadline.
+python3 Benchmarks/server_limits.py .build/release/postcheck-server
