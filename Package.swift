@@ -31,12 +31,16 @@ let package = Package(
             dependencies: ["CPCRE2", "Yams"],
             exclude: ["Language/NOTICE"]
         ),
+        // Running checks for every front end (CLI, service, language server, report): walking paths, finding and
+        // caching configurations, the parallel check of many drafts, the fix loop, reading and writing files.
+        .target(name: "PostcheckRunner", dependencies: ["PostcheckCore"]),
         // The thin `postcheck` executable: arguments, file walking, output, exit codes. The bundled packs in
         // Rules/ are built into it by the EmbedRules plugin.
         .executableTarget(
             name: "PostcheckCLI",
             dependencies: [
                 "PostcheckCore",
+                "PostcheckRunner",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             plugins: ["EmbedRules"]
@@ -47,6 +51,7 @@ let package = Package(
             name: "PostcheckService",
             dependencies: [
                 "PostcheckCore",
+                "PostcheckRunner",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -65,6 +70,7 @@ let package = Package(
             plugins: ["EmbedRules"]
         ),
         .plugin(name: "EmbedRules", capability: .buildTool(), dependencies: ["RulesEmbedder"]),
+        .testTarget(name: "PostcheckRunnerTests", dependencies: ["PostcheckRunner", "PostcheckCore"]),
         .testTarget(
             name: "PostcheckCoreTests",
             dependencies: ["PostcheckCore", "PostcheckFuzzTargets", "Yams"]

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PostcheckCore
+import PostcheckRunner
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, line, sarif, github, gitlab, junit, rdjson

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PostcheckCore
+import PostcheckRunner
 
 /// `postcheck hook install|uninstall`: a git pre-commit hook that checks the staged version of each staged draft.
 struct Hook: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PostcheckCore
+import PostcheckRunner
 
 /// Options shared by the commands that look at rules rather than drafts.
 struct RuleOptions: ParsableArguments {

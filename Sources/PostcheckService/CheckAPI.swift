@@ -29,46 +29,31 @@ struct ServiceCheck {
         return ServiceCheck(result: result)
     }
 
-    /// `/v1/check`'s response.
-    func json() -> JSONValue {
+    /// `/v1/check`'s response, its findings written by the same `FindingJSON` as the CLI's JSON report.
+    func jsonBytes() -> [UInt8] {
+        var json = JSONTextWriter()
+        json.beginObject()
+        json.key("score")
+        json.int(result.score)
+        json.key("verdict")
+        json.string(result.verdict.rawValue)
+        json.key("passed")
+        json.bool(passed)
+        json.key("language")
+        json.optionalString(result.language)
+        json.key("languageSource")
+        json.optionalString(result.languageSource?.rawValue)
+        // Rules stopped by a PCRE2 limit or the deadline: the check is incomplete, so it has not passed.
+        json.key("incomplete")
+        json.value(.array(result.ruleErrors.map { .object([("rule", .string($0.ruleID)), ("message", .string($0.message))]) }))
+        json.key("findings")
+        json.beginArray()
         let source = result.draft.original
-        let findings: [JSONValue] = result.findings.map { finding in
-            let start = source.location(of: finding.range.lowerBound)
-            let end = source.location(of: finding.range.upperBound)
-            let utf16Start = source.utf16Offset(of: finding.range.lowerBound)
-            var fields: [(String, JSONValue)] = [
-                ("rule", .string(finding.ruleID)), ("severity", .string(finding.severity.rawValue)),
-                ("message", .string(finding.message)), ("line", .int(start.line)), ("column", .int(start.column)),
-                ("endLine", .int(end.line)), ("endColumn", .int(end.column)), ("offset", .int(finding.range.lowerBound)),
-                ("length", .int(finding.range.count)), ("utf16Offset", .int(utf16Start)),
-                ("utf16Length", .int(source.utf16Offset(of: finding.range.upperBound) - utf16Start)),
-                ("match", .string(finding.match)), ("suggestions", .array(finding.suggestions.map(JSONValue.string))),
-                ("link", finding.link.map(JSONValue.string) ?? .null), ("description", .string(finding.description)),
-            ]
-            if !finding.cues.isEmpty {
-                fields.append(("cues", .array(finding.cues.map { cue in
-                    let offset = source.utf16Offset(of: cue.range.lowerBound)
-                    return .object([("match", .string(cue.text)), ("weight", .double((cue.weight * 1000).rounded() / 1000)),
-                                    ("utf16Offset", .int(offset)),
-                                    ("utf16Length", .int(source.utf16Offset(of: cue.range.upperBound) - offset))])
-                })))
-            }
-            if let fix = finding.fix {
-                let offset = source.utf16Offset(of: fix.range.lowerBound)
-                fields.append(("fix", .object([("utf16Offset", .int(offset)),
-                                               ("utf16Length", .int(source.utf16Offset(of: fix.range.upperBound) - offset)),
-                                               ("replacement", .string(fix.replacement))])))
-            }
-            return .object(fields)
-        }
-        return .object([
-            ("score", .int(result.score)), ("verdict", .string(result.verdict.rawValue)), ("passed", .bool(passed)),
-            ("language", result.language.map(JSONValue.string) ?? .null),
-            ("languageSource", result.languageSource.map { .string($0.rawValue) } ?? .null),
-            // Rules stopped by a PCRE2 limit: the check is incomplete, so it has not passed.
-            ("incomplete", .array(result.ruleErrors.map { .object([("rule", .string($0.ruleID)), ("message", .string($0.message))]) })),
-            ("findings", .array(findings)),
-        ])
+        for finding in result.findings { FindingJSON.write(finding, in: source, to: &json) }
+        json.endArray()
+        json.endObject()
+        json.newLineAtEnd()
+        return json.bytes
     }
 }
 

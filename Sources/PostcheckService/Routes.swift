@@ -92,7 +92,8 @@ public struct PostcheckService: Sendable {
             let check = try ServiceCheck.run(text: text, filename: filename, language: language,
                                              platform: platform, linter: state.linter, deadline: deadline)
             metrics.record(findings: check.result.findings.map(\.ruleID))
-            return json(check.json())
+            return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+                            body: .init(byteBuffer: ByteBuffer(bytes: check.jsonBytes())))
         }
     }
 

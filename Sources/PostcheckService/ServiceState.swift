@@ -1,5 +1,6 @@
 import Foundation
 import PostcheckCore
+import PostcheckRunner
 
 /// What the service checks with: the configuration and its compiled rules, swapped whole on reload so that a
 /// request always sees one consistent set. A bad new configuration leaves the old one in place.
@@ -44,10 +45,11 @@ public final class ServiceState: @unchecked Sendable {
         }
     }
 
+    /// The configuration that applies in the working folder (or the one named), found and compiled by the runner
+    /// as the CLI finds it.
     static func load(_ options: Options) throws -> Linter {
-        let loader = ConfigurationLoader(bundledRulesDirectory: options.bundledRules)
-        let path = options.configPath ?? loader.discover(from: options.workingDirectory)
-        let configuration = try path.map { try loader.load(path: $0) } ?? loader.builtin(baseDirectory: options.workingDirectory)
-        return try Linter(configuration: configuration)
+        let session = CheckSession(configPath: options.configPath, bundledRules: options.bundledRules, failOn: nil,
+                                   minSeverity: nil, workingDirectory: options.workingDirectory)
+        return try session.linterAndRelativePath(for: "draft.md").0
     }
 }

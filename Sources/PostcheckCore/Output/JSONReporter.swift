@@ -34,10 +34,7 @@ public struct JSONReporter: Reporter {
             json.beginArray()
             // Findings are written one by one: no array of positioned findings is built.
             let source = result.draft.original
-            for finding in result.findings {
-                write(finding, start: source.location(of: finding.range.lowerBound),
-                      end: source.location(of: finding.range.upperBound), source: source, to: &json)
-            }
+            for finding in result.findings { FindingJSON.write(finding, in: source, to: &json) }
             json.endArray()
             json.endObject()
         }
@@ -71,70 +68,13 @@ public struct JSONReporter: Reporter {
         for report in reports {
             size += 256 + report.path.utf8.count
             for finding in report.result?.findings ?? [] {
-                // The member names and indents take about 330 bytes; the texts are counted as they are.
-                size += 400 + finding.ruleID.utf8.count + finding.message.utf8.count + finding.match.utf8.count
+                // The member names and indents take about 380 bytes; the texts are counted as they are.
+                size += 460 + finding.ruleID.utf8.count + finding.message.utf8.count + finding.match.utf8.count
                     + finding.description.utf8.count + (finding.link?.utf8.count ?? 0)
                     + finding.suggestions.reduce(0) { $0 + 8 + $1.utf8.count }
             }
         }
         return size
-    }
-
-    private func write(_ finding: Finding, start: TextLocation, end: TextLocation, source: SourceText,
-                       to json: inout JSONTextWriter)
-    {
-        json.beginObject()
-        json.key("rule")
-        json.string(finding.ruleID)
-        json.key("severity")
-        json.string(finding.severity.rawValue)
-        json.key("message")
-        json.string(finding.message)
-        json.key("line")
-        json.int(start.line)
-        json.key("column")
-        json.int(start.column)
-        json.key("endLine")
-        json.int(end.line)
-        json.key("endColumn")
-        json.int(end.column)
-        json.key("offset")
-        json.int(finding.range.lowerBound)
-        json.key("length")
-        json.int(finding.range.count)
-        json.key("match")
-        json.string(finding.match)
-        json.key("suggestions")
-        json.beginArray()
-        for suggestion in finding.suggestions { json.string(suggestion) }
-        json.endArray()
-        json.key("link")
-        json.optionalString(finding.link)
-        if !finding.description.isEmpty {
-            json.key("description")
-            json.string(finding.description)
-        }
-        if !finding.cues.isEmpty {
-            json.key("cues")
-            json.beginArray()
-            for cue in finding.cues {
-                let location = source.location(of: cue.range.lowerBound)
-                json.value(.object([("match", .string(cue.text)), ("weight", .double((cue.weight * 1000).rounded() / 1000)),
-                                    ("line", .int(location.line)), ("column", .int(location.column)),
-                                    ("offset", .int(cue.range.lowerBound)), ("length", .int(cue.range.count))]))
-            }
-            json.endArray()
-        }
-        if let fix = finding.fix {
-            json.key("fix")
-            json.value(.object([("offset", .int(fix.range.lowerBound)), ("length", .int(fix.range.count)),
-                                ("replacement", .string(fix.replacement))]))
-        }
-        if let action = finding.action {
-            json.key("action")
-            json.value(.object([("name", .string(action.name)), ("params", .array(action.params.map(JSONValue.string)))]))
-        }
-        json.endObject()
     }
 }
 

@@ -2,14 +2,14 @@ import Foundation
 
 /// Reads a whole file into bytes with the system calls themselves: straight into the array the linter keeps, with no
 /// `Data` in between (a copy of every draft, and for a large file thousands of page faults more).
-enum FileBytes {
+public enum FileBytes {
     /// Why a file could not be read.
-    enum ReadError: Error, CustomStringConvertible {
+    public enum ReadError: Error, CustomStringConvertible {
         case unreadable
         /// More than the limit: no post is that long, and reading on (`/dev/zero`) would exhaust memory.
         case tooLarge(limit: Int)
 
-        var description: String {
+        public var description: String {
             switch self {
             case .unreadable: "cannot read file"
             case .tooLarge(let limit): "larger than \(limit / 1_048_576) MB: no post is that long (a different file, or --max-size)"
@@ -18,15 +18,15 @@ enum FileBytes {
     }
 
     /// The most a draft may hold (files and standard input alike), unless `--max-size` says otherwise.
-    static let defaultLimit = 64 * 1_048_576
+    public static let defaultLimit = 64 * 1_048_576
 
     /// The file's bytes, or nil when it cannot be opened or read (missing, unreadable, a folder).
-    static func read(_ path: String, limit: Int = defaultLimit) -> [UInt8]? {
+    public static func read(_ path: String, limit: Int = defaultLimit) -> [UInt8]? {
         try? readLimited(path, limit: limit).get()
     }
 
     /// The file's bytes (a path, or nil for standard input), at most `limit` of them.
-    static func readLimited(_ path: String?, limit: Int = defaultLimit) -> Result<[UInt8], ReadError> {
+    public static func readLimited(_ path: String?, limit: Int = defaultLimit) -> Result<[UInt8], ReadError> {
         let descriptor = path.map { open($0, O_RDONLY | O_CLOEXEC) } ?? STDIN_FILENO
         guard descriptor >= 0 else { return .failure(.unreadable) }
         defer { if path != nil { close(descriptor) } }

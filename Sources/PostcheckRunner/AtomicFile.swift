@@ -2,11 +2,11 @@ import Foundation
 
 /// Writes files so that a reader sees the old content or the new, never half of it: the new bytes go to a temporary
 /// file in the same folder (same file system), which takes the old file's permissions and is then renamed over it.
-enum AtomicFile {
+public enum AtomicFile {
     /// Replaces (or creates) `path`. Returns an error message, or nil on success. With `expected`, the file must
     /// still hold those bytes right before the rename (`--fix` read them): an edit made meanwhile, by an editor or
     /// another tool, is not overwritten; the fix is refused instead.
-    static func replace(_ path: String, with bytes: [UInt8], expected: [UInt8]? = nil) -> String? {
+    public static func replace(_ path: String, with bytes: [UInt8], expected: [UInt8]? = nil) -> String? {
         // Through a symbolic link, the file it points to is replaced and the link stays.
         var linkInfo = stat()
         let path = lstat(path, &linkInfo) == 0 && (linkInfo.st_mode & S_IFMT) == S_IFLNK
@@ -65,7 +65,7 @@ enum AtomicFile {
     /// Writes all of `bytes` (retrying short writes and interruptions) straight from the array: a report can be
     /// hundreds of megabytes, and a copy on the way out would double what it takes. Returns an error message, or nil.
     @discardableResult
-    static func writeAll(_ descriptor: CInt, _ bytes: [UInt8]) -> String? {
+    public static func writeAll(_ descriptor: CInt, _ bytes: [UInt8]) -> String? {
         bytes.withUnsafeBytes { writeAll(descriptor, $0) }
     }
 
@@ -83,7 +83,7 @@ enum AtomicFile {
     }
 
     /// Appends to a file (creating it), as `$GITHUB_STEP_SUMMARY` expects.
-    static func append(_ path: String, _ data: Data) -> String? {
+    public static func append(_ path: String, _ data: Data) -> String? {
         if !FileManager.default.fileExists(atPath: path) {
             return FileManager.default.createFile(atPath: path, contents: data) ? nil : "cannot create it"
         }

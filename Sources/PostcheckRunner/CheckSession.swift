@@ -1,0 +1,224 @@
+import Dispatch
+import Foundation
+import PostcheckCore
+
+/// One `postcheck check` run: finds inputs and their configurations, compiles each configuration's rules once,
+/// checks the drafts in parallel on all cores, and decides the exit status. The engine itself does no I/O.
+public final class CheckSession {
+    public enum FixMode: Sendable { case none, fix, diff }
+
+    public struct Outcome {
+        public var reports: [FileReport]
+        public var exitCode: Int32
+        /// A configuration or rule error: nothing was checked.
+        public var fatalError: String?
+        /// With --fix or --diff: each checked input's bytes before and after its fixes.
+        public var changes: [Change] = []
+        /// The rules of every configuration used, by id (for SARIF rule metadata and help links).
+        public var rules: [String: RuleHeader] = [:]
+
+        /// Records that an input could not be finished (e.g. a fix could not be written).
+        public mutating func markError(path: String, message: String) {
+            reports.removeAll { $0.path == path }
+            reports.append(FileReport(path: path, error: message))
+            reports.sort { $0.path < $1.path }
+            exitCode = 2
+        }
+    }
+
+    public struct Change: Sendable {
+        public let displayPath: String
+        public let filePath: String?
+        public let original: [UInt8]
+        public let fixed: [UInt8]
+    }
+
+    /// One draft to check.
+    struct Input {
+        /// As printed.
+        let displayPath: String
+        /// On disk (nil for standard input).
+        let filePath: String?
+        /// Absolute path that selects the configuration, overrides and format (for standard input: the working
+        /// folder joined with `--stdin-filename`, or `stdin.md`).
+        let logicalPath: String
+    }
+
+    public let configPath: String?
+    public let loader: ConfigurationLoader
+    public let failOn: Severity?
+    public let minSeverity: Severity?
+    var linters: [String: Linter] = [:]
+    var configurationForFolder: [String: String] = [:]
+    /// Where relative paths start, and where the configuration is looked for when no path names one.
+    public let workingDirectory: String
+
+    public let day: CalendarDay
+    /// Things skipped while walking folders (link loops, unreadable folders), printed on standard error.
+    public internal(set) var notices: [String] = []
+    /// Measure time per rule (`--timings`).
+    public var measuresRules = false
+    /// The most bytes a draft may hold (`--max-size`).
+    public var sizeLimit = FileBytes.defaultLimit
+    /// The platform for every draft (`--platform`), over front matter and configuration.
+    public var platform: String?
+    /// Time spent loading and compiling rules (for `--timings`).
+    public internal(set) var loadingNanoseconds: UInt64 = 0
+
+    /// The names `--timings` gives to the work around the rules, in parentheses so that no rule id can clash.
+    public enum Phase {
+        public static let loading = "(loading and compiling rules)"
+        public static let parsing = "(reading the Markdown structure of drafts)"
+        public static let reporting = "(writing the report)"
+    }
+
+    public init(configPath: String?, bundledRules: String?, failOn: Severity?, minSeverity: Severity?, day: CalendarDay = .today,
+                workingDirectory: String = FileManager.default.currentDirectoryPath)
+    {
+        self.configPath = configPath
+        self.workingDirectory = workingDirectory
+        self.day = day
+        self.loader = ConfigurationLoader(bundledRulesDirectory: bundledRules)
+        self.failOn = failOn
+        self.minSeverity = minSeverity
+    }
+
+    public func run(paths: [String], stdinName: String?, onlyChanged: Set<String>? = nil, fixMode: FixMode = .none) -> Outcome {
+        var inputs: [Input] = []
+        var missing: [FileReport] = []
+        let linters: [Linter]
+        var stdinBytes: Data? = nil
+        do {
+            for path in paths {
+                if path == "-" {
+                    let name = stdinName ?? "-"
+                    inputs.append(Input(displayPath: name, filePath: nil, logicalPath: absolute(stdinName ?? "stdin.md")))
+                    continue
+                }
+                switch EntryKind(path: path) {
+                case nil:
+                    missing.append(FileReport(path: path, error: "no such file or folder"))
+                case .folder:
+                    inputs += try walk(path)
+                case .file:
+                    inputs.append(Input(displayPath: path, filePath: path, logicalPath: absolute(path)))
+                case .other:
+                    // A device or FIFO (/dev/zero, a pipe) is read only as standard input ('-'), within the limit.
+                    missing.append(FileReport(path: path, error: "not a regular file (a device, pipe or socket): give '-' to read standard input"))
+                }
+            }
+            if let onlyChanged { inputs.removeAll { $0.filePath != nil && !onlyChanged.contains($0.logicalPath) } }
+            if inputs.contains(where: { $0.filePath == nil }) {
+                switch FileBytes.readLimited(nil, limit: sizeLimit) {
+                case .success(let bytes): stdinBytes = Data(bytes)
+                case .failure(let error):
+                    let names = Set(inputs.filter { $0.filePath == nil }.map(\.displayPath))
+                    inputs.removeAll { $0.filePath == nil }
+                    missing += names.map { FileReport(path: $0, error: error.description) }
+                }
+            }
+            // Compile every configuration up front: a bad rule stops the run before anything is checked.
+            linters = try inputs.map { try linter(for: $0.logicalPath) }
+        } catch {
+            return Outcome(reports: [], exitCode: 2, fatalError: "\(error)")
+        }
+
+        let collected = ReportSlots(count: inputs.count)
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, inputs.count))
+        let frozenInputs = inputs
+        let stdinData = stdinBytes
+        let limit = sizeLimit
+        let platform = self.platform
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            // One PCRE2 scratch per worker thread. Each worker takes the next draft nobody has taken, so that no
+            // core sits idle while another still has a queue (dealt in advance, the first drafts' one-time costs and
+            // a few long drafts left one core working alone at the end).
+            let scratch = MatchScratch()
+            while let index = collected.claimNext() {
+                collected.set(index, Self.check(frozenInputs[index], linter: linters[index], stdin: stdinData,
+                                                scratch: scratch, fixMode: fixMode, limit: limit, platform: platform))
+            }
+        }
+        let checked = collected.values
+        let reports = checked.map { $0?.report }
+        var all = missing + reports.compactMap { $0 }
+        all.sort { $0.path < $1.path }
+
+        var exitCode: Int32 = 0
+        for (report, linter) in zip(reports, linters) {
+            guard let result = report?.result else { continue }
+            // The gate is the verdict's rule: a finding at the fail-on level (--fail-on, else the configuration's) or
+            // a score below score.fail.
+            let threshold = failOn ?? linter.configuration.failOn
+            if result.findings.contains(where: { $0.severity >= threshold })
+                || result.score < linter.configuration.score.failBelow
+            {
+                exitCode = 1
+            }
+        }
+        if all.contains(where: { $0.error != nil || !($0.result?.ruleErrors.isEmpty ?? true) }) { exitCode = 2 }
+        var rules: [String: RuleHeader] = [:]
+        for linter in self.linters.values { for rule in linter.rules { rules[rule.header.id] = rule.header } }
+        return Outcome(reports: all, exitCode: exitCode, fatalError: nil, changes: checked.compactMap { $0?.change },
+                       rules: rules)
+    }
+
+    private static func check(_ input: Input, linter: Linter, stdin: Data?, scratch: MatchScratch, fixMode: FixMode,
+                              limit: Int, platform: String?) -> (report: FileReport, change: Change?)
+    {
+        let report = check(input, linter: linter, stdin: stdin, scratch: scratch, limit: limit, platform: platform)
+        guard fixMode != .none, var result = report.result else { return (report, nil) }
+        let original = result.draft.original.bytes
+        // Fixes that overlap wait for the next round, on the re-checked text.
+        for _ in 0..<3 {
+            let fixes = result.findings.compactMap(\.fix)
+            guard !fixes.isEmpty else { break }
+            let outcome = Fixer.apply(fixes, to: result.draft.original.bytes)
+            guard !outcome.applied.isEmpty,
+                let draft = try? Draft(path: input.displayPath, bytes: outcome.bytes, format: DraftFormat.forPath(input.logicalPath))
+            else { break }
+            let relative = relativePath(input.logicalPath, to: linter.configuration.baseDirectory)
+            result = linter.check(draft, relativePath: relative, scratch: scratch, platform: platform)
+        }
+        let change = Change(displayPath: input.displayPath, filePath: input.filePath, original: original,
+                            fixed: result.draft.original.bytes)
+        // --fix reports what remains; --diff reports the findings as they are.
+        return (fixMode == .fix ? FileReport(path: input.displayPath, result: result) : report, change)
+    }
+
+    private static func check(_ input: Input, linter: Linter, stdin: Data?, scratch: MatchScratch, limit: Int,
+                              platform: String?) -> FileReport
+    {
+        let bytes: [UInt8]
+        if let path = input.filePath {
+            switch FileBytes.readLimited(path, limit: limit) {
+            case .success(let read): bytes = read
+            case .failure(let error): return FileReport(path: input.displayPath, error: error.description)
+            }
+        } else {
+            bytes = [UInt8](stdin ?? Data())
+        }
+        let parseStarted = DispatchTime.now().uptimeNanoseconds
+        let draft: Draft
+        do {
+            draft = try Draft(path: input.displayPath, bytes: bytes, format: DraftFormat.forPath(input.logicalPath))
+        } catch {
+            return FileReport(path: input.displayPath, error: error.description)
+        }
+        let parsed = DispatchTime.now().uptimeNanoseconds - parseStarted
+        let relative = relativePath(input.logicalPath, to: linter.configuration.baseDirectory)
+        // Fail closed: an empty draft, no rule that applies, an unknown language or platform is no pass.
+        if let problem = linter.problem(with: draft, relativePath: relative, platform: platform) {
+            return FileReport(path: input.displayPath, error: problem.message)
+        }
+        var result = linter.check(draft, relativePath: relative, scratch: scratch, platform: platform)
+        if linter.measuresRules { result.ruleTimings[Phase.parsing, default: 0] += parsed }
+        return FileReport(path: input.displayPath, result: result)
+    }
+
+    func absolute(_ path: String) -> String {
+        let joined = path.hasPrefix("/") ? path : (workingDirectory as NSString).appendingPathComponent(path)
+        return URL(fileURLWithPath: joined).standardizedFileURL.path
+    }
+}
+
