@@ -95,3 +95,20 @@ public enum DraftError: Error, Sendable, CustomStringConvertible {
         }
     }
 }
+
+extension Draft {
+    /// Moves a finding from the NFC copy's offsets (where rules match) to the file's own (where people and editors
+    /// look), with its cues, and plans its fix on the file's bytes. Most matches read the same in the file as in the
+    /// NFC copy: their text is kept.
+    func mapToOriginal(_ finding: inout Finding) {
+        if offsetMap != nil {
+            let normalized = finding.range
+            finding.range = originalRange(normalized)
+            let original = self.original.bytes[finding.range]
+            let unchanged = original.elementsEqual(source.bytes[normalized]) && finding.match.utf8.elementsEqual(original)
+            if !unchanged { finding.match = self.original.string(finding.range) }
+            for cue in finding.cues.indices { finding.cues[cue].range = originalRange(finding.cues[cue].range) }
+        }
+        finding.fix = Fix.planned(for: finding, in: self.original)
+    }
+}

@@ -224,6 +224,9 @@ public final class Linter: @unchecked Sendable {
     /// `language` and `platform` stand in for front matter (the HTTP service takes them as request fields).
     /// `alsoEnabled` names loaded rules to run even if the configuration turned them off, at their own severity
     /// (LanguageTool's `enabledRules`: a client may ask for more checks, never for fewer through this).
+    ///
+    /// The route, one stage each: select the rules → run them → map findings to the file's own offsets (and plan
+    /// their fixes) → keep the most specific of overlapping findings → apply suppressions → score and verdict.
     public func check(_ draft: Draft, relativePath: String, scratch: MatchScratch, only: Set<String>? = nil,
                       alsoEnabled: Set<String> = [],
                       language languageOverride: String? = nil, platform platformOverride: String? = nil,
@@ -233,6 +236,25 @@ public final class Linter: @unchecked Sendable {
             ?? language(of: draft)
         let platform = (platformOverride ?? draft.frontMatter?["platform"]?.stringValue ?? configuration.platform)
             .map { Platform.normalize($0) ?? $0.lowercased() }
+        let active = selectRules(relativePath: relativePath, only: only, alsoEnabled: alsoEnabled, language: language)
+        var run = runRules(active, on: draft, language: language, platform: platform, scratch: scratch, deadline: deadline)
+        for index in run.findings.indices { draft.mapToOriginal(&run.findings[index]) }
+        var findings = keepingMostSpecific(run.findings)
+        findings = applySuppressions(SuppressionParser.parse(draft), to: findings, in: draft)
+        findings = findings.filter { $0.severity >= configuration.minSeverity }
+        findings.sort {
+            ($0.range.lowerBound, $0.ruleID, $0.range.upperBound) < ($1.range.lowerBound, $1.ruleID, $1.range.upperBound)
+        }
+        let (score, verdict) = scoreAndVerdict(findings, complete: run.errors.isEmpty)
+        return CheckResult(draft: draft, findings: findings, score: score, verdict: verdict, ruleErrors: run.errors,
+                           ruleTimings: run.timings, language: language, languageSource: languageSource)
+    }
+
+    /// Stage 1: the rules to run, with their severities: the configuration's for this path (or `only`), plus
+    /// `alsoEnabled`, less those limited to other languages.
+    func selectRules(relativePath: String, only: Set<String>?, alsoEnabled: Set<String>, language: String)
+        -> [(rule: any CompiledRule, severity: Severity)]
+    {
         var selected = only.map { ids in rules.filter { ids.contains($0.header.id) }.map { ($0, $0.header.severity) } }
             ?? activeRules(for: relativePath)
         if !alsoEnabled.isEmpty {
@@ -245,16 +267,27 @@ public final class Linter: @unchecked Sendable {
                 selected = rules.filter { wanted.contains($0.header.id) }.map { ($0, severities[$0.header.id] ?? $0.header.severity) }
             }
         }
-        let active = selected.filter { rule in
-            rule.rule.header.languages?.contains(language) ?? true
-        }
+        return selected.filter { $0.0.header.languages?.contains(language) ?? true }.map { (rule: $0.0, severity: $0.1) }
+    }
+
+    /// What running the rules gave: findings at the NFC copy's offsets, rules that did not finish, time per rule.
+    struct RuleRun {
         var findings: [Finding] = []
         var errors: [RuleRunError] = []
+        var timings: [String: UInt64] = [:]
+    }
+
+    /// Stage 2: runs each rule on the subjects its scope selects, after one shared scan for the word lists. Past
+    /// the deadline, the rule running stops in its loop and the rest are not run: each is reported, and the check
+    /// fails closed.
+    func runRules(_ active: [(rule: any CompiledRule, severity: Severity)], on draft: Draft, language: String,
+                  platform: String?, scratch: MatchScratch, deadline: UInt64?) -> RuleRun
+    {
+        var run = RuleRun()
         var sentenceCache: [Int: [Range<Int>]] = [:]
         // Most rules share a handful of scopes: each scope's subjects are found once per draft.
         var subjectCache: [ScopeSelector: [CheckInput.Subject]] = [:]
         let blockParts = draft.blocks.map(\.scopeParts)
-        var timings: [String: UInt64] = [:]
         let measure = measuresRules
         // The rules look at the deadline in their loops too (`CheckInput.checkDeadline()`).
         scratch.setDeadline(deadline)
@@ -278,17 +311,15 @@ public final class Linter: @unchecked Sendable {
                                        language: language, platform: platform, signatures: configuration.signatures,
                                        candidates: candidates, wordIndex: wordIndex)
                 if measure && prefilter != nil {
-                    timings["(shared word-list scan)"] = DispatchTime.now().uptimeNanoseconds - scanStarted
+                    run.timings["(shared word-list scan)"] = DispatchTime.now().uptimeNanoseconds - scanStarted
                 }
                 for (rule, severity) in active {
-                    // Past the deadline (`DispatchTime` uptime nanoseconds), the remaining rules are not run, and each
-                    // is reported as not run: the result is incomplete, so it fails closed.
                     if let deadline, DispatchTime.now().uptimeNanoseconds > deadline {
-                        errors.append(RuleRunError(ruleID: rule.header.id, message: "not run: the check's time limit was reached"))
+                        run.errors.append(RuleRunError(ruleID: rule.header.id, message: "not run: the check's time limit was reached"))
                         continue
                     }
                     let started = measure ? DispatchTime.now().uptimeNanoseconds : 0
-                    defer { if measure { timings[rule.header.id, default: 0] += DispatchTime.now().uptimeNanoseconds - started } }
+                    defer { if measure { run.timings[rule.header.id, default: 0] += DispatchTime.now().uptimeNanoseconds - started } }
                     let subjects: [CheckInput.Subject]
                     if let cached = subjectCache[rule.header.scope] {
                         subjects = cached
@@ -304,46 +335,27 @@ public final class Linter: @unchecked Sendable {
                         var seen: Set<Int> = []
                         found = found.filter { seen.insert($0.range.lowerBound).inserted }
                         if let limit = rule.header.limit, found.count > limit { found.removeLast(found.count - limit) }
-                        for index in found.indices {
-                            found[index].severity = severity
-                            if draft.offsetMap != nil {
-                                let normalized = found[index].range
-                                found[index].range = draft.originalRange(normalized)
-                                // Most matches read the same in the file as in its NFC copy: their text stays.
-                                let original = draft.original.bytes[found[index].range]
-                                let unchanged = original.elementsEqual(draft.source.bytes[normalized])
-                                    && found[index].match.utf8.elementsEqual(original)
-                                if !unchanged {
-                                    found[index].match = draft.original.string(found[index].range)
-                                }
-                                for cue in found[index].cues.indices {
-                                    found[index].cues[cue].range = draft.originalRange(found[index].cues[cue].range)
-                                }
-                            }
-                            found[index].fix = Fix.planned(for: found[index], in: draft.original)
-                        }
-                        findings += found
+                        for index in found.indices { found[index].severity = severity }
+                        run.findings += found
                     } catch let error as MatchError where error.isTimeLimit {
-                        errors.append(RuleRunError(ruleID: rule.header.id, message: "not finished: the check's time limit was reached"))
+                        run.errors.append(RuleRunError(ruleID: rule.header.id, message: "not finished: the check's time limit was reached"))
                     } catch {
-                        errors.append(RuleRunError(ruleID: rule.header.id, message: "\(error)"))
+                        run.errors.append(RuleRunError(ruleID: rule.header.id, message: "\(error)"))
                     }
                 }
             }
         }
-        findings = keepingMostSpecific(findings)
-        findings = applySuppressions(SuppressionParser.parse(draft), to: findings, in: draft)
-        findings = findings.filter { $0.severity >= configuration.minSeverity }
-        findings.sort {
-            ($0.range.lowerBound, $0.ruleID, $0.range.upperBound) < ($1.range.lowerBound, $1.ruleID, $1.range.upperBound)
-        }
+        return run
+    }
+
+    /// Stage 6: the score (100 less each finding's penalty) and the verdict. A rule that did not run (a PCRE2
+    /// limit, the time limit) leaves the check incomplete: never a pass.
+    func scoreAndVerdict(_ findings: [Finding], complete: Bool) -> (score: Int, verdict: Verdict) {
         let penalty = findings.reduce(0) { $0 + configuration.score.penalty($1.severity) }
         let score = max(0, 100 - penalty)
-        // A rule that did not run (a PCRE2 limit, the time limit) leaves the check incomplete: never a pass.
-        let verdict = errors.isEmpty
+        let verdict = complete
             ? Self.verdict(score: score, findings: findings, scoring: configuration.score, failOn: configuration.failOn) : .fail
-        return CheckResult(draft: draft, findings: findings, score: score, verdict: verdict, ruleErrors: errors,
-                           ruleTimings: timings, language: language, languageSource: languageSource)
+        return (score, verdict)
     }
 
     /// The verdict, one rule for the CLI's exit status and the service's `passed` alike (README, "Score and
