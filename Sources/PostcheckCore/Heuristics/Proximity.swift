@@ -28,7 +28,7 @@ struct Proximity: Sendable {
     /// many matches quadratic (112 KB took 5 s).
     func sentences(of subject: CheckInput.Subject, input: CheckInput) -> [Range<Int>]? {
         guard words == nil else { return nil }
-        input.scratch.sentenceSplits += 1
+        HeuristicMemo.forCurrentThread.sentenceSplits += 1
         return SentenceSplitter.sentences(in: Array(input.buffer(subject)[subject.range]), range: 0..<subject.range.count)
     }
 

@@ -90,7 +90,7 @@ public struct SentimentScorer: Sendable {
     }
 
     /// Words already resolved, by their text's bytes: a word seen before costs one cheap lookup and makes no
-    /// `String`. Kept per rule and language across drafts (`MatchScratch.toneWords`).
+    /// `String`. Kept per rule and language across drafts (`HeuristicMemo.toneWords`).
     typealias WordMemo = ByteKeyedTable<KnownWord>
 
     public init(lexicon: [String: Double], language: LanguageRules, emojiDescriptions: [Unicode.Scalar: String] = [:],
@@ -150,7 +150,7 @@ public struct SentimentScorer: Sendable {
         return bytes.withUnsafeBufferPointer { score($0, range: range, words: &words) }
     }
 
-    /// Scores with a memo of words looked up that outlives one text (see `MatchScratch.toneWords`).
+    /// Scores with a memo of words looked up that outlives one text (see `HeuristicMemo.toneWords`).
     func score(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, words: inout WordMemo) -> Score {
         let (tokens, punctuation) = tokenize(bytes, range: range, words: &words)
         let known = words.values

@@ -55,13 +55,6 @@ public final class MatchScratch {
     let jitStack: OpaquePointer?
     private(set) var matchData: OpaquePointer
     private var pairCapacity: Int
-    /// Words as a lexicon rule resolved them (base forms of inflected words, `LanguageRules.lexiconForm`, what
-    /// the lexicon says, which function words they are), per rule and language, kept across drafts on this
-    /// thread: the same words come back in every post.
-    var toneWords: [String: SentimentScorer.WordMemo] = [:]
-    /// How many times proximity rules split a block into sentences on this thread: the work a test can count to
-    /// show that it grows with the text, not with the text times its matches.
-    var sentenceSplits = 0
     /// The running check's deadline (`DispatchTime` uptime nanoseconds), set by `Linter.check` for its duration.
     /// Rules look at it in their loops over subjects, pieces and matches (`checkDeadline()`), so that one rule on a
     /// long draft cannot run far past it: the deadline between rules alone let a single slow rule take minutes.
@@ -109,31 +102,10 @@ public final class MatchScratch {
     }
 }
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 extension MatchScratch {
     /// A scratch kept for the calling thread, for one-off matches (a glob, a signature, a rule's own example): a
     /// new scratch maps a megabyte of JIT stack and unmaps it again, twice per draft where they were made per call.
-    public static var forCurrentThread: MatchScratch {
-        if let stored = pthread_getspecific(threadKey) {
-            return Unmanaged<MatchScratch>.fromOpaque(stored).takeUnretainedValue()
-        }
-        let scratch = MatchScratch()
-        pthread_setspecific(threadKey, Unmanaged.passRetained(scratch).toOpaque())
-        return scratch
-    }
+    public static var forCurrentThread: MatchScratch { perThread.value }
 
-    private static let threadKey: pthread_key_t = {
-        var key = pthread_key_t()
-        // The thread's scratch is released when the thread ends.
-        pthread_key_create(&key) { stored in
-            guard let stored else { return }
-            Unmanaged<MatchScratch>.fromOpaque(stored).release()
-        }
-        return key
-    }()
+    private static let perThread = PerThread { MatchScratch() }
 }

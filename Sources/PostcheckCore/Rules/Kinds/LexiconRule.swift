@@ -116,7 +116,7 @@ struct LexiconRule: RuleKind, CompiledRule {
             let buffer = input.buffer(subject)
             for range in input.postSizedPieces(of: subject) {
                 try input.checkDeadline()
-                let result = scorer.score(buffer, range: range, words: &input.scratch.toneWords[memo, default: SentimentScorer.WordMemo()])
+                let result = scorer.score(buffer, range: range, words: &HeuristicMemo.forCurrentThread.toneWords[memo, default: SentimentScorer.WordMemo()])
                 guard result.tokenCount >= minimumWords else { continue }
                 let value = mode == .compound ? result.compound : result.intensity
                 let crossed: String
