@@ -3,8 +3,20 @@ import Foundation
 import PostcheckCore
 import PostcheckRunner
 
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, line, sarif, github, gitlab, junit, rdjson
+/// A report format named on the command line: one of `OutputFormat.all`.
+struct FormatArgument: ExpressibleByArgument {
+    let format: OutputFormat
+
+    init?(argument: String) {
+        guard let format = OutputFormat.named(argument) else { return nil }
+        self.format = format
+    }
+
+    init(_ format: OutputFormat) { self.format = format }
+
+    var name: String { format.name }
+    var defaultValueDescription: String { format.name }
+    static var allValueStrings: [String] { OutputFormat.all.map(\.name) }
 }
 
 enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
@@ -15,12 +27,12 @@ extension Severity: ExpressibleByArgument {}
 
 /// `FORMAT=FILE` for `--output`.
 struct OutputTarget: ExpressibleByArgument {
-    let format: OutputFormat
+    let format: FormatArgument
     let path: String
 
     init?(argument: String) {
         guard let equals = argument.firstIndex(of: "="),
-            let format = OutputFormat(rawValue: String(argument[..<equals]).lowercased())
+            let format = FormatArgument(argument: String(argument[..<equals]))
         else { return nil }
         let path = String(argument[argument.index(after: equals)...])
         guard !path.isEmpty else { return nil }
@@ -44,8 +56,9 @@ struct Check: ParsableCommand {
     @Argument(help: "Files or folders to check; '-' or nothing reads standard input.")
     var paths: [String] = []
 
-    @Option(name: .long, help: "Output format on standard output: text, json, line, sarif, github, gitlab, junit or rdjson.")
-    var format: OutputFormat = .text
+    @Option(name: .long, help: ArgumentHelp("Output format on standard output: "
+        + OutputFormat.all.map { "\($0.name) (\($0.summary))" }.joined(separator: ", ") + "."))
+    var format = FormatArgument(TextReporter.outputFormat)
 
     @Option(name: [.short, .long], help: ArgumentHelp(
         "Also write a report to a file, as FORMAT=FILE (e.g. sarif=postcheck.sarif); may be repeated.",
@@ -174,17 +187,17 @@ struct Check: ParsableCommand {
         }
         for target in output {
             if let error = AtomicFile.replace(target.path, with: reporter(for: target.format).renderBytes(run)) {
-                fail("cannot write \(target.format.rawValue) report to \(target.path): \(error)")
+                fail("cannot write \(target.format.name) report to \(target.path): \(error)")
             }
         }
-        if format == .github || output.contains(where: { $0.format == .github }),
+        if format.name == "github" || output.contains(where: { $0.format.name == "github" }),
             let summaryPath = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"], !summaryPath.isEmpty
         {
             if let error = AtomicFile.append(summaryPath, Data(GitHubStepSummary().render(run).utf8)) {
                 fail("cannot append to GITHUB_STEP_SUMMARY (\(summaryPath)): \(error)")
             }
         }
-        if format != .text || mode == .diff {
+        if format.name != "text" || mode == .diff {
             for report in outcome.reports {
                 if let error = report.error { warn("\(report.path): \(error)") }
                 for ruleError in report.result?.ruleErrors ?? [] { warn("\(report.path): \(ruleError)") }
@@ -212,17 +225,8 @@ struct Check: ParsableCommand {
         if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
     }
 
-    private func reporter(for format: OutputFormat) -> any Reporter {
-        switch format {
-        case .text: TextReporter(color: useColor(), quiet: quiet)
-        case .json: JSONReporter()
-        case .line: LineReporter()
-        case .sarif: SARIFReporter()
-        case .github: GitHubReporter()
-        case .gitlab: GitLabReporter()
-        case .junit: JUnitReporter()
-        case .rdjson: RDJSONReporter()
-        }
+    private func reporter(for format: FormatArgument) -> any Reporter {
+        format.format.makeReporter(OutputFormat.Options(color: useColor(), quiet: quiet))
     }
 
     private func useColor() -> Bool {

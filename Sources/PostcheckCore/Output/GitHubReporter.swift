@@ -108,3 +108,7 @@ public struct GitHubStepSummary: Reporter {
         return out
     }
 }
+
+extension GitHubReporter {
+    public static let outputFormat = OutputFormat(name: "github", summary: "GitHub Actions annotations and job summary") { _ in GitHubReporter() }
+}

@@ -40,3 +40,7 @@ public struct GitLabReporter: Reporter {
         }
     }
 }
+
+extension GitLabReporter {
+    public static let outputFormat = OutputFormat(name: "gitlab", summary: "GitLab Code Quality") { _ in GitLabReporter() }
+}

@@ -95,3 +95,7 @@ public indirect enum JSONValue: Sendable {
         return json.text
     }
 }
+
+extension JSONReporter {
+    public static let outputFormat = OutputFormat(name: "json", summary: "the versioned JSON report, positions in bytes, code points and UTF-16") { _ in JSONReporter() }
+}

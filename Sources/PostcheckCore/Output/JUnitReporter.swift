@@ -63,3 +63,7 @@ public func xmlEscape(_ text: String) -> String {
     }
     return out
 }
+
+extension JUnitReporter {
+    public static let outputFormat = OutputFormat(name: "junit", summary: "JUnit XML, a test case per draft") { _ in JUnitReporter() }
+}

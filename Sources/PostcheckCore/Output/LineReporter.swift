@@ -19,3 +19,7 @@ public struct LineReporter: Reporter {
 func singleLine(_ text: String) -> String {
     String(text.map { $0.isNewline ? " " : $0 })
 }
+
+extension LineReporter {
+    public static let outputFormat = OutputFormat(name: "line", summary: "path:line:col: severity: message [rule], for vim and Emacs") { _ in LineReporter() }
+}

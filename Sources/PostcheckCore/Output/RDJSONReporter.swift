@@ -48,3 +48,7 @@ public struct RDJSONReporter: Reporter {
         }
     }
 }
+
+extension RDJSONReporter {
+    public static let outputFormat = OutputFormat(name: "rdjson", summary: "reviewdog diagnostic format") { _ in RDJSONReporter() }
+}

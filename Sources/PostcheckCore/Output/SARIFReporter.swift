@@ -151,3 +151,7 @@ extension RuleHeader {
         return "https://github.com/postcheck/postcheck/blob/main/README.md#rule-files"
     }
 }
+
+extension SARIFReporter {
+    public static let outputFormat = OutputFormat(name: "sarif", summary: "SARIF 2.1.0 for code scanning") { _ in SARIFReporter() }
+}

@@ -117,3 +117,7 @@ func displayWidth(_ text: String) -> Int {
     }
     return width
 }
+
+extension TextReporter {
+    public static let outputFormat = OutputFormat(name: "text", summary: "findings with their context, fixes and the score, for people") { options in TextReporter(color: options.color, quiet: options.quiet) }
+}

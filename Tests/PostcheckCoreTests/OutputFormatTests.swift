@@ -1,0 +1,25 @@
+import XCTest
+@testable import PostcheckCore
+
+/// The format registry the front ends read: every format is found by its name and writes a report that names the
+/// finding it was given.
+final class OutputFormatTests: XCTestCase {
+    func testEveryRegisteredFormatIsFoundByNameAndReportsTheFinding() throws {
+        let names = OutputFormat.all.map(\.name)
+        XCTAssertEqual(Set(names).count, names.count, "names are unique")
+        XCTAssertEqual(names, ["text", "json", "line", "sarif", "github", "gitlab", "junit", "rdjson"])
+        XCTAssertEqual(OutputFormat.named("SARIF")?.name, "sarif")
+        XCTAssertNil(OutputFormat.named("xml"))
+        let draft = try Draft(path: "post.md", text: "Our 👩🏽‍💻 team: TODO\n", format: .markdown)
+        let start = Array("Our 👩🏽‍💻 team: ".utf8).count
+        let finding = Finding(ruleID: "postcheck.Placeholder", severity: .error, message: "Placeholder 'TODO' left in the draft.",
+                              range: start..<(start + 4), match: "TODO")
+        let result = CheckResult(draft: draft, findings: [finding], score: 75, verdict: .fail, ruleErrors: [],
+                                 ruleTimings: [:], language: "en", languageSource: .detected)
+        let run = RunReport(reports: [FileReport(path: "post.md", result: result)])
+        for format in OutputFormat.all {
+            let text = String(decoding: format.makeReporter(.init()).renderBytes(run), as: UTF8.self)
+            XCTAssertTrue(text.contains("Placeholder"), "\(format.name): \(text)")
+        }
+    }
+}
