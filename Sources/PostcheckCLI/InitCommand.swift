@@ -71,7 +71,7 @@ struct Init: ParsableCommand {
         }
         let text = """
             # postcheck configuration, written by `postcheck init` on \(CalendarDay.today).
-            # Reference: the README's "Configuration" section; `postcheck rules` lists what is active.
+            # Reference: docs/configuration.md; `postcheck rules` lists what is active.
 
             # The bundled pack covers platform limits, disclosure, confidential data, tone, humour, provocation,
             # promotional density and more, in Dutch, English and French. Add your own pack folders after it.

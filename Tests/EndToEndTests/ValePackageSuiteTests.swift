@@ -12,7 +12,7 @@ final class ValePackageSuiteTests: XCTestCase {
         let expected: [String]
     }
 
-    /// Scenarios whose expected lines contradict the package's own rule files (see README, "Vale compatibility").
+    /// Scenarios whose expected lines contradict the package's own rule files (see docs/vale-compatibility.md).
     static let contradicted: Set<String> = [
         "alex/Basic test case",  // names alex.Profanity, which the package no longer has
         "write-good/Weasel words",  // Weasel.yml lists 'fairly', which the fixture uses, but no line expects it
@@ -79,7 +79,7 @@ final class ValePackageSuiteTests: XCTestCase {
             let key = "\(scenario.package)/\(scenario.name)"
             let got = try valeLines(scenario)
             if Self.contradicted.contains(key) {
-                XCTAssertNotEqual(got, scenario.expected, "\(key) now passes: update README and the contradicted list")
+                XCTAssertNotEqual(got, scenario.expected, "\(key) now passes: update docs/vale-compatibility.md and the contradicted list")
             } else {
                 XCTAssertEqual(got, scenario.expected, key)
                 if got == scenario.expected { passed += 1 }

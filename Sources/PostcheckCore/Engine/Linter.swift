@@ -358,7 +358,7 @@ public final class Linter: @unchecked Sendable {
         return (score, verdict)
     }
 
-    /// The verdict, one rule for the CLI's exit status and the service's `passed` alike (README, "Score and
+    /// The verdict, one rule for the CLI's exit status and the service's `passed` alike (docs/output-formats.md, "Score and
     /// verdict"): `fail` when a finding reaches the configuration's `fail-on` level (an error always does, so a leaked
     /// account number or code name fails whatever the score) or when the score is below `score.fail`; `review` when
     /// a warning remains or the score is below `score.pass`; else `pass`.

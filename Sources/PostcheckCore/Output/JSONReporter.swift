@@ -1,4 +1,4 @@
-/// The versioned JSON report (`--format json`), documented in the README. Keys are written in a fixed order so that
+/// The versioned JSON report (`--format json`), documented in docs/output-formats.md. Keys are written in a fixed order so that
 /// output is byte-for-byte reproducible.
 public struct JSONReporter: Reporter {
     public static let version = 1

@@ -144,11 +144,11 @@ extension RuleHeader {
         return text + ")"
     }
 
-    /// The rule's `link`, else its rule file as a `file://` URI, else the README's rule reference.
+    /// The rule's `link`, else its rule file as a `file://` URI, else the rule reference in docs/rules.md.
     public var helpURI: String {
         if let link, link.contains("://") { return link }
         if path.hasPrefix("/") { return percentEncodedURI(path) }
-        return "https://github.com/postcheck/postcheck/blob/main/README.md#rule-files"
+        return "https://github.com/postcheck/postcheck/blob/main/docs/rules.md#rule-files"
     }
 }
 
