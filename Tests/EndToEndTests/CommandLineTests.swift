@@ -119,3 +119,19 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual((object["summary"] as! [String: Int])["errors"], 120_000)
     }
 }
+
+/// The README stays true: its one-minute tour prints what postcheck prints.
+final class ReadmeTourTests: XCTestCase {
+    func testTheTourPrintsWhatTheReadmeShows() throws {
+        let readme = try String(contentsOf: packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let lines = readme.components(separatedBy: "\n")
+        let command = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("$ printf ") }, "the tour's command")
+        let end = try XCTUnwrap(lines[command...].firstIndex { $0 == "```" })
+        let shown = lines[(command + 1)..<end].joined(separator: "\n") + "\n"
+        let draft = try XCTUnwrap(lines[command].split(separator: "'").dropFirst().first)
+        let result = try postcheck(["--stdin-filename", "post.md"], in: packageRoot.appendingPathComponent("Fixtures"),
+                                   stdin: Data((draft.replacingOccurrences(of: "\\n", with: "\n")).utf8))
+        XCTAssertEqual(result.stdout, shown)
+        XCTAssertEqual(result.status, 1)
+    }
+}
