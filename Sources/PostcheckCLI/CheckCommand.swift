@@ -56,26 +56,36 @@ struct Check: ParsableCommand {
     @Argument(help: "Files or folders to check; '-' or nothing reads standard input.")
     var paths: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Output format on standard output: "
-        + OutputFormat.all.map { "\($0.name) (\($0.summary))" }.joined(separator: ", ") + "."))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Output format on standard output: "
+                + OutputFormat.all.map { "\($0.name) (\($0.summary))" }.joined(separator: ", ") + "."))
     var format = FormatArgument(TextReporter.outputFormat)
 
-    @Option(name: [.short, .long], help: ArgumentHelp(
-        "Also write a report to a file, as FORMAT=FILE (e.g. sarif=postcheck.sarif); may be repeated.",
-        valueName: "format=file"))
+    @Option(
+        name: [.short, .long],
+        help: ArgumentHelp(
+            "Also write a report to a file, as FORMAT=FILE (e.g. sarif=postcheck.sarif); may be repeated.",
+            valueName: "format=file"))
     var output: [OutputTarget] = []
 
-    @Option(name: .long, help: "Configuration file (.postcheck.yml or .vale.ini) instead of the one found by walking up.")
+    @Option(
+        name: .long, help: "Configuration file (.postcheck.yml or .vale.ini) instead of the one found by walking up.")
     var config: String?
 
     @Option(name: .long, help: "Name of the draft read from standard input (selects configuration and format).")
     var stdinFilename: String?
 
-    @Option(name: .long, help: ArgumentHelp(
-        "The platform the drafts are for: \(Platform.known.joined(separator: ", ")) (or twitter); over front matter and configuration."))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The platform the drafts are for: \(Platform.known.joined(separator: ", ")) (or twitter); over front matter and configuration."
+        ))
     var platform: String?
 
-    @Option(name: .long, help: ArgumentHelp("The most a draft (file or standard input) may hold, in MB.", valueName: "MB"))
+    @Option(
+        name: .long, help: ArgumentHelp("The most a draft (file or standard input) may hold, in MB.", valueName: "MB"))
     var maxSize: Int = FileBytes.defaultLimit / 1_048_576
 
     @Option(name: .long, help: "Exit 1 when a finding reaches this severity (suggestion, warning, error).")
@@ -99,24 +109,36 @@ struct Check: ParsableCommand {
     @Flag(name: .long, help: "Print the time each rule took (the slowest first) to standard error.")
     var timings = false
 
-    @Flag(name: .long, help: "Apply safe fixes to the files in place (standard input: print the fixed text), then report what remains.")
+    @Flag(
+        name: .long,
+        help: "Apply safe fixes to the files in place (standard input: print the fixed text), then report what remains."
+    )
     var fix = false
 
     @Flag(name: .long, help: "Show the fixes as a unified diff; change nothing.")
     var diff = false
 
-    @Flag(name: .long, help: "Check only files changed against the merge base with the default branch (or --changed=REV).")
+    @Flag(
+        name: .long, help: "Check only files changed against the merge base with the default branch (or --changed=REV)."
+    )
     var changed = false
 
     @Option(name: .long, help: ArgumentHelp("Check only files changed against this git revision.", visibility: .hidden))
     var changedSince: String?
 
     func validate() throws {
-        if paths.filter({ $0 == "-" }).count > 1 { throw ValidationError("'-' (standard input) can be given only once") }
-        if fix && diff { throw ValidationError("--fix and --diff cannot be combined: --diff only shows what --fix would do") }
-        if let date, CalendarDay(date) == nil { throw ValidationError("--date must be a day such as 2026-12-01, not '\(date)'") }
+        if paths.filter({ $0 == "-" }).count > 1 {
+            throw ValidationError("'-' (standard input) can be given only once")
+        }
+        if fix && diff {
+            throw ValidationError("--fix and --diff cannot be combined: --diff only shows what --fix would do")
+        }
+        if let date, CalendarDay(date) == nil {
+            throw ValidationError("--date must be a day such as 2026-12-01, not '\(date)'")
+        }
         if let platform, Platform.normalize(platform) == nil {
-            throw ValidationError("unknown platform '\(platform)' (known: \(Platform.known.joined(separator: ", ")), twitter)")
+            throw ValidationError(
+                "unknown platform '\(platform)' (known: \(Platform.known.joined(separator: ", ")), twitter)")
         }
         if maxSize < 1 { throw ValidationError("--max-size is a number of MB, 1 or more") }
         if (changed || changedSince != nil) && paths.contains("-") {
@@ -149,7 +171,10 @@ struct Check: ParsableCommand {
         }
         // Nothing to read but a terminal: say how to use postcheck instead of waiting silently for a draft.
         if targets == ["-"] && isatty(STDIN_FILENO) != 0 && !(changed || changedSince != nil) {
-            FileHandle.standardError.write(Data((Self.helpMessage() + "\n\nGive files or folders to check, or pipe a draft in: pbpaste | postcheck\n").utf8))
+            FileHandle.standardError.write(
+                Data(
+                    (Self.helpMessage()
+                        + "\n\nGive files or folders to check, or pipe a draft in: pbpaste | postcheck\n").utf8))
             throw ExitCode(2)
         }
         session.measuresRules = timings
@@ -164,7 +189,9 @@ struct Check: ParsableCommand {
             for change in outcome.changes where change.original != change.fixed {
                 if change.filePath == nil {
                     FileHandle.standardOutput.write(Data(change.fixed))
-                } else if let error = AtomicFile.replace(change.filePath!, with: change.fixed, expected: change.original) {
+                } else if let error = AtomicFile.replace(
+                    change.filePath!, with: change.fixed, expected: change.original)
+                {
                     outcome.markError(path: change.displayPath, message: error)
                 }
             }
@@ -209,9 +236,12 @@ struct Check: ParsableCommand {
             var total: [String: UInt64] = [:]
             for report in outcome.reports { total.merge(report.result?.ruleTimings ?? [:]) { $0 + $1 } }
             let linterPhases = total.filter { $0.key.hasPrefix("(") }.sorted { $0.key < $1.key }
-            let phases = [(CheckSession.Phase.loading, session.loadingNanoseconds),
-                          (CheckSession.Phase.parsing, total.removeValue(forKey: CheckSession.Phase.parsing) ?? 0),
-                          (CheckSession.Phase.reporting, renderNanoseconds)]
+            let phases =
+                [
+                    (CheckSession.Phase.loading, session.loadingNanoseconds),
+                    (CheckSession.Phase.parsing, total.removeValue(forKey: CheckSession.Phase.parsing) ?? 0),
+                    (CheckSession.Phase.reporting, renderNanoseconds),
+                ]
                 + linterPhases.filter { $0.key != CheckSession.Phase.parsing }.map { ($0.key, $0.value) }
             let rules = total.filter { !$0.key.hasPrefix("(") }.sorted(by: { $0.value > $1.value })
             var lines = phases + rules.prefix(20)

@@ -11,10 +11,13 @@ struct Eval: ParsableCommand {
     @Option(help: "Folder with the labelled sets.") var data: String = "../shared/eval"
     @Option(help: "Output format: text or json.") var format: RuleListFormat = .text
     @Option(help: "The promotional limit (policy `promotional`) to measure with.") var promotional: Double = 8
-    @Option(name: .customLong("posts"), help: ArgumentHelp(
-        "A folder of labelled real-style posts (repeatable); measures them instead of the proxy sets.",
-        discussion: "Each folder holds tab-separated files with id, text, labels (or a labels.tsv beside posts.tsv), "
-            + "and optionally company.postcheck.yml, the configuration the posts were labelled under."))
+    @Option(
+        name: .customLong("posts"),
+        help: ArgumentHelp(
+            "A folder of labelled real-style posts (repeatable); measures them instead of the proxy sets.",
+            discussion:
+                "Each folder holds tab-separated files with id, text, labels (or a labels.tsv beside posts.tsv), "
+                + "and optionally company.postcheck.yml, the configuration the posts were labelled under."))
     var postFolders: [String] = []
     @Flag(help: "With --posts: list each post that a class missed or flagged wrongly.") var details = false
 
@@ -28,7 +31,9 @@ struct Eval: ParsableCommand {
         var precision: Double { ratio(truePositives, truePositives + falsePositives) }
         var recall: Double { ratio(truePositives, truePositives + falseNegatives) }
         var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
-        var flaggedShare: Double { ratio(truePositives + falsePositives, truePositives + falsePositives + falseNegatives + trueNegatives) }
+        var flaggedShare: Double {
+            ratio(truePositives + falsePositives, truePositives + falsePositives + falseNegatives + trueNegatives)
+        }
         var count: Int { truePositives + falsePositives + falseNegatives + trueNegatives }
 
         mutating func add(predicted: Bool, actual: Bool) {
@@ -64,7 +69,9 @@ struct Eval: ParsableCommand {
         func fires(_ rule: String, _ text: String, language: String) -> Bool {
             let front = "---\nlang: \(language)\n---\n"
             guard let draft = try? Draft(path: "eval.txt", text: front + text, format: .plainText) else { return false }
-            return linter.check(draft, relativePath: "eval.txt", scratch: scratch, only: [rule]).findings.contains { $0.ruleID == rule }
+            return linter.check(draft, relativePath: "eval.txt", scratch: scratch, only: [rule]).findings.contains {
+                $0.ruleID == rule
+            }
         }
         func header(_ id: String) -> RuleHeader? { linter.rules.first { $0.header.id == id }?.header }
         var measures: [Measure] = []
@@ -84,7 +91,9 @@ struct Eval: ParsableCommand {
 
         // Promotional: SMS spam and YouTube comment spam (consumer spam: a floor).
         var sms = Measure(name: "promotional: SMS spam collection (en)", rule: "postcheck.Promotional")
-        for line in try String(contentsOf: root.appendingPathComponent("spam/sms-spam-dev.tsv"), encoding: .utf8).split(whereSeparator: \.isNewline) {
+        for line in try String(contentsOf: root.appendingPathComponent("spam/sms-spam-dev.tsv"), encoding: .utf8).split(
+            whereSeparator: \.isNewline)
+        {
             let parts = line.split(separator: "\t", maxSplits: 1).map(String.init)
             guard parts.count == 2 else { continue }
             sms.add(predicted: fires("postcheck.Promotional", parts[1], language: "en"), actual: parts[0] == "spam")
@@ -99,7 +108,9 @@ struct Eval: ParsableCommand {
         measures.append(youtube)
 
         // Tone: negative tweets (en, fr) through the Tone rule, and the lexicon score's correlation with the labels.
-        for (folder, language, name) in [("sentiment", "en", "TweetEval sentiment"), ("sentiment-fr", "fr", "French tweets (UMSAB)")] {
+        for (folder, language, name) in [
+            ("sentiment", "en", "TweetEval sentiment"), ("sentiment-fr", "fr", "French tweets (UMSAB)"),
+        ] {
             var measure = Measure(name: "tone: negative in \(name) (\(language))", rule: "postcheck.Tone")
             var scores: [Double] = []
             var labels: [Double] = []
@@ -115,9 +126,13 @@ struct Eval: ParsableCommand {
         }
 
         // Profanity: HateCheck (en) and Multilingual HateCheck (nl, fr), per case type.
-        for (file, language) in [("hatecheck_en_test_suite_cases.csv", "en"), ("mhc_dutch.csv", "nl"), ("mhc_french.csv", "fr")] {
-            var profane = Measure(name: "profanity: HateCheck profanity cases (\(language))", rule: "postcheck.Profanity")
-            var neutral = Measure(name: "profanity: HateCheck neutral cases flagged (\(language))", rule: "postcheck.Profanity")
+        for (file, language) in [
+            ("hatecheck_en_test_suite_cases.csv", "en"), ("mhc_dutch.csv", "nl"), ("mhc_french.csv", "fr"),
+        ] {
+            var profane = Measure(
+                name: "profanity: HateCheck profanity cases (\(language))", rule: "postcheck.Profanity")
+            var neutral = Measure(
+                name: "profanity: HateCheck neutral cases flagged (\(language))", rule: "postcheck.Profanity")
             let rows = try csvRows(root.appendingPathComponent("toxicity/\(file)"))
             guard let headerRow = rows.first, let functionColumn = headerRow.firstIndex(of: "functionality"),
                 let textColumn = headerRow.firstIndex(of: "test_case")
@@ -125,9 +140,11 @@ struct Eval: ParsableCommand {
             for row in rows.dropFirst() where row.count > max(functionColumn, textColumn) {
                 let function = row[functionColumn]
                 if function.hasPrefix("profanity") {
-                    profane.add(predicted: fires("postcheck.Profanity", row[textColumn], language: language), actual: true)
+                    profane.add(
+                        predicted: fires("postcheck.Profanity", row[textColumn], language: language), actual: true)
                 } else if function == "ident_neutral_nh" || function == "ident_pos_nh" {
-                    neutral.add(predicted: fires("postcheck.Profanity", row[textColumn], language: language), actual: false)
+                    neutral.add(
+                        predicted: fires("postcheck.Profanity", row[textColumn], language: language), actual: false)
                 }
             }
             neutral.note = "share of neutral cases flagged"
@@ -142,25 +159,36 @@ struct Eval: ParsableCommand {
         let runs = try postRuns(defaultFolders)
         switch format {
         case .json:
-            print(JSONValue.array(measures.map { measure in
-                var fields: [(String, JSONValue)] = [
-                    ("set", .string(measure.name)), ("rule", .string(measure.rule)),
-                    ("threshold", .string(header(measure.rule).map(thresholdText) ?? "")), ("texts", .int(measure.count)),
-                    ("precision", .double(round3(measure.precision))), ("recall", .double(round3(measure.recall))),
-                    ("f1", .double(round3(measure.f1))), ("flagged", .double(round3(measure.flaggedShare))),
-                ]
-                if let correlation = measure.correlation { fields.append(("correlation", .double(round3(correlation)))) }
-                return .object(fields)
-            } + runs.map(Self.json)).serialized())
+            print(
+                JSONValue.array(
+                    measures.map { measure in
+                        var fields: [(String, JSONValue)] = [
+                            ("set", .string(measure.name)), ("rule", .string(measure.rule)),
+                            ("threshold", .string(header(measure.rule).map(thresholdText) ?? "")),
+                            ("texts", .int(measure.count)),
+                            ("precision", .double(round3(measure.precision))),
+                            ("recall", .double(round3(measure.recall))),
+                            ("f1", .double(round3(measure.f1))), ("flagged", .double(round3(measure.flaggedShare))),
+                        ]
+                        if let correlation = measure.correlation {
+                            fields.append(("correlation", .double(round3(correlation))))
+                        }
+                        return .object(fields)
+                    } + runs.map(Self.json)
+                ).serialized())
         case .text:
             for measure in measures {
-                var line = "\(measure.name): \(measure.count) texts, rule \(measure.rule) (\(header(measure.rule).map(thresholdText) ?? ""))\n"
+                var line =
+                    "\(measure.name): \(measure.count) texts, rule \(measure.rule) (\(header(measure.rule).map(thresholdText) ?? ""))\n"
                 if measure.note.isEmpty {
-                    line += "  precision \(percent(measure.precision)), recall \(percent(measure.recall)), F1 \(String(format: "%.3f", measure.f1))"
+                    line +=
+                        "  precision \(percent(measure.precision)), recall \(percent(measure.recall)), F1 \(String(format: "%.3f", measure.f1))"
                 } else {
                     line += "  \(measure.note): \(percent(measure.flaggedShare))"
                 }
-                if let correlation = measure.correlation { line += "; lexicon score vs label r = \(String(format: "%.3f", correlation))" }
+                if let correlation = measure.correlation {
+                    line += "; lexicon score vs label r = \(String(format: "%.3f", correlation))"
+                }
                 print(line)
             }
             print()
@@ -171,23 +199,34 @@ struct Eval: ParsableCommand {
     private func thresholdText(_ header: RuleHeader) -> String {
         guard let text = try? String(contentsOfFile: header.path, encoding: .utf8) else { return header.kind }
         let keys = ["max:", "threshold:", "minwords:"]
-        return header.kind + ", " + text.split(separator: "\n").filter { line in keys.contains { line.hasPrefix($0) } }
-            .map { $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "'{{promotional-max}}'", with: "\(promotional) (policy promotional)") }
+        return header.kind + ", "
+            + text.split(separator: "\n").filter { line in keys.contains { line.hasPrefix($0) } }
+            .map {
+                $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(
+                    of: "'{{promotional-max}}'", with: "\(promotional) (policy promotional)")
+            }
             .joined(separator: ", ")
     }
 
     private func toneScorer(rules: String, language: String) throws -> SentimentScorer {
         let data = (rules as NSString).appendingPathComponent("postcheck/data")
-        let lexicon = try LexiconFile.parse(try String(contentsOfFile: "\(data)/tone-\(language).tsv", encoding: .utf8), path: "tone")
-        let emoji = try LexiconFile.parseEmoji(try String(contentsOfFile: "\(data)/emoji-en.tsv", encoding: .utf8), path: "emoji")
-        return SentimentScorer(lexicon: lexicon, language: .forLanguage(language),
-                               emojiDescriptions: language == "en" ? emoji.descriptions : [:])
+        let lexicon = try LexiconFile.parse(
+            try String(contentsOfFile: "\(data)/tone-\(language).tsv", encoding: .utf8), path: "tone")
+        let emoji = try LexiconFile.parseEmoji(
+            try String(contentsOfFile: "\(data)/emoji-en.tsv", encoding: .utf8), path: "emoji")
+        return SentimentScorer(
+            lexicon: lexicon, language: .forLanguage(language),
+            emojiDescriptions: language == "en" ? emoji.descriptions : [:])
     }
 
     private func textsAndLabels(_ folder: URL) throws -> [(String, Int)] {
-        let texts = try String(contentsOf: folder.appendingPathComponent("val_text.txt"), encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
-        let labels = try String(contentsOf: folder.appendingPathComponent("val_labels.txt"), encoding: .utf8).split(separator: "\n")
-        return zip(texts, labels).compactMap { text, label in Int(label.trimmingCharacters(in: .whitespaces)).map { (String(text), $0) } }
+        let texts = try String(contentsOf: folder.appendingPathComponent("val_text.txt"), encoding: .utf8).split(
+            separator: "\n", omittingEmptySubsequences: false)
+        let labels = try String(contentsOf: folder.appendingPathComponent("val_labels.txt"), encoding: .utf8).split(
+            separator: "\n")
+        return zip(texts, labels).compactMap { text, label in
+            Int(label.trimmingCharacters(in: .whitespaces)).map { (String(text), $0) }
+        }
     }
 
     /// RFC 4180 CSV: quoted fields with doubled quotes and line breaks.

@@ -12,12 +12,16 @@ enum GitChanges {
         guard let top = try? git(["rev-parse", "--show-toplevel"]).trimmingCharacters(in: .whitespacesAndNewlines),
             !top.isEmpty
         else {
-            throw Failure(description: "--changed needs a git repository, and \(FileManager.default.currentDirectoryPath) is not inside one")
+            throw Failure(
+                description:
+                    "--changed needs a git repository, and \(FileManager.default.currentDirectoryPath) is not inside one"
+            )
         }
         let base: String
         if let revision {
             do {
-                base = try git(["rev-parse", "--verify", "--quiet", "\(revision)^{commit}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+                base = try git(["rev-parse", "--verify", "--quiet", "\(revision)^{commit}"]).trimmingCharacters(
+                    in: .whitespacesAndNewlines)
             } catch {
                 throw Failure(description: "--changed: unknown git revision '\(revision)'")
             }
@@ -28,7 +32,8 @@ enum GitChanges {
         let untracked = try git(["ls-files", "--others", "--exclude-standard", "-z", "--full-name", ":/"])
         var files: Set<String> = []
         for name in (changed + untracked).split(separator: "\0") where !name.isEmpty {
-            files.insert(URL(fileURLWithPath: (top as NSString).appendingPathComponent(String(name))).standardizedFileURL.path)
+            files.insert(
+                URL(fileURLWithPath: (top as NSString).appendingPathComponent(String(name))).standardizedFileURL.path)
         }
         return files
     }
@@ -40,11 +45,16 @@ enum GitChanges {
         }
         candidates += ["origin/main", "origin/master", "main", "master"]
         for candidate in candidates where !candidate.isEmpty {
-            if let base = try? git(["merge-base", "HEAD", candidate]).trimmingCharacters(in: .whitespacesAndNewlines), !base.isEmpty {
+            if let base = try? git(["merge-base", "HEAD", candidate]).trimmingCharacters(in: .whitespacesAndNewlines),
+                !base.isEmpty
+            {
                 return base
             }
         }
-        throw Failure(description: "--changed: cannot find the default branch (origin/HEAD, main or master); name a revision with --changed=REV")
+        throw Failure(
+            description:
+                "--changed: cannot find the default branch (origin/HEAD, main or master); name a revision with --changed=REV"
+        )
     }
 
     /// Runs git and returns its standard output; throws with git's message when it fails.
@@ -67,7 +77,8 @@ enum GitChanges {
         let errorData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw Failure(description: String(decoding: errorData, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+            throw Failure(
+                description: String(decoding: errorData, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
         }
         return String(decoding: data, as: UTF8.self)
     }

@@ -17,11 +17,14 @@ struct Hook: ParsableCommand {
     static func hooksFolder() throws -> String {
         let path: String
         do {
-            path = try GitChanges.git(["rev-parse", "--git-path", "hooks"]).trimmingCharacters(in: .whitespacesAndNewlines)
+            path = try GitChanges.git(["rev-parse", "--git-path", "hooks"]).trimmingCharacters(
+                in: .whitespacesAndNewlines)
         } catch {
             throw ValidationError("not inside a git repository: \(error)")
         }
-        let absolute = path.hasPrefix("/") ? path : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path)
+        let absolute =
+            path.hasPrefix("/")
+            ? path : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path)
         try FileManager.default.createDirectory(atPath: absolute, withIntermediateDirectories: true)
         return absolute
     }
@@ -47,11 +50,14 @@ struct Hook: ParsableCommand {
                     fail("\(hook) exists and so does \(previous); remove one of them first")
                 }
                 // Keep the team's own hook: postcheck's hook runs it first.
-                guard rename(hook, previous) == 0 else { fail("cannot move the existing hook aside: \(String(cString: strerror(errno)))") }
+                guard rename(hook, previous) == 0 else {
+                    fail("cannot move the existing hook aside: \(String(cString: strerror(errno)))")
+                }
                 print("postcheck: kept the existing pre-commit hook as \(Hook.previousName); it still runs first")
             }
             let binary = RunningExecutable.url().path
-            let patterns = extensions.map { "*.\($0.hasPrefix(".") ? String($0.dropFirst()) : $0)" }.joined(separator: "|")
+            let patterns = extensions.map { "*.\($0.hasPrefix(".") ? String($0.dropFirst()) : $0)" }.joined(
+                separator: "|")
             let script = """
                 #!/usr/bin/env bash
                 \(Hook.marker) (written by `postcheck hook install`; remove with `postcheck hook uninstall`).
@@ -94,7 +100,9 @@ struct Hook: ParsableCommand {
             guard Hook.isPostcheckHook(hook) else { fail("\(hook) is not postcheck's hook; left as it is") }
             unlink(hook)
             if FileManager.default.fileExists(atPath: previous) {
-                guard rename(previous, hook) == 0 else { fail("cannot restore \(previous): \(String(cString: strerror(errno)))") }
+                guard rename(previous, hook) == 0 else {
+                    fail("cannot restore \(previous): \(String(cString: strerror(errno)))")
+                }
                 print("postcheck: removed the hook and restored the previous pre-commit hook")
             } else {
                 print("postcheck: removed \(hook)")

@@ -6,7 +6,8 @@ import PostcheckCore
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a commented .postcheck.yml from a few questions (or from flags, for scripts).",
-        discussion: "Asks interactively on a terminal (or with --interactive); otherwise uses the flags and their defaults. Never overwrites an existing file."
+        discussion:
+            "Asks interactively on a terminal (or with --interactive); otherwise uses the flags and their defaults. Never overwrites an existing file."
     )
 
     @Option(help: "Folder to write .postcheck.yml in.") var directory: String = "."
@@ -14,23 +15,28 @@ struct Init: ParsableCommand {
     @Option(help: "Brand and product names, comma-separated.") var brands: String?
     @Option(help: "Competitor names, comma-separated.") var competitors: String?
     @Option(help: "Internal code names, comma-separated.") var codenames: String?
-    @Option(name: .customLong("competitor-policy"), help: "forbid, neutral-only or allow.") var competitorPolicy: String?
+    @Option(name: .customLong("competitor-policy"), help: "forbid, neutral-only or allow.") var competitorPolicy:
+        String?
     @Option(help: "Humour in posts: avoid or allow.") var humour: String?
     @Option(help: "Debate and provocation: avoid or allow.") var debate: String?
     @Option(help: "Promotional cues allowed per 100 words (0 turns the check off).") var promotional: Double?
     @Option(help: "Disclosure rules to follow, comma-separated: ftc, nl, be, fr, uk.") var jurisdictions: String?
-    @Option(name: .customLong("disclosure-tag"), help: "The hashtag employees use to disclose, e.g. #AcmeTeam.") var disclosureTag: String?
-    @Option(name: .customLong("default-language"), help: "nl, en or fr, for drafts too short to tell.") var defaultLanguage: String?
+    @Option(name: .customLong("disclosure-tag"), help: "The hashtag employees use to disclose, e.g. #AcmeTeam.")
+    var disclosureTag: String?
+    @Option(name: .customLong("default-language"), help: "nl, en or fr, for drafts too short to tell.")
+    var defaultLanguage: String?
     @Option(help: "Default platform: linkedin, x, instagram, facebook.") var platform: String?
     @Flag(help: "Ask the questions even when standard input is not a terminal.") var interactive = false
 
     func run() throws {
         let path = (directory as NSString).appendingPathComponent(".postcheck.yml")
         guard !FileManager.default.fileExists(atPath: path) else {
-            fail("\(path) already exists; edit it, or remove it first (postcheck init never overwrites a configuration)")
+            fail(
+                "\(path) already exists; edit it, or remove it first (postcheck init never overwrites a configuration)")
         }
         let ask = interactive || isatty(STDIN_FILENO) != 0
-        func answer(_ question: String, _ given: String?, default fallback: String, allowed: [String]? = nil) -> String {
+        func answer(_ question: String, _ given: String?, default fallback: String, allowed: [String]? = nil) -> String
+        {
             var value = given ?? fallback
             if ask && given == nil {
                 let options = allowed.map { " (\($0.joined(separator: "/")))" } ?? ""
@@ -49,22 +55,27 @@ struct Init: ParsableCommand {
         let brandNames = list(answer("Brands and products (comma-separated)", brands, default: ""))
         let competitorNames = list(answer("Competitors (comma-separated)", competitors, default: ""))
         let codeNames = list(answer("Internal code names (comma-separated)", codenames, default: ""))
-        let competitorRule = answer("May employees name competitors?", competitorPolicy, default: "neutral-only",
-                                    allowed: ["forbid", "neutral-only", "allow"])
+        let competitorRule = answer(
+            "May employees name competitors?", competitorPolicy, default: "neutral-only",
+            allowed: ["forbid", "neutral-only", "allow"])
         let humourRule = answer("Is humour welcome in posts?", humour, default: "allow", allowed: ["avoid", "allow"])
-        let debateRule = answer("Provoke debate, or play it safe?", debate, default: "allow", allowed: ["avoid", "allow"])
-        let promotionalText = answer("Promotional cues allowed per 100 words (0 = no check)", promotional.map { String($0) }, default: "8")
+        let debateRule = answer(
+            "Provoke debate, or play it safe?", debate, default: "allow", allowed: ["avoid", "allow"])
+        let promotionalText = answer(
+            "Promotional cues allowed per 100 words (0 = no check)", promotional.map { String($0) }, default: "8")
         guard let promotionalLimit = Double(promotionalText), (0...100).contains(promotionalLimit) else {
             fail("the promotional limit must be a number from 0 to 100, not '\(promotionalText)'")
         }
-        let jurisdictionList = list(answer("Disclosure rules to follow (ftc, nl, be, fr, uk)", jurisdictions, default: "ftc, nl, be"))
+        let jurisdictionList = list(
+            answer("Disclosure rules to follow (ftc, nl, be, fr, uk)", jurisdictions, default: "ftc, nl, be"))
         for jurisdiction in jurisdictionList where !["ftc", "nl", "be", "fr", "uk"].contains(jurisdiction) {
             fail("unknown jurisdiction '\(jurisdiction)' (known: ftc, nl, be, fr, uk)")
         }
         let tag = answer("Disclosure hashtag employees use", disclosureTag, default: "#ad")
         let language = answer("Default language", defaultLanguage, default: "nl", allowed: ["nl", "en", "fr", "de"])
-        let defaultPlatform = answer("Default platform", platform, default: "linkedin",
-                                     allowed: ["linkedin", "x", "instagram", "facebook", "threads"])
+        let defaultPlatform = answer(
+            "Default platform", platform, default: "linkedin",
+            allowed: ["linkedin", "x", "instagram", "facebook", "threads"])
 
         func yamlList(_ items: [String]) -> String {
             "[" + items.map { "\"\($0.replacingOccurrences(of: "\"", with: "\\\""))\"" }.joined(separator: ", ") + "]"
@@ -112,7 +123,9 @@ struct Init: ParsableCommand {
             """
         // Check what we wrote before anyone relies on it.
         let temporary = path + ".postcheck-init.tmp"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) else { fail("cannot write \(path)") }
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) else {
+            fail("cannot write \(path)")
+        }
         do {
             _ = try ConfigurationLoader(bundledRulesDirectory: BundledRules.directory()).load(path: temporary)
         } catch {

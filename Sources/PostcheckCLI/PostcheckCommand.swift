@@ -7,7 +7,9 @@ struct Postcheck: ParsableCommand {
         commandName: "postcheck",
         abstract: "Check social-media drafts against your company's posting guidelines.",
         version: "0.1.0",
-        subcommands: [Check.self, Init.self, TestRules.self, Explain.self, ListRules.self, Eval.self, Serve.self, Hook.self],
+        subcommands: [
+            Check.self, Init.self, TestRules.self, Explain.self, ListRules.self, Eval.self, Serve.self, Hook.self,
+        ],
         defaultSubcommand: Check.self
     )
 
@@ -27,7 +29,8 @@ struct Postcheck: ParsableCommand {
         do {
             // `--changed=REV` names a revision; a bare `--changed` uses the merge base with the default branch.
             let arguments = CommandLine.arguments.dropFirst().flatMap { argument -> [String] in
-                argument.hasPrefix("--changed=") ? ["--changed-since", String(argument.dropFirst("--changed=".count))] : [argument]
+                argument.hasPrefix("--changed=")
+                    ? ["--changed-since", String(argument.dropFirst("--changed=".count))] : [argument]
             }
             var command = try parseAsRoot(arguments)
             try command.run()

@@ -25,7 +25,8 @@ struct TestRules: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "test",
         abstract: "Run the examples (`tests:`) in rule files and report failures and rules that never fire.",
-        discussion: "PACK is a pack folder or a bundled pack name; without one, the packs of the configuration that applies here. Names ({{competitors}}…) come from that configuration."
+        discussion:
+            "PACK is a pack folder or a bundled pack name; without one, the packs of the configuration that applies here. Names ({{competitors}}…) come from that configuration."
     )
 
     @Argument(help: "Pack folders or bundled pack names.")
@@ -62,11 +63,19 @@ struct TestRules: ParsableCommand {
         switch options.format {
         case .json:
             let value = JSONValue.object([
-                ("rules", .int(report.rules)), ("cases", .int(report.cases)), ("passed", .bool(report.failures.isEmpty)),
-                ("failures", .array(report.failures.map {
-                    .object([("rule", .string($0.ruleID)), ("case", .string($0.caseName)), ("path", .string($0.path)),
-                             ("line", $0.line.map(JSONValue.int) ?? .null), ("reason", .string($0.reason))])
-                })),
+                ("rules", .int(report.rules)), ("cases", .int(report.cases)),
+                ("passed", .bool(report.failures.isEmpty)),
+                (
+                    "failures",
+                    .array(
+                        report.failures.map {
+                            .object([
+                                ("rule", .string($0.ruleID)), ("case", .string($0.caseName)),
+                                ("path", .string($0.path)),
+                                ("line", $0.line.map(JSONValue.int) ?? .null), ("reason", .string($0.reason)),
+                            ])
+                        })
+                ),
                 ("untested", .array(report.untested.map(JSONValue.string))),
                 ("skipped", .array(skippedJSON)),
             ])
@@ -75,7 +84,9 @@ struct TestRules: ParsableCommand {
             for failure in report.failures { print("FAIL \(failure)") }
             for id in report.untested { print("untested \(id): the rule has no tests") }
             for skipped in skippedRules { print("skipped \(skipped.id): \(skipped.reason)") }
-            print("\(report.rules) rules, \(report.cases) cases: \(report.failures.count) failed, \(report.untested.count) untested, \(skippedRules.count) skipped.")
+            print(
+                "\(report.rules) rules, \(report.cases) cases: \(report.failures.count) failed, \(report.untested.count) untested, \(skippedRules.count) skipped."
+            )
         }
         if !report.failures.isEmpty { throw ExitCode(1) }
     }
@@ -95,24 +106,35 @@ struct Explain: ParsableCommand {
         let session = options.session()
         var found: RuleHeader? = nil
         for packs in [[], ["postcheck"]] {
-            if let linter = try? session.linter(forPacks: packs), let match = linter.rules.first(where: { $0.header.id == rule }) {
+            if let linter = try? session.linter(forPacks: packs),
+                let match = linter.rules.first(where: { $0.header.id == rule })
+            {
                 found = match.header
                 break
             }
         }
         guard let header = found else { fail("no rule '\(rule)' in the configuration's packs or the bundled packs") }
         if options.format == .json {
-            print(JSONValue.object([
-                ("id", .string(header.id)), ("kind", .string(header.kind)), ("severity", .string(header.severity.rawValue)),
-                ("summary", .string(header.summary)), ("description", .string(header.description)),
-                ("link", header.link.map(JSONValue.string) ?? .null), ("path", .string(header.path)),
-                ("message", .string(header.message)), ("scope", .array(header.scope.source.map(JSONValue.string))),
-                ("languages", header.languages.map { .array($0.sorted().map(JSONValue.string)) } ?? .null),
-                ("examples", .array(header.tests.map { test in
-                    .object([("input", .string(test.input)), ("lang", test.language.map(JSONValue.string) ?? .null),
-                             ("flagged", .bool(test.expectsFinding))])
-                })),
-            ]).serialized())
+            print(
+                JSONValue.object([
+                    ("id", .string(header.id)), ("kind", .string(header.kind)),
+                    ("severity", .string(header.severity.rawValue)),
+                    ("summary", .string(header.summary)), ("description", .string(header.description)),
+                    ("link", header.link.map(JSONValue.string) ?? .null), ("path", .string(header.path)),
+                    ("message", .string(header.message)), ("scope", .array(header.scope.source.map(JSONValue.string))),
+                    ("languages", header.languages.map { .array($0.sorted().map(JSONValue.string)) } ?? .null),
+                    (
+                        "examples",
+                        .array(
+                            header.tests.map { test in
+                                .object([
+                                    ("input", .string(test.input)),
+                                    ("lang", test.language.map(JSONValue.string) ?? .null),
+                                    ("flagged", .bool(test.expectsFinding)),
+                                ])
+                            })
+                    ),
+                ]).serialized())
             return
         }
         var out = "\(header.id) (\(header.kind), \(header.severity.rawValue))\n\n"
@@ -154,14 +176,28 @@ struct ListRules: ParsableCommand {
         }
         let active = linter.activeRules(for: relative)
         if options.format == .json {
-            print(JSONValue.object([
-                ("path", .string(path)),
-                ("rules", .array(active.map {
-                    .object([("id", .string($0.rule.header.id)), ("kind", .string($0.rule.header.kind)),
-                             ("severity", .string($0.severity.rawValue)), ("summary", .string($0.rule.header.summary))])
-                })),
-                ("skipped", .array(linter.skippedRules.map { .object([("rule", .string($0.id)), ("reason", .string($0.reason))]) })),
-            ]).serialized())
+            print(
+                JSONValue.object([
+                    ("path", .string(path)),
+                    (
+                        "rules",
+                        .array(
+                            active.map {
+                                .object([
+                                    ("id", .string($0.rule.header.id)), ("kind", .string($0.rule.header.kind)),
+                                    ("severity", .string($0.severity.rawValue)),
+                                    ("summary", .string($0.rule.header.summary)),
+                                ])
+                            })
+                    ),
+                    (
+                        "skipped",
+                        .array(
+                            linter.skippedRules.map {
+                                .object([("rule", .string($0.id)), ("reason", .string($0.reason))])
+                            })
+                    ),
+                ]).serialized())
             return
         }
         let width = active.map(\.rule.header.id.count).max() ?? 0

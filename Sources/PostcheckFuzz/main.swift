@@ -6,12 +6,17 @@ import PostcheckFuzzTargets
 
 @_silgen_name("LLVMFuzzerRunDriver")
 func LLVMFuzzerRunDriver(
-    _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+) -> CInt
 
 let name = ProcessInfo.processInfo.environment["POSTCHECK_FUZZ_TARGET"] ?? "draft"
 guard let target = FuzzTarget(rawValue: name) else {
-    FileHandle.standardError.write(Data("unknown POSTCHECK_FUZZ_TARGET '\(name)' (one of: \(FuzzTarget.allCases.map(\.rawValue).joined(separator: ", ")))\n".utf8))
+    FileHandle.standardError.write(
+        Data(
+            "unknown POSTCHECK_FUZZ_TARGET '\(name)' (one of: \(FuzzTarget.allCases.map(\.rawValue).joined(separator: ", ")))\n"
+                .utf8))
     exit(2)
 }
 nonisolated(unsafe) var selected = target

@@ -67,9 +67,12 @@ public enum FuzzTargets {
                 previousEnd = block.range.upperBound
             }
             // Every offset of the normalized copy maps back into the original text.
-            for offset in stride(from: 0, through: draft.source.bytes.count, by: max(1, draft.source.bytes.count / 64)) {
+            for offset in stride(from: 0, through: draft.source.bytes.count, by: max(1, draft.source.bytes.count / 64))
+            {
                 let range = draft.originalRange(offset..<offset)
-                if range.lowerBound < 0 || range.upperBound > bytes.count { violated("offset \(offset) maps outside", bytes) }
+                if range.lowerBound < 0 || range.upperBound > bytes.count {
+                    violated("offset \(offset) maps outside", bytes)
+                }
             }
         }
         return outcome
@@ -98,33 +101,38 @@ public enum FuzzTargets {
             // Line and column lead back to the offset, except inside a CRLF pair (one line break, two bytes).
             let insideCRLF = offset > 0 && offset < bytes.count && bytes[offset - 1] == 0x0D && bytes[offset] == 0x0A
             if !insideCRLF, source.offset(line: location.line, column: location.column) != offset {
-                violated("offset \(offset) → \(location) → \(String(describing: source.offset(line: location.line, column: location.column)))", bytes)
+                violated(
+                    "offset \(offset) → \(location) → \(String(describing: source.offset(line: location.line, column: location.column)))",
+                    bytes)
             }
         }
         return .accepted
     }
 
-    static let sampleDraft = try! Draft(path: "sample.md", text: """
-        ---
-        lang: en
-        platform: linkedin
-        ---
-        # Launch day 🚀
+    static let sampleDraft = try! Draft(
+        path: "sample.md",
+        text: """
+            ---
+            lang: en
+            platform: linkedin
+            ---
+            # Launch day 🚀
 
-        Proud of the team! Our new app is live in Gent, Antwerpen and Lille. Café-style demo at 10:00, TODO add link.
-        We hate waiting, but this was worth it!! Guaranteed returns? No. #launch #team @acme https://example.com/a?b=c
+            Proud of the team! Our new app is live in Gent, Antwerpen and Lille. Café-style demo at 10:00, TODO add link.
+            We hate waiting, but this was worth it!! Guaranteed returns? No. #launch #team @acme https://example.com/a?b=c
 
-        > Quote with *emphasis* and `code`.
+            > Quote with *emphasis* and `code`.
 
-        - Déjà vu
-        - Naïve 👩🏽‍💻 résumé
-        """)
+            - Déjà vu
+            - Naïve 👩🏽‍💻 résumé
+            """)
 
     static func rule(_ bytes: [UInt8]) -> FuzzOutcome {
         guard let text = String(validating: bytes, as: UTF8.self) else { return .refused("not UTF-8") }
         let compiled: any CompiledRule
         do {
-            compiled = try RuleLoader().compileRule(id: "fuzz.Rule", path: "Rule.yml", text: text, context: RuleCompileContext())
+            compiled = try RuleLoader().compileRule(
+                id: "fuzz.Rule", path: "Rule.yml", text: text, context: RuleCompileContext())
         } catch {
             checkLocation(error, text: text, bytes)
             return .refused(error.description)
@@ -132,7 +140,8 @@ public enum FuzzTargets {
         let configuration = Configuration(source: .builtin, baseDirectory: NSTemporaryDirectory())
         do {
             let linter = try Linter(configuration: configuration, rules: [compiled])
-            let result = linter.check(sampleDraft, relativePath: "sample.md", scratch: MatchScratch(), only: ["fuzz.Rule"])
+            let result = linter.check(
+                sampleDraft, relativePath: "sample.md", scratch: MatchScratch(), only: ["fuzz.Rule"])
             for finding in result.findings where finding.range.upperBound > sampleDraft.original.bytes.count {
                 violated("finding \(finding.range) past the end of the draft", bytes)
             }
@@ -146,7 +155,8 @@ public enum FuzzTargets {
         guard let text = String(validating: bytes, as: UTF8.self) else { return .refused("not UTF-8") }
         let folder = NSTemporaryDirectory() + "postcheck-fuzz-config"
         do {
-            _ = try ConfigurationLoader(bundledRulesDirectory: bundledRules).read(text, path: folder + "/" + name, displayPath: name)
+            _ = try ConfigurationLoader(bundledRulesDirectory: bundledRules).read(
+                text, path: folder + "/" + name, displayPath: name)
         } catch {
             checkLocation(error, text: text, bytes)
             return .refused(error.description)

@@ -9,7 +9,8 @@ public enum AtomicFile {
     public static func replace(_ path: String, with bytes: [UInt8], expected: [UInt8]? = nil) -> String? {
         // Through a symbolic link, the file it points to is replaced and the link stays.
         var linkInfo = stat()
-        let path = lstat(path, &linkInfo) == 0 && (linkInfo.st_mode & S_IFMT) == S_IFLNK
+        let path =
+            lstat(path, &linkInfo) == 0 && (linkInfo.st_mode & S_IFMT) == S_IFLNK
             ? URL(fileURLWithPath: path).resolvingSymlinksInPath().path : path
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
@@ -27,16 +28,21 @@ public enum AtomicFile {
             }
         }
         guard access(folder.isEmpty ? "." : folder, W_OK) == 0 else { return "the folder \(folder) is not writable" }
-        let temporary = (folder as NSString).appendingPathComponent(".\(url.lastPathComponent).postcheck-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp")
+        let temporary = (folder as NSString).appendingPathComponent(
+            ".\(url.lastPathComponent).postcheck-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp")
         let mode = mode_t(permissions?.uint16Value ?? 0o644)
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
-        guard descriptor >= 0 else { return "cannot create a temporary file in \(folder): \(String(cString: strerror(errno)))" }
+        guard descriptor >= 0 else {
+            return "cannot create a temporary file in \(folder): \(String(cString: strerror(errno)))"
+        }
         // Write everything and flush it to the disk before the rename: after a crash or power cut the name then
         // points at the old bytes or at all of the new ones.
         var failure = writeAll(descriptor, bytes)
         if failure == nil, fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
         // A replaced file keeps its exact permissions, which the umask may have narrowed in `open`.
-        if failure == nil, permissions != nil, fchmod(descriptor, mode) != 0 { failure = String(cString: strerror(errno)) }
+        if failure == nil, permissions != nil, fchmod(descriptor, mode) != 0 {
+            failure = String(cString: strerror(errno))
+        }
         close(descriptor)
         if failure == nil, let expected, FileBytes.read(path, limit: max(expected.count, 1)) != expected {
             failure = "the file changed while postcheck was fixing it: not overwritten (run again)"

@@ -7,7 +7,8 @@ extension CheckSession {
     public func linter(for logicalPath: String) throws -> Linter {
         let key = try configurationPath(for: logicalPath) ?? "<builtin>"
         if let cached = linters[key] { return cached }
-        var configuration = key == "<builtin>"
+        var configuration =
+            key == "<builtin>"
             ? loader.builtin(baseDirectory: workingDirectory)
             : try loader.load(path: key)
         if let minSeverity { configuration.minSeverity = minSeverity }
@@ -67,12 +68,14 @@ extension CheckSession {
             let directory: String
             if FileManager.default.fileExists(atPath: pack, isDirectory: &isDirectory), isDirectory.boolValue {
                 directory = absolute(pack)
-            } else if !pack.contains("/"), let bundled = loader.bundledRulesDirectory.map({ ($0 as NSString).appendingPathComponent(pack) }),
+            } else if !pack.contains("/"),
+                let bundled = loader.bundledRulesDirectory.map({ ($0 as NSString).appendingPathComponent(pack) }),
                 FileManager.default.fileExists(atPath: bundled)
             {
                 directory = bundled
             } else {
-                throw ValidationErrorMessage("pack '\(pack)' not found: no such folder and no bundled pack of that name")
+                throw ValidationErrorMessage(
+                    "pack '\(pack)' not found: no such folder and no bundled pack of that name")
             }
             let name = (directory as NSString).lastPathComponent
             configuration.packDirectories.append((name, directory))
@@ -121,20 +124,47 @@ extension CheckSession {
             ("file", .string(path)),
             ("configuration", .string(source)),
             ("baseDirectory", .string(configuration.baseDirectory)),
-            ("packs", .array(configuration.packDirectories.map {
-                .object([("name", .string($0.name)), ("path", .string($0.directory))])
-            })),
+            (
+                "packs",
+                .array(
+                    configuration.packDirectories.map {
+                        .object([("name", .string($0.name)), ("path", .string($0.directory))])
+                    })
+            ),
             ("minSeverity", .string(configuration.minSeverity.rawValue)),
             ("failOn", .string((failOn ?? configuration.failOn).rawValue)),
-            ("score", .object([("pass", .int(configuration.score.passAt)), ("fail", .int(configuration.score.failBelow)),
-                               ("weights", .object([("error", .int(configuration.score.errorPenalty)),
-                                                    ("warning", .int(configuration.score.warningPenalty)),
-                                                    ("suggestion", .int(configuration.score.suggestionPenalty))]))])),
-            ("vocab", .object([("accept", .array(configuration.vocabulary.accept.map(JSONValue.string))),
-                               ("reject", .array(configuration.vocabulary.reject.map(JSONValue.string)))])),
+            (
+                "score",
+                .object([
+                    ("pass", .int(configuration.score.passAt)), ("fail", .int(configuration.score.failBelow)),
+                    (
+                        "weights",
+                        .object([
+                            ("error", .int(configuration.score.errorPenalty)),
+                            ("warning", .int(configuration.score.warningPenalty)),
+                            ("suggestion", .int(configuration.score.suggestionPenalty)),
+                        ])
+                    ),
+                ])
+            ),
+            (
+                "vocab",
+                .object([
+                    ("accept", .array(configuration.vocabulary.accept.map(JSONValue.string))),
+                    ("reject", .array(configuration.vocabulary.reject.map(JSONValue.string))),
+                ])
+            ),
             ("extensions", .array(configuration.extensions.map(JSONValue.string))),
-            ("rules", .array(active.map { .object([("id", .string($0.rule.header.id)),
-                                                   ("severity", .string($0.severity.rawValue))]) })),
+            (
+                "rules",
+                .array(
+                    active.map {
+                        .object([
+                            ("id", .string($0.rule.header.id)),
+                            ("severity", .string($0.severity.rawValue)),
+                        ])
+                    })
+            ),
         ])
         return value.serialized() + "\n"
     }

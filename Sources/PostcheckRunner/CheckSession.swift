@@ -72,9 +72,11 @@ public final class CheckSession {
         public static let reporting = "(writing the report)"
     }
 
-    public init(configPath: String?, bundledRules: String?, failOn: Severity?, minSeverity: Severity?, day: CalendarDay = .today,
-                workingDirectory: String = FileManager.default.currentDirectoryPath)
-    {
+    public init(
+        configPath: String?, bundledRules: String?, failOn: Severity?, minSeverity: Severity?,
+        day: CalendarDay = .today,
+        workingDirectory: String = FileManager.default.currentDirectoryPath
+    ) {
         self.configPath = configPath
         self.workingDirectory = workingDirectory
         self.day = day
@@ -83,7 +85,9 @@ public final class CheckSession {
         self.minSeverity = minSeverity
     }
 
-    public func run(paths: [String], stdinName: String?, onlyChanged: Set<String>? = nil, fixMode: FixMode = .none) -> Outcome {
+    public func run(
+        paths: [String], stdinName: String?, onlyChanged: Set<String>? = nil, fixMode: FixMode = .none
+    ) -> Outcome {
         var inputs: [Input] = []
         var missing: [FileReport] = []
         let linters: [Linter]
@@ -92,7 +96,8 @@ public final class CheckSession {
             for path in paths {
                 if path == "-" {
                     let name = stdinName ?? "-"
-                    inputs.append(Input(displayPath: name, filePath: nil, logicalPath: absolute(stdinName ?? "stdin.md")))
+                    inputs.append(
+                        Input(displayPath: name, filePath: nil, logicalPath: absolute(stdinName ?? "stdin.md")))
                     continue
                 }
                 switch EntryKind(path: path) {
@@ -104,7 +109,10 @@ public final class CheckSession {
                     inputs.append(Input(displayPath: path, filePath: path, logicalPath: absolute(path)))
                 case .other:
                     // A device or FIFO (/dev/zero, a pipe) is read only as standard input ('-'), within the limit.
-                    missing.append(FileReport(path: path, error: "not a regular file (a device, pipe or socket): give '-' to read standard input"))
+                    missing.append(
+                        FileReport(
+                            path: path,
+                            error: "not a regular file (a device, pipe or socket): give '-' to read standard input"))
                 }
             }
             if let onlyChanged { inputs.removeAll { $0.filePath != nil && !onlyChanged.contains($0.logicalPath) } }
@@ -135,8 +143,11 @@ public final class CheckSession {
             // a few long drafts left one core working alone at the end).
             let scratch = MatchScratch()
             while let index = collected.claimNext() {
-                collected.set(index, Self.check(frozenInputs[index], linter: linters[index], stdin: stdinData,
-                                                scratch: scratch, fixMode: fixMode, limit: limit, platform: platform))
+                collected.set(
+                    index,
+                    Self.check(
+                        frozenInputs[index], linter: linters[index], stdin: stdinData,
+                        scratch: scratch, fixMode: fixMode, limit: limit, platform: platform))
             }
         }
         let checked = collected.values
@@ -159,13 +170,15 @@ public final class CheckSession {
         if all.contains(where: { $0.error != nil || !($0.result?.ruleErrors.isEmpty ?? true) }) { exitCode = 2 }
         var rules: [String: RuleHeader] = [:]
         for linter in self.linters.values { for rule in linter.rules { rules[rule.header.id] = rule.header } }
-        return Outcome(reports: all, exitCode: exitCode, fatalError: nil, changes: checked.compactMap { $0?.change },
-                       rules: rules)
+        return Outcome(
+            reports: all, exitCode: exitCode, fatalError: nil, changes: checked.compactMap { $0?.change },
+            rules: rules)
     }
 
-    private static func check(_ input: Input, linter: Linter, stdin: Data?, scratch: MatchScratch, fixMode: FixMode,
-                              limit: Int, platform: String?) -> (report: FileReport, change: Change?)
-    {
+    private static func check(
+        _ input: Input, linter: Linter, stdin: Data?, scratch: MatchScratch, fixMode: FixMode,
+        limit: Int, platform: String?
+    ) -> (report: FileReport, change: Change?) {
         let report = check(input, linter: linter, stdin: stdin, scratch: scratch, limit: limit, platform: platform)
         guard fixMode != .none, var result = report.result else { return (report, nil) }
         let original = result.draft.original.bytes
@@ -175,20 +188,23 @@ public final class CheckSession {
             guard !fixes.isEmpty else { break }
             let outcome = Fixer.apply(fixes, to: result.draft.original.bytes)
             guard !outcome.applied.isEmpty,
-                let draft = try? Draft(path: input.displayPath, bytes: outcome.bytes, format: DraftFormat.forPath(input.logicalPath))
+                let draft = try? Draft(
+                    path: input.displayPath, bytes: outcome.bytes, format: DraftFormat.forPath(input.logicalPath))
             else { break }
             let relative = relativePath(input.logicalPath, to: linter.configuration.baseDirectory)
             result = linter.check(draft, relativePath: relative, scratch: scratch, platform: platform)
         }
-        let change = Change(displayPath: input.displayPath, filePath: input.filePath, original: original,
-                            fixed: result.draft.original.bytes)
+        let change = Change(
+            displayPath: input.displayPath, filePath: input.filePath, original: original,
+            fixed: result.draft.original.bytes)
         // --fix reports what remains; --diff reports the findings as they are.
         return (fixMode == .fix ? FileReport(path: input.displayPath, result: result) : report, change)
     }
 
-    private static func check(_ input: Input, linter: Linter, stdin: Data?, scratch: MatchScratch, limit: Int,
-                              platform: String?) -> FileReport
-    {
+    private static func check(
+        _ input: Input, linter: Linter, stdin: Data?, scratch: MatchScratch, limit: Int,
+        platform: String?
+    ) -> FileReport {
         let bytes: [UInt8]
         if let path = input.filePath {
             switch FileBytes.readLimited(path, limit: limit) {
@@ -221,4 +237,3 @@ public final class CheckSession {
         return URL(fileURLWithPath: joined).standardizedFileURL.path
     }
 }
-

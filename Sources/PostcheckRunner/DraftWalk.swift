@@ -29,7 +29,9 @@ extension CheckSession {
                 case .folder(let identity):
                     guard name != "node_modules" else { continue }
                     guard visited.insert(identity).inserted else {
-                        notices.append("\(display(full, root: root, rootPath: rootPath)): skipped: links back to a folder already checked")
+                        notices.append(
+                            "\(display(full, root: root, rootPath: rootPath)): skipped: links back to a folder already checked"
+                        )
                         continue
                     }
                     subfolders.append(full)
@@ -38,14 +40,18 @@ extension CheckSession {
                     let configuration = linter.configuration
                     let fileExtension = (name as NSString).pathExtension.lowercased()
                     let relativeToConfig = relativePath(full, to: configuration.baseDirectory)
-                    guard configuration.extensions.contains(fileExtension)
-                        || (configuration.isVale && configuration.mentions(relativeToConfig))
+                    guard
+                        configuration.extensions.contains(fileExtension)
+                            || (configuration.isVale && configuration.mentions(relativeToConfig))
                     else { continue }
                     if size == 0 {
                         notices.append("\(display(full, root: root, rootPath: rootPath)): skipped: the file is empty")
                         continue
                     }
-                    inputs.append(Input(displayPath: display(full, root: root, rootPath: rootPath), filePath: full, logicalPath: full))
+                    inputs.append(
+                        Input(
+                            displayPath: display(full, root: root, rootPath: rootPath), filePath: full,
+                            logicalPath: full))
                 case .other:
                     continue
                 }
@@ -58,7 +64,8 @@ extension CheckSession {
     func display(_ full: String, root: String, rootPath: String) -> String {
         let relativeToRoot = String(full.dropFirst(rootPath.count).drop { $0 == "/" })
         if relativeToRoot.isEmpty { return root }
-        return root == "." || root == "./" ? relativeToRoot
+        return root == "." || root == "./"
+            ? relativeToRoot
             : (root.hasSuffix("/") ? root + relativeToRoot : root + "/" + relativeToRoot)
     }
 
@@ -99,10 +106,8 @@ enum EntryKind {
     }
 }
 
-
 /// A path relative to a configuration's folder (unchanged when it is outside it): what overrides and globs match.
 public func relativePath(_ path: String, to base: String) -> String {
     let prefix = base.hasSuffix("/") ? base : base + "/"
     return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
 }
-

@@ -12,7 +12,8 @@ public enum FileBytes {
         public var description: String {
             switch self {
             case .unreadable: "cannot read file"
-            case .tooLarge(let limit): "larger than \(limit / 1_048_576) MB: no post is that long (a different file, or --max-size)"
+            case .tooLarge(let limit):
+                "larger than \(limit / 1_048_576) MB: no post is that long (a different file, or --max-size)"
             }
         }
     }
@@ -44,7 +45,9 @@ public enum FileBytes {
         // More than the size said: read on in chunks until the end, or past the limit.
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         while bytes.count <= limit {
-            let count = chunk.withUnsafeMutableBufferPointer { fill($0.baseAddress!, $0.count, from: descriptor, failed: &failed) }
+            let count = chunk.withUnsafeMutableBufferPointer {
+                fill($0.baseAddress!, $0.count, from: descriptor, failed: &failed)
+            }
             guard !failed else { return .failure(.unreadable) }
             if count == 0 { return .success(bytes) }
             bytes.append(contentsOf: chunk[0..<count])
@@ -53,7 +56,9 @@ public enum FileBytes {
     }
 
     /// Reads until `capacity` bytes or the end of the file; the number read.
-    private static func fill(_ start: UnsafeMutablePointer<UInt8>, _ capacity: Int, from descriptor: Int32, failed: inout Bool) -> Int {
+    private static func fill(
+        _ start: UnsafeMutablePointer<UInt8>, _ capacity: Int, from descriptor: Int32, failed: inout Bool
+    ) -> Int {
         var count = 0
         while count < capacity {
             let result = Foundation.read(descriptor, start + count, capacity - count)

@@ -31,4 +31,3 @@ final class ReportSlots: @unchecked Sendable {
         return slots
     }
 }
-

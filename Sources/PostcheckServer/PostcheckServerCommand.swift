@@ -14,38 +14,62 @@ struct PostcheckServerCommand: AsyncParsableCommand {
 
     @Option(help: "Address to bind (localhost by default).") var host = "127.0.0.1"
     @Option(help: "Port (0 picks a free one; the chosen port is printed).") var port = 8080
-    @Option(help: "Configuration file (.postcheck.yml or .vale.ini); default: found from the working folder.") var config: String?
+    @Option(help: "Configuration file (.postcheck.yml or .vale.ini); default: found from the working folder.")
+    var config: String?
     @Option(name: .customLong("max-body"), help: "Largest request body in bytes.") var maxBody = 1_000_000
-    @Option(name: .customLong("max-concurrent"), help: "Checks run at once; more requests wait.") var maxConcurrent = ProcessInfo.processInfo.activeProcessorCount * 2
-    @Option(name: .customLong("max-queue"), help: "Checks that may wait for a slot (default 1024); more get 503 with Retry-After.")
+    @Option(name: .customLong("max-concurrent"), help: "Checks run at once; more requests wait.") var maxConcurrent =
+        ProcessInfo.processInfo.activeProcessorCount * 2
+    @Option(
+        name: .customLong("max-queue"),
+        help: "Checks that may wait for a slot (default 1024); more get 503 with Retry-After.")
     var maxQueue: Int?
-    @Option(name: .customLong("check-timeout"), help: "Seconds one check may take; past them its remaining rules are skipped and it does not pass.")
+    @Option(
+        name: .customLong("check-timeout"),
+        help: "Seconds one check may take; past them its remaining rules are skipped and it does not pass.")
     var checkTimeout: Double = 5
     @Option(name: .customLong("header-timeout"), help: "Seconds a new connection has to send its first request head.")
     var headerTimeout: Double = 60
     @Option(name: .customLong("body-timeout"), help: "Seconds a request has to send its whole body, from its head.")
     var bodyTimeout: Double = 60
-    @Option(name: .customLong("idle-timeout"), help: "Seconds a connection may wait between requests (or trickle its next head) before it is closed.")
+    @Option(
+        name: .customLong("idle-timeout"),
+        help: "Seconds a connection may wait between requests (or trickle its next head) before it is closed.")
     var idleTimeout: Double = 75
 
-    @Option(name: .customLong("max-connections"), help: "Connections held at once (default: a little below the file-descriptor limit); more are closed at once.")
+    @Option(
+        name: .customLong("max-connections"),
+        help: "Connections held at once (default: a little below the file-descriptor limit); more are closed at once.")
     var maxConnections: Int?
-    @Option(name: .customLong("token-file"), help: "A file holding a token that every request (but GET / and /healthz) must send as 'Authorization: Bearer <token>'.")
+    @Option(
+        name: .customLong("token-file"),
+        help:
+            "A file holding a token that every request (but GET / and /healthz) must send as 'Authorization: Bearer <token>'."
+    )
     var tokenFile: String?
-    @Option(name: .customLong("allow-origin"), help: "A web origin (https://cms.example.com) whose pages may call the service, with CORS; repeatable; '*' allows any.")
+    @Option(
+        name: .customLong("allow-origin"),
+        help:
+            "A web origin (https://cms.example.com) whose pages may call the service, with CORS; repeatable; '*' allows any."
+    )
     var allowOrigin: [String] = []
 
     func validate() throws {
-        guard checkTimeout > 0, idleTimeout > 0, headerTimeout > 0, bodyTimeout > 0 else { throw ValidationError("timeouts are positive numbers of seconds") }
-        guard maxConcurrent > 0, (maxQueue ?? 0) >= 0 else { throw ValidationError("--max-concurrent must be 1 or more, --max-queue 0 or more") }
+        guard checkTimeout > 0, idleTimeout > 0, headerTimeout > 0, bodyTimeout > 0 else {
+            throw ValidationError("timeouts are positive numbers of seconds")
+        }
+        guard maxConcurrent > 0, (maxQueue ?? 0) >= 0 else {
+            throw ValidationError("--max-concurrent must be 1 or more, --max-queue 0 or more")
+        }
     }
 
     func run() async throws {
         let state: ServiceState
         do {
             let bundledRules = BundledRulesFolder.locate(embedded: embeddedRuleFiles)
-            state = try ServiceState(options: .init(configPath: config, bundledRules: bundledRules,
-                                                    workingDirectory: FileManager.default.currentDirectoryPath))
+            state = try ServiceState(
+                options: .init(
+                    configPath: config, bundledRules: bundledRules,
+                    workingDirectory: FileManager.default.currentDirectoryPath))
         } catch {
             FileHandle.standardError.write(Data("postcheck-server: \(error)\n".utf8))
             throw ExitCode(2)
@@ -55,21 +79,26 @@ struct PostcheckServerCommand: AsyncParsableCommand {
             guard let text = try? String(contentsOfFile: tokenFile, encoding: .utf8),
                 case let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines), trimmed.count >= 16
             else {
-                FileHandle.standardError.write(Data("postcheck-server: --token-file \(tokenFile) must hold a token of 16 characters or more\n".utf8))
+                FileHandle.standardError.write(
+                    Data(
+                        "postcheck-server: --token-file \(tokenFile) must hold a token of 16 characters or more\n".utf8)
+                )
                 throw ExitCode(2)
             }
             token = trimmed
         }
         let access = AccessPolicy(token: token, allowedOrigins: allowOrigin, bindAddress: host)
-        let service = PostcheckService(state: state, maxBodyBytes: maxBody, maxConcurrentChecks: maxConcurrent,
-                                       maxQueuedChecks: maxQueue, checkTimeout: .milliseconds(Int64(checkTimeout * 1000)),
-                                       access: access)
+        let service = PostcheckService(
+            state: state, maxBodyBytes: maxBody, maxConcurrentChecks: maxConcurrent,
+            maxQueuedChecks: maxQueue, checkTimeout: .milliseconds(Int64(checkTimeout * 1000)),
+            access: access)
         // SIGHUP reloads rules and configuration; a broken new configuration keeps the old one serving.
         signal(SIGHUP, SIG_IGN)
         let reload = DispatchSource.makeSignalSource(signal: SIGHUP, queue: .global())
         reload.setEventHandler {
             if let error = state.reload() {
-                FileHandle.standardError.write(Data("postcheck-server: reload failed, keeping the running configuration: \(error)\n".utf8))
+                FileHandle.standardError.write(
+                    Data("postcheck-server: reload failed, keeping the running configuration: \(error)\n".utf8))
             } else {
                 FileHandle.standardError.write(Data("postcheck-server: configuration reloaded\n".utf8))
             }
@@ -84,9 +113,10 @@ struct PostcheckServerCommand: AsyncParsableCommand {
             // POST), are closed; HTTP/1.0 clients get HTTP/1.0 answers and, without keep-alive, a closed connection.
             server: ServiceChannel.server(
                 connections: connections,
-                timeouts: .init(head: .milliseconds(Int64(headerTimeout * 1000)),
-                                body: .milliseconds(Int64(bodyTimeout * 1000)),
-                                idle: .milliseconds(Int64(idleTimeout * 1000)))),
+                timeouts: .init(
+                    head: .milliseconds(Int64(headerTimeout * 1000)),
+                    body: .milliseconds(Int64(bodyTimeout * 1000)),
+                    idle: .milliseconds(Int64(idleTimeout * 1000)))),
             configuration: .init(address: .hostname(host, port: port), serverName: "postcheck"),
             onServerRunning: { channel in
                 let bound = channel.localAddress?.port ?? port

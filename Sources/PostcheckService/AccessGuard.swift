@@ -27,16 +27,21 @@ struct AccessGuard: RouterMiddleware {
     typealias Context = BasicRequestContext
     let policy: AccessPolicy
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
         let host = request.head.authority ?? ""
         if let allowedHosts = policy.allowedHosts, !allowedHosts.contains(Self.hostName(host)) {
-            return problem(403, "Forbidden", "this service answers requests for localhost only (Host: \(host.prefix(100)))")
+            return problem(
+                403, "Forbidden", "this service answers requests for localhost only (Host: \(host.prefix(100)))")
         }
         let origin = request.headers[.origin]
         var allowedOrigin: String? = nil
         if let origin, origin != "http://\(host)", origin != "https://\(host)" {
             guard policy.allowedOrigins.contains(origin) || policy.allowedOrigins.contains("*") else {
-                return problem(403, "Forbidden", "requests from \(origin.prefix(100)) are not allowed (postcheck-server --allow-origin)")
+                return problem(
+                    403, "Forbidden",
+                    "requests from \(origin.prefix(100)) are not allowed (postcheck-server --allow-origin)")
             }
             allowedOrigin = origin
         }

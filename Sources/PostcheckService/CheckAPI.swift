@@ -10,22 +10,26 @@ struct ServiceCheck {
     /// level, no score below score.fail, no rule left unrun).
     var passed: Bool { result.verdict != .fail }
 
-    static func run(text: String, filename: String?, language: String?, platform: String?, linter: Linter,
-                    alsoEnabled: Set<String> = [], deadline: UInt64? = nil) throws -> ServiceCheck
-    {
+    static func run(
+        text: String, filename: String?, language: String?, platform: String?, linter: Linter,
+        alsoEnabled: Set<String> = [], deadline: UInt64? = nil
+    ) throws -> ServiceCheck {
         let name = filename.flatMap { $0.isEmpty ? nil : $0 } ?? "draft.md"
         // A JSON string may hold U+0000, which no draft should: read it as a space (same length, same offsets).
         let bytes = Array(text.utf8).map { $0 == 0 ? 0x20 : $0 }
         let draft = try Draft(path: name, bytes: bytes, format: DraftFormat.forPath(name))
         let relative = name.hasPrefix("/") ? String(name.dropFirst()) : name
         let requestedLanguage = language.flatMap { $0 == "auto" ? nil : $0 }
-        if let problem = linter.problem(with: draft, relativePath: relative, language: requestedLanguage, platform: platform) {
+        if let problem = linter.problem(
+            with: draft, relativePath: relative, language: requestedLanguage, platform: platform)
+        {
             throw problem
         }
         // The thread's own PCRE2 scratch: a new one maps (and then unmaps) a megabyte of JIT stack per request. The
         // check runs start to end on this thread (nothing in it suspends), so no other request shares it meanwhile.
-        let result = linter.check(draft, relativePath: relative, scratch: .forCurrentThread, alsoEnabled: alsoEnabled,
-                                  language: requestedLanguage, platform: platform, deadline: deadline)
+        let result = linter.check(
+            draft, relativePath: relative, scratch: .forCurrentThread, alsoEnabled: alsoEnabled,
+            language: requestedLanguage, platform: platform, deadline: deadline)
         return ServiceCheck(result: result)
     }
 
@@ -45,7 +49,8 @@ struct ServiceCheck {
         json.optionalString(result.languageSource?.rawValue)
         // Rules stopped by a PCRE2 limit or the deadline: the check is incomplete, so it has not passed.
         json.key("incomplete")
-        json.value(.array(result.ruleErrors.map { .object([("rule", .string($0.ruleID)), ("message", .string($0.message))]) }))
+        json.value(
+            .array(result.ruleErrors.map { .object([("rule", .string($0.ruleID)), ("message", .string($0.message))]) }))
         json.key("findings")
         json.beginArray()
         let source = result.draft.original
@@ -61,12 +66,17 @@ struct ServiceCheck {
 /// language_tool_python) show postcheck's findings. Offsets and lengths are UTF-16 code units, as LanguageTool's.
 enum LanguageToolAPI {
     static let languages: [(name: String, code: String, longCode: String)] = [
-        ("Dutch", "nl", "nl-NL"), ("Dutch (Belgium)", "nl", "nl-BE"), ("English", "en", "en"), ("English (US)", "en", "en-US"),
-        ("English (GB)", "en", "en-GB"), ("French", "fr", "fr"), ("French (Belgium)", "fr", "fr-BE"), ("German", "de", "de-DE"),
+        ("Dutch", "nl", "nl-NL"), ("Dutch (Belgium)", "nl", "nl-BE"), ("English", "en", "en"),
+        ("English (US)", "en", "en-US"),
+        ("English (GB)", "en", "en-GB"), ("French", "fr", "fr"), ("French (Belgium)", "fr", "fr-BE"),
+        ("German", "de", "de-DE"),
     ]
 
     static func languagesJSON() -> JSONValue {
-        .array(languages.map { .object([("name", .string($0.name)), ("code", .string($0.code)), ("longCode", .string($0.longCode))]) })
+        .array(
+            languages.map {
+                .object([("name", .string($0.name)), ("code", .string($0.code)), ("longCode", .string($0.longCode))])
+            })
     }
 
     /// The text of a `data` annotation: text parts as they are, markup parts as spaces of the same UTF-16 length,
@@ -81,7 +91,8 @@ enum LanguageToolAPI {
                 text += value
             } else if let markup = part["markup"] as? String {
                 let interpreted = part["interpretAs"] as? String ?? ""
-                text += interpreted + String(repeating: " ", count: max(0, markup.utf16.count - interpreted.utf16.count))
+                text +=
+                    interpreted + String(repeating: " ", count: max(0, markup.utf16.count - interpreted.utf16.count))
             }
         }
         return text
@@ -100,7 +111,10 @@ enum LanguageToolAPI {
 
         init(form: [String: String]) {
             func list(_ key: String) -> Set<String> {
-                Set((form[key] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+                Set(
+                    (form[key] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+                        !$0.isEmpty
+                    })
             }
             enabledRules = list("enabledRules")
             disabledRules = list("disabledRules")
@@ -111,7 +125,10 @@ enum LanguageToolAPI {
 
         /// The loaded rules these choices turn on, whether or not the configuration does.
         func enabled(among ruleIDs: [String]) -> Set<String> {
-            Set(ruleIDs.filter { enabledRules.contains($0) || enabledCategories.contains(LanguageToolAPI.category(of: $0)) })
+            Set(
+                ruleIDs.filter {
+                    enabledRules.contains($0) || enabledCategories.contains(LanguageToolAPI.category(of: $0))
+                })
         }
 
         func includes(_ ruleID: String) -> Bool {
@@ -123,24 +140,29 @@ enum LanguageToolAPI {
 
     static func category(of ruleID: String) -> String { String(ruleID.prefix { $0 != "." }).uppercased() }
 
-    static func response(_ check: ServiceCheck, requested: String, selection: RuleSelection? = nil,
-                         preferredVariants: [String] = []) -> JSONValue
-    {
+    static func response(
+        _ check: ServiceCheck, requested: String, selection: RuleSelection? = nil,
+        preferredVariants: [String] = []
+    ) -> JSONValue {
         let result = check.result
         let source = result.draft.original
         let text = source.string(0..<source.bytes.count)
         let code = result.language ?? "en"
         // The regional variant the client asked for (nl-BE) or prefers (preferredVariants=nl-BE,en-GB) is kept.
-        let variant = requested != "auto" ? requested
+        let variant =
+            requested != "auto"
+            ? requested
             : preferredVariants.first { LanguageDetector.normalize($0) == code } ?? code
-        let name = languages.first { $0.longCode.lowercased() == variant.lowercased() }?.name
+        let name =
+            languages.first { $0.longCode.lowercased() == variant.lowercased() }?.name
             ?? languages.first { $0.code == code }?.name ?? code
         let findings = result.findings.filter { selection?.includes($0.ruleID) ?? true }
         let incomplete = result.ruleErrors.contains { selection?.includes($0.ruleID) ?? true }
-        let sentenceRanges: [JSONValue] = SentenceSplitter.sentences(in: source.bytes, range: result.draft.bodyRange).map { range in
-            let start = source.utf16Offset(of: range.lowerBound)
-            return .array([.int(start), .int(source.utf16Offset(of: range.upperBound) - start)])
-        }
+        let sentenceRanges: [JSONValue] = SentenceSplitter.sentences(in: source.bytes, range: result.draft.bodyRange)
+            .map { range in
+                let start = source.utf16Offset(of: range.lowerBound)
+                return .array([.int(start), .int(source.utf16Offset(of: range.upperBound) - start)])
+            }
         let matches: [JSONValue] = findings.map { finding in
             let offset = source.utf16Offset(of: finding.range.lowerBound)
             let length = source.utf16Offset(of: finding.range.upperBound) - offset
@@ -158,27 +180,48 @@ enum LanguageToolAPI {
                 ("shortMessage", .string(finding.ruleID.split(separator: ".").last.map(String.init) ?? finding.ruleID)),
                 ("replacements", .array(finding.suggestions.map { .object([("value", .string($0))]) })),
                 ("offset", .int(offset)), ("length", .int(length)),
-                ("context", .object([("text", .string(context)), ("offset", .int(contextOffset)), ("length", .int(length))])),
+                (
+                    "context",
+                    .object([("text", .string(context)), ("offset", .int(contextOffset)), ("length", .int(length))])
+                ),
                 ("sentence", .string(sentence)),
                 ("type", .object([("typeName", .string("Other"))])),
-                ("rule", .object([
-                    ("id", .string(finding.ruleID)),
-                    ("description", .string(finding.description.isEmpty ? finding.message : finding.description)),
-                    ("issueType", .string(issueType)),
-                    ("category", .object([("id", .string(pack.uppercased())), ("name", .string(pack))])),
-                    ("urls", .array(finding.link.map { [.object([("value", .string($0))])] } ?? [])),
-                ])),
+                (
+                    "rule",
+                    .object([
+                        ("id", .string(finding.ruleID)),
+                        ("description", .string(finding.description.isEmpty ? finding.message : finding.description)),
+                        ("issueType", .string(issueType)),
+                        ("category", .object([("id", .string(pack.uppercased())), ("name", .string(pack))])),
+                        ("urls", .array(finding.link.map { [.object([("value", .string($0))])] } ?? [])),
+                    ])
+                ),
                 ("ignoreForIncompleteSentence", .bool(false)), ("contextForSureMatch", .int(0)),
             ])
         }
         return .object([
-            ("software", .object([("name", .string("postcheck")), ("version", .string(postcheckVersion)),
-                                  ("buildDate", .string("")), ("apiVersion", .int(1)), ("premium", .bool(false)),
-                                  ("status", .string(""))])),
+            (
+                "software",
+                .object([
+                    ("name", .string("postcheck")), ("version", .string(postcheckVersion)),
+                    ("buildDate", .string("")), ("apiVersion", .int(1)), ("premium", .bool(false)),
+                    ("status", .string("")),
+                ])
+            ),
             ("warnings", .object([("incompleteResults", .bool(incomplete))])),
-            ("language", .object([("name", .string(name)), ("code", .string(variant)),
-                                  ("detectedLanguage", .object([("name", .string(name)), ("code", .string(variant)),
-                                                                ("confidence", .double(result.languageSource == .detected ? 0.9 : 1))]))])),
+            (
+                "language",
+                .object([
+                    ("name", .string(name)), ("code", .string(variant)),
+                    (
+                        "detectedLanguage",
+                        .object([
+                            ("name", .string(name)), ("code", .string(variant)),
+                            ("confidence", .double(result.languageSource == .detected ? 0.9 : 1)),
+                        ])
+                    ),
+                ])
+            ),
             ("matches", .array(matches)),
             ("sentenceRanges", .array(sentenceRanges)),
         ])

@@ -43,7 +43,8 @@ final class HTTPKeepAliveSemantics: ChannelDuplexHandler, RemovableChannelHandle
             let request = pending[0]
             let http10 = request.version.major == 1 && request.version.minor == 0
             if http10 { head.version = .http1_0 }
-            let framedByClose = http10 && !head.headers.contains(name: "content-length")
+            let framedByClose =
+                http10 && !head.headers.contains(name: "content-length")
                 && head.status.mayHaveResponseBody
             if !request.keepAlive || framedByClose {
                 head.headers.replaceOrAdd(name: "connection", value: "close")

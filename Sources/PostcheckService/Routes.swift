@@ -23,10 +23,11 @@ public struct PostcheckService: Sendable {
     /// cores) is answered; a flood beyond it is turned away with 503 rather than queued without end.
     public static let defaultQueuedChecks = 1024
 
-    public init(state: ServiceState, maxBodyBytes: Int = 1_000_000,
-                maxConcurrentChecks: Int = ProcessInfo.processInfo.activeProcessorCount * 2,
-                maxQueuedChecks: Int? = nil, checkTimeout: Duration = .seconds(5), access: AccessPolicy = AccessPolicy())
-    {
+    public init(
+        state: ServiceState, maxBodyBytes: Int = 1_000_000,
+        maxConcurrentChecks: Int = ProcessInfo.processInfo.activeProcessorCount * 2,
+        maxQueuedChecks: Int? = nil, checkTimeout: Duration = .seconds(5), access: AccessPolicy = AccessPolicy()
+    ) {
         self.state = state
         self.access = access
         self.maxBodyBytes = maxBodyBytes
@@ -38,8 +39,12 @@ public struct PostcheckService: Sendable {
         let router = Router()
         router.add(middleware: AccessGuard(policy: access))
         router.add(middleware: MethodGuard(service: self))
-        router.post("/v1/check") { request, _ in await self.instrumented("/v1/check", request) { try await self.checkV1(request) } }
-        router.post("/v2/check") { request, _ in await self.instrumented("/v2/check", request) { try await self.checkV2(request) } }
+        router.post("/v1/check") { request, _ in
+            await self.instrumented("/v1/check", request) { try await self.checkV1(request) }
+        }
+        router.post("/v2/check") { request, _ in
+            await self.instrumented("/v2/check", request) { try await self.checkV2(request) }
+        }
         router.get("/v2/languages") { request, _ in
             await self.instrumented("/v2/languages", request) { json(LanguageToolAPI.languagesJSON()) }
         }
@@ -49,13 +54,16 @@ public struct PostcheckService: Sendable {
         }
         router.get("/metrics") { request, _ in
             await self.instrumented("/metrics", request) {
-                Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
-                         body: .init(byteBuffer: ByteBuffer(string: self.metrics.render())))
+                Response(
+                    status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                    body: .init(byteBuffer: ByteBuffer(string: self.metrics.render())))
             }
         }
         router.get("/") { request, _ in
             await self.instrumented("/", request) {
-                Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: CheckPage.html)))
+                Response(
+                    status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
+                    body: .init(byteBuffer: ByteBuffer(string: CheckPage.html)))
             }
         }
         return router
@@ -76,9 +84,12 @@ public struct PostcheckService: Sendable {
         } catch {
             return problem(400, "Bad Request", "the body is not valid JSON")
         }
-        guard let fields = object as? [String: Any] else { return problem(400, "Bad Request", "the body must be a JSON object") }
+        guard let fields = object as? [String: Any] else {
+            return problem(400, "Bad Request", "the body must be a JSON object")
+        }
         guard let text = fields["text"] as? String else {
-            return problem(422, "Unprocessable Content", fields["text"] == nil ? "'text' is required" : "'text' must be a string")
+            return problem(
+                422, "Unprocessable Content", fields["text"] == nil ? "'text' is required" : "'text' must be a string")
         }
         for key in ["filename", "platform", "lang"] where fields[key] != nil && !(fields[key] is String) {
             return problem(422, "Unprocessable Content", "'\(key)' must be a string")
@@ -89,11 +100,13 @@ public struct PostcheckService: Sendable {
         let nonEmpty = { (key: String) -> String? in (fields[key] as? String).flatMap { $0.isEmpty ? nil : $0 } }
         let (filename, language, platform) = (nonEmpty("filename"), nonEmpty("lang"), nonEmpty("platform"))
         return try await withSlot { deadline in
-            let check = try ServiceCheck.run(text: text, filename: filename, language: language,
-                                             platform: platform, linter: state.linter, deadline: deadline)
+            let check = try ServiceCheck.run(
+                text: text, filename: filename, language: language,
+                platform: platform, linter: state.linter, deadline: deadline)
             metrics.record(findings: check.result.findings.map(\.ruleID))
-            return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
-                            body: .init(byteBuffer: ByteBuffer(bytes: check.jsonBytes())))
+            return Response(
+                status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(bytes: check.jsonBytes())))
         }
     }
 
@@ -103,7 +116,9 @@ public struct PostcheckService: Sendable {
         }
         var form = FormFields(String(decoding: body, as: UTF8.self))
         if let invalid = form.invalid.first(where: { ["text", "data", "language"].contains($0) }) {
-            return problem(400, "Bad Request", "'\(invalid)' is not valid form encoding (a '%' must start %XX, as in %25 for '%', and encode UTF-8)")
+            return problem(
+                400, "Bad Request",
+                "'\(invalid)' is not valid form encoding (a '%' must start %XX, as in %25 for '%', and encode UTF-8)")
         }
         // LanguageTool also takes its parameters in the query string, which Hummingbird has already decoded once:
         // decoding again would turn a literal %20 (sent as %2520) into a space.
@@ -126,24 +141,40 @@ public struct PostcheckService: Sendable {
             return problem(400, "Bad Request", "'enabledOnly' is true or false")
         }
         let selection = LanguageToolAPI.RuleSelection(form: form.values)
-        let variants = (form["preferredVariants"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        let variants = (form["preferredVariants"] ?? "").split(separator: ",").map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
         return try await withSlot { deadline in
             let linter = state.linter
-            let check = try ServiceCheck.run(text: text, filename: "draft.txt", language: requested == "auto" ? nil : requested,
-                                             platform: nil, linter: linter,
-                                             alsoEnabled: selection.enabled(among: linter.rules.map(\.header.id)), deadline: deadline)
+            let check = try ServiceCheck.run(
+                text: text, filename: "draft.txt", language: requested == "auto" ? nil : requested,
+                platform: nil, linter: linter,
+                alsoEnabled: selection.enabled(among: linter.rules.map(\.header.id)), deadline: deadline)
             metrics.record(findings: check.result.findings.map(\.ruleID))
-            return json(LanguageToolAPI.response(check, requested: requested, selection: selection, preferredVariants: variants))
+            return json(
+                LanguageToolAPI.response(check, requested: requested, selection: selection, preferredVariants: variants)
+            )
         }
     }
 
     private func rules() -> Response {
         let linter = state.linter
-        return json(.object([("rules", .array(linter.activeRules(for: "draft.md").map { rule, severity in
-            .object([("id", .string(rule.header.id)), ("kind", .string(rule.header.kind)), ("severity", .string(severity.rawValue)),
-                     ("summary", .string(rule.header.summary)), ("description", .string(rule.header.description)),
-                     ("link", rule.header.link.map(JSONValue.string) ?? .null)])
-        }))]))
+        return json(
+            .object([
+                (
+                    "rules",
+                    .array(
+                        linter.activeRules(for: "draft.md").map { rule, severity in
+                            .object([
+                                ("id", .string(rule.header.id)), ("kind", .string(rule.header.kind)),
+                                ("severity", .string(severity.rawValue)),
+                                ("summary", .string(rule.header.summary)),
+                                ("description", .string(rule.header.description)),
+                                ("link", rule.header.link.map(JSONValue.string) ?? .null),
+                            ])
+                        })
+                )
+            ]))
     }
 
     // MARK: Plumbing
@@ -160,20 +191,26 @@ public struct PostcheckService: Sendable {
     }
 
     /// Runs a check on the check threads once a slot is free, with the check's deadline; 503 when too many wait.
-    private func withSlot(_ body: @escaping @Sendable (_ deadline: UInt64) throws -> Response) async throws -> Response {
+    private func withSlot(_ body: @escaping @Sendable (_ deadline: UInt64) throws -> Response) async throws -> Response
+    {
         guard await slots.acquire() else {
             var response = problem(503, "Service Unavailable", "too many checks are waiting; try again in a second")
             response.headers[.retryAfter] = "1"
             return response
         }
         let seconds = checkTimeout.components.seconds
-        let nanoseconds = UInt64(max(0, seconds)) * 1_000_000_000 + UInt64(max(0, checkTimeout.components.attoseconds / 1_000_000_000))
+        let nanoseconds =
+            UInt64(max(0, seconds)) * 1_000_000_000
+            + UInt64(max(0, checkTimeout.components.attoseconds / 1_000_000_000))
         let deadline = DispatchTime.now().uptimeNanoseconds + nanoseconds
         let queue = checkQueue
         do {
-            let response = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Response, any Error>) in
+            let response = try await withCheckedThrowingContinuation {
+                (continuation: CheckedContinuation<Response, any Error>) in
                 queue.async {
-                    do { continuation.resume(returning: try body(deadline)) } catch { continuation.resume(throwing: error) }
+                    do { continuation.resume(returning: try body(deadline)) } catch {
+                        continuation.resume(throwing: error)
+                    }
                 }
             }
             await slots.release()
@@ -196,7 +233,9 @@ public struct PostcheckService: Sendable {
     }
 
     /// Times the request, counts it, and writes one JSON access-log line to standard error.
-    private func instrumented(_ route: String, _ request: Request, _ handler: () async throws -> Response) async -> Response {
+    private func instrumented(
+        _ route: String, _ request: Request, _ handler: () async throws -> Response
+    ) async -> Response {
         let start = DispatchTime.now().uptimeNanoseconds
         let response: Response
         do {
@@ -207,7 +246,8 @@ public struct PostcheckService: Sendable {
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         metrics.record(route: route, status: Int(response.status.code), seconds: seconds)
         let line = JSONValue.object([
-            ("time", .string(ISO8601DateFormatter().string(from: Date()))), ("method", .string(request.method.rawValue)),
+            ("time", .string(ISO8601DateFormatter().string(from: Date()))),
+            ("method", .string(request.method.rawValue)),
             ("path", .string(request.uri.path)), ("status", .int(Int(response.status.code))),
             ("ms", .double((seconds * 100_000).rounded() / 100)),
         ]).serialized(compact: true)
@@ -225,7 +265,9 @@ struct MethodGuard: RouterMiddleware {
     ]
     let service: PostcheckService
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
         guard let allowed = Self.allowed[request.uri.path], request.method.rawValue != allowed,
             !(allowed == "GET" && request.method == .head)
         else { return try await next(request, context) }
@@ -236,16 +278,20 @@ struct MethodGuard: RouterMiddleware {
 }
 
 func json(_ value: JSONValue, status: HTTPResponse.Status = .ok) -> Response {
-    Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
-             body: .init(byteBuffer: ByteBuffer(string: value.serialized() + "\n")))
+    Response(
+        status: status, headers: [.contentType: "application/json; charset=utf-8"],
+        body: .init(byteBuffer: ByteBuffer(string: value.serialized() + "\n")))
 }
 
 /// An RFC 9457 problem document.
 func problem(_ status: Int, _ title: String, _ detail: String) -> Response {
-    let value = JSONValue.object([("type", .string("about:blank")), ("title", .string(title)), ("status", .int(status)),
-                                  ("detail", .string(detail))])
-    return Response(status: .init(code: status), headers: [.contentType: "application/problem+json"],
-                    body: .init(byteBuffer: ByteBuffer(string: value.serialized() + "\n")))
+    let value = JSONValue.object([
+        ("type", .string("about:blank")), ("title", .string(title)), ("status", .int(status)),
+        ("detail", .string(detail)),
+    ])
+    return Response(
+        status: .init(code: status), headers: [.contentType: "application/problem+json"],
+        body: .init(byteBuffer: ByteBuffer(string: value.serialized() + "\n")))
 }
 
 /// `application/x-www-form-urlencoded` fields.

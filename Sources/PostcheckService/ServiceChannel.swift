@@ -68,8 +68,9 @@ public struct ServiceChannel: HTTPChannelHandler {
             try pipeline.addHandler(HTTP1ToHTTPServerCodec(secure: false))
             try pipeline.addHandler(RequestTimeouts(head: timeouts.head, body: timeouts.body))
             try pipeline.addHandler(HTTPConnectionStateHandler(idleTimeout: .init(timeouts.idle), logger: logger))
-            return try NIOAsyncChannel(wrappingChannelSynchronously: channel,
-                                       configuration: .init(isOutboundHalfClosureEnabled: true))
+            return try NIOAsyncChannel(
+                wrappingChannelSynchronously: channel,
+                configuration: .init(isOutboundHalfClosureEnabled: true))
         }
     }
 

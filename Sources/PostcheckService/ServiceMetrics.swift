@@ -31,14 +31,19 @@ public final class ServiceMetrics: @unchecked Sendable {
     public func render() -> String {
         lock.lock()
         defer { lock.unlock() }
-        var out = "# HELP postcheck_requests_total HTTP requests by route and status.\n# TYPE postcheck_requests_total counter\n"
-        for (labels, count) in requests.sorted(by: { $0.key < $1.key }) { out += "postcheck_requests_total{\(labels)} \(count)\n" }
-        out += "# HELP postcheck_request_duration_seconds Request latency.\n# TYPE postcheck_request_duration_seconds histogram\n"
+        var out =
+            "# HELP postcheck_requests_total HTTP requests by route and status.\n# TYPE postcheck_requests_total counter\n"
+        for (labels, count) in requests.sorted(by: { $0.key < $1.key }) {
+            out += "postcheck_requests_total{\(labels)} \(count)\n"
+        }
+        out +=
+            "# HELP postcheck_request_duration_seconds Request latency.\n# TYPE postcheck_request_duration_seconds histogram\n"
         for (index, bound) in Self.buckets.enumerated() {
             out += "postcheck_request_duration_seconds_bucket{le=\"\(bound)\"} \(bucketCounts[index])\n"
         }
         out += "postcheck_request_duration_seconds_bucket{le=\"+Inf\"} \(latencyCount)\n"
-        out += "postcheck_request_duration_seconds_sum \(latencySum)\npostcheck_request_duration_seconds_count \(latencyCount)\n"
+        out +=
+            "postcheck_request_duration_seconds_sum \(latencySum)\npostcheck_request_duration_seconds_count \(latencyCount)\n"
         out += "# HELP postcheck_findings_total Findings reported, by rule.\n# TYPE postcheck_findings_total counter\n"
         for (rule, count) in findings.sorted(by: { $0.key < $1.key }) {
             out += "postcheck_findings_total{rule=\"\(rule.replacingOccurrences(of: "\"", with: "\\\""))\"} \(count)\n"

@@ -48,8 +48,9 @@ public final class ServiceState: @unchecked Sendable {
     /// The configuration that applies in the working folder (or the one named), found and compiled by the runner
     /// as the CLI finds it.
     static func load(_ options: Options) throws -> Linter {
-        let session = CheckSession(configPath: options.configPath, bundledRules: options.bundledRules, failOn: nil,
-                                   minSeverity: nil, workingDirectory: options.workingDirectory)
+        let session = CheckSession(
+            configPath: options.configPath, bundledRules: options.bundledRules, failOn: nil,
+            minSeverity: nil, workingDirectory: options.workingDirectory)
         return try session.linterAndRelativePath(for: "draft.md").0
     }
 }

@@ -10,7 +10,8 @@ guard arguments.count == 3 else {
 let root = URL(fileURLWithPath: arguments[1]).standardizedFileURL
 var entries: [(String, String)] = []
 if let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]) {
-    for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
+    for case let url as URL in enumerator
+    where (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
         let relative = String(url.standardizedFileURL.path.dropFirst(root.path.count + 1))
         entries.append((relative, try Data(contentsOf: url).base64EncodedString()))
     }

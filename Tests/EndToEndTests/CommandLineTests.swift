@@ -5,10 +5,12 @@ final class CommandLineTests: XCTestCase {
     private func project() throws -> URL {
         let root = try temporaryFolder()
         try writeFile(Data("packs: [./styles/acme]\n".utf8), root.appendingPathComponent(".postcheck.yml"))
-        try writeFile(Data("extends: existence\nmessage: \"No '%s'.\"\nlevel: error\nignorecase: true\ntokens: [globex]\n".utf8),
-                      root.appendingPathComponent("styles/acme/Competitors.yml"))
-        try writeFile(Data("extends: existence\nmessage: \"'%s'?\"\nlevel: warning\ntokens: [maybe]\n".utf8),
-                      root.appendingPathComponent("styles/acme/Hedging.yml"))
+        try writeFile(
+            Data("extends: existence\nmessage: \"No '%s'.\"\nlevel: error\nignorecase: true\ntokens: [globex]\n".utf8),
+            root.appendingPathComponent("styles/acme/Competitors.yml"))
+        try writeFile(
+            Data("extends: existence\nmessage: \"'%s'?\"\nlevel: warning\ntokens: [maybe]\n".utf8),
+            root.appendingPathComponent("styles/acme/Hedging.yml"))
         return root
     }
 
@@ -35,8 +37,12 @@ final class CommandLineTests: XCTestCase {
             guard let range = line.range(of: " ms  ") else { return nil }
             return String(line[range.upperBound...])
         }
-        XCTAssertEqual(Array(names.prefix(3)), ["(loading and compiling rules)", "(reading the Markdown structure of drafts)",
-                                                "(writing the report)"], result.stderr)
+        XCTAssertEqual(
+            Array(names.prefix(3)),
+            [
+                "(loading and compiling rules)", "(reading the Markdown structure of drafts)",
+                "(writing the report)",
+            ], result.stderr)
         XCTAssertTrue(names.dropFirst(3).contains("acme.Competitors"), result.stderr)
         XCTAssertEqual(names.count, lines.count, "every line is a timing: \(result.stderr)")
     }
@@ -50,11 +56,13 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(result.status, 2)
         let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
         let errors = (object["errors"] as! [[String: Any]]).map { "\($0["path"]!): \($0["message"]!)" }
-        XCTAssertEqual(errors, [
-            "missing.md: no such file or folder",
-            "posts/binary.txt: invalid UTF-8 at byte 0",
-            "posts/latin1.md: invalid UTF-8 at byte 2",
-        ])
+        XCTAssertEqual(
+            errors,
+            [
+                "missing.md: no such file or folder",
+                "posts/binary.txt: invalid UTF-8 at byte 0",
+                "posts/latin1.md: invalid UTF-8 at byte 2",
+            ])
         let files = object["files"] as! [[String: Any]]
         XCTAssertEqual(files.map { $0["path"] as! String }, ["posts/bad.md"])
         XCTAssertTrue(result.stderr.contains("posts/latin1.md: invalid UTF-8 at byte 2"))
@@ -64,13 +72,15 @@ final class CommandLineTests: XCTestCase {
 
     func testBrokenRuleStopsTheRunWithFileAndLine() throws {
         let root = try project()
-        try writeFile(Data("extends: existence\nmessage: x\ntokens:\n  - 'glo(bex'\n".utf8),
-                      root.appendingPathComponent("styles/acme/Broken.yml"))
+        try writeFile(
+            Data("extends: existence\nmessage: x\ntokens:\n  - 'glo(bex'\n".utf8),
+            root.appendingPathComponent("styles/acme/Broken.yml"))
         try writeFile(Data("Text.\n".utf8), root.appendingPathComponent("a.md"))
         let result = try postcheck(["a.md"], in: root)
         XCTAssertEqual(result.status, 2)
         XCTAssertEqual(result.stdout, "", "nothing is half-run")
-        XCTAssertTrue(result.stderr.contains("styles/acme/Broken.yml:4:5: invalid regular expression 'glo(bex'"), result.stderr)
+        XCTAssertTrue(
+            result.stderr.contains("styles/acme/Broken.yml:4:5: invalid regular expression 'glo(bex'"), result.stderr)
         XCTAssertTrue(result.stderr.contains("missing closing parenthesis"), result.stderr)
     }
 
@@ -78,10 +88,14 @@ final class CommandLineTests: XCTestCase {
         let root = try project()
         let piped = try postcheck(["--format", "line"], in: root, stdin: Data("Globex 🎉 globex\n".utf8))
         XCTAssertEqual(piped.status, 1)
-        XCTAssertEqual(piped.stdout, "-:1:1: error: No 'Globex'. [acme.Competitors]\n-:1:10: error: No 'globex'. [acme.Competitors]\n")
-        let named = try postcheck(["--format", "line", "--stdin-filename", "post.txt", "-"], in: root,
-                                  stdin: Data("`globex`\n".utf8))
-        XCTAssertEqual(named.stdout, "post.txt:1:2: error: No 'globex'. [acme.Competitors]\n", "plain text: backticks are text")
+        XCTAssertEqual(
+            piped.stdout,
+            "-:1:1: error: No 'Globex'. [acme.Competitors]\n-:1:10: error: No 'globex'. [acme.Competitors]\n")
+        let named = try postcheck(
+            ["--format", "line", "--stdin-filename", "post.txt", "-"], in: root,
+            stdin: Data("`globex`\n".utf8))
+        XCTAssertEqual(
+            named.stdout, "post.txt:1:2: error: No 'globex'. [acme.Competitors]\n", "plain text: backticks are text")
         // Empty input is nothing to check, never "score 100/100, pass".
         let empty = try postcheck(["--format", "json"], in: root, stdin: Data())
         XCTAssertEqual(empty.status, 2)
@@ -95,7 +109,8 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.stderr)
         let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
         XCTAssertTrue((object["configuration"] as! String).hasSuffix(".postcheck.yml"))
-        XCTAssertEqual((object["rules"] as! [[String: Any]]).map { $0["id"] as! String }, ["acme.Competitors", "acme.Hedging"])
+        XCTAssertEqual(
+            (object["rules"] as! [[String: Any]]).map { $0["id"] as! String }, ["acme.Competitors", "acme.Hedging"])
     }
 
     func testQuietAndSummary() throws {
@@ -129,8 +144,9 @@ final class ReadmeTourTests: XCTestCase {
         let end = try XCTUnwrap(lines[command...].firstIndex { $0 == "```" })
         let shown = lines[(command + 1)..<end].joined(separator: "\n") + "\n"
         let draft = try XCTUnwrap(lines[command].split(separator: "'").dropFirst().first)
-        let result = try postcheck(["--stdin-filename", "post.md"], in: packageRoot.appendingPathComponent("Fixtures"),
-                                   stdin: Data((draft.replacingOccurrences(of: "\\n", with: "\n")).utf8))
+        let result = try postcheck(
+            ["--stdin-filename", "post.md"], in: packageRoot.appendingPathComponent("Fixtures"),
+            stdin: Data((draft.replacingOccurrences(of: "\\n", with: "\n")).utf8))
         XCTAssertEqual(result.stdout, shown)
         XCTAssertEqual(result.status, 1)
     }

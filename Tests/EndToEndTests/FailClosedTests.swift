@@ -26,16 +26,21 @@ final class FailClosedTests: XCTestCase {
         try writeFile(Data("policy: {humour: avoid}\n".utf8), root.appendingPathComponent(".postcheck.yml"))
         XCTAssertEqual(try postcheck(["-"], in: root, stdin: iban).status, 1, "the bundled pack runs")
         for configuration in ["packs: []\n", "packs: [./empty]\n", "packs: [./yaml]\n"] {
-            try FileManager.default.createDirectory(at: root.appendingPathComponent("empty"), withIntermediateDirectories: true)
-            try writeFile(Data("extends: existence\nmessage: x\ntokens: [BE71]\n".utf8), root.appendingPathComponent("yaml/Rule.yaml"))
+            try FileManager.default.createDirectory(
+                at: root.appendingPathComponent("empty"), withIntermediateDirectories: true)
+            try writeFile(
+                Data("extends: existence\nmessage: x\ntokens: [BE71]\n".utf8),
+                root.appendingPathComponent("yaml/Rule.yaml"))
             try writeFile(Data(configuration.utf8), root.appendingPathComponent(".postcheck.yml"))
             let result = try postcheck(["-"], in: root, stdin: iban)
             XCTAssertEqual(result.status, 2, configuration)
             XCTAssertTrue(result.stdout.contains("no rules apply"), configuration + result.stdout)
         }
         let vale = try temporaryFolder()
-        try FileManager.default.createDirectory(at: vale.appendingPathComponent("styles"), withIntermediateDirectories: true)
-        try writeFile(Data("StylesPath = styles\n[*]\nBasedOnStyles = Nope\n".utf8), vale.appendingPathComponent(".vale.ini"))
+        try FileManager.default.createDirectory(
+            at: vale.appendingPathComponent("styles"), withIntermediateDirectories: true)
+        try writeFile(
+            Data("StylesPath = styles\n[*]\nBasedOnStyles = Nope\n".utf8), vale.appendingPathComponent(".vale.ini"))
         let result = try postcheck(["-"], in: vale, stdin: iban)
         XCTAssertEqual(result.status, 2)
         XCTAssertTrue(result.stderr.contains(".vale.ini:3:1: style 'Nope' does not exist on StylesPath"), result.stderr)
@@ -46,7 +51,8 @@ final class FailClosedTests: XCTestCase {
     func testLanguageIsNeverLeftUndecided() throws {
         let root = try temporaryFolder()
         try writeFile(Data("names: {competitors: [Globex]}\n".utf8), root.appendingPathComponent(".postcheck.yml"))
-        let padded = String(repeating: "\n", count: 4000) + "<!-- " + String(repeating: "x", count: 5000) + " -->\n\n"
+        let padded =
+            String(repeating: "\n", count: 4000) + "<!-- " + String(repeating: "x", count: 5000) + " -->\n\n"
             + "```\ncode\n```\n\nOurs is faster than Globex.\n"
         let result = try postcheck(["--format", "json", "-"], in: root, stdin: Data(padded.utf8))
         XCTAssertEqual(result.status, 1, result.stdout)
@@ -55,9 +61,11 @@ final class FailClosedTests: XCTestCase {
         let short = try postcheck(["--format", "json", "-"], in: root, stdin: Data("Globex!\n".utf8))
         XCTAssertTrue(short.stdout.contains("\"languageSource\": \"default\""), short.stdout)
         for language in ["klingon", "xx"] {
-            let unknown = try postcheck(["-"], in: root, stdin: Data("---\nlang: \(language)\n---\nUnlike Globex we rock.\n".utf8))
+            let unknown = try postcheck(
+                ["-"], in: root, stdin: Data("---\nlang: \(language)\n---\nUnlike Globex we rock.\n".utf8))
             XCTAssertEqual(unknown.status, 2)
-            XCTAssertTrue(unknown.stdout.contains("unknown language '\(language)' (supported: de, en, fr, nl)"), unknown.stdout)
+            XCTAssertTrue(
+                unknown.stdout.contains("unknown language '\(language)' (supported: de, en, fr, nl)"), unknown.stdout)
         }
     }
 
@@ -82,7 +90,8 @@ final class FailClosedTests: XCTestCase {
         let front = try postcheck(["-"], in: root, stdin: Data("---\nplatform: myspace\n---\nHello team.\n".utf8))
         XCTAssertEqual(front.status, 2)
         XCTAssertTrue(front.stdout.contains("unknown platform 'myspace' (known: linkedin, x,"), front.stdout)
-        XCTAssertEqual(try postcheck(["--platform", "myspace", "-"], in: root, stdin: Data("Hello team.\n".utf8)).status, 2)
+        XCTAssertEqual(
+            try postcheck(["--platform", "myspace", "-"], in: root, stdin: Data("Hello team.\n".utf8)).status, 2)
         let long = Data((String(repeating: "We had a great day with the team in Ghent. ", count: 8) + "\n").utf8)
         XCTAssertEqual(try postcheck(["-"], in: root, stdin: long).status, 0, "no limit on LinkedIn")
         let onX = try postcheck(["--platform", "twitter", "--format", "line", "-"], in: root, stdin: long)
@@ -94,7 +103,10 @@ final class FailClosedTests: XCTestCase {
     func testBoundedReads() throws {
         let root = try temporaryFolder()
         var lines = ["---", "a0: &a0 [x, x, x, x, x, x, x, x, x]"]
-        for level in 1..<9 { lines.append("a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ", ") + "]") }
+        for level in 1..<9 {
+            lines.append(
+                "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ", ") + "]")
+        }
         lines += ["---", "Hello team.", ""]
         let bomb = try postcheck(["-"], in: root, stdin: Data(lines.joined(separator: "\n").utf8))
         XCTAssertEqual(bomb.status, 2)
@@ -114,7 +126,9 @@ final class FailClosedTests: XCTestCase {
         try writeFile(Data("packs: [./p]\n".utf8), root.appendingPathComponent(".postcheck.yml"))
         let draft = Data("Hello team.\n".utf8)
         for data in ["lexicon: {en: /etc/passwd}", "lexicon: ../../../../../../etc/passwd", "wordlist: /etc/passwd"] {
-            let kind = data.hasPrefix("wordlist") ? "extends: existence\nmessage: x\n" : "extends: lexicon\nmessage: x\nthreshold: {below: -0.5}\n"
+            let kind =
+                data.hasPrefix("wordlist")
+                ? "extends: existence\nmessage: x\n" : "extends: lexicon\nmessage: x\nthreshold: {below: -0.5}\n"
             try writeFile(Data((kind + data + "\n").utf8), root.appendingPathComponent("p/Rule.yml"))
             let result = try postcheck(["-"], in: root, stdin: draft)
             XCTAssertEqual(result.status, 2, data)
@@ -122,8 +136,9 @@ final class FailClosedTests: XCTestCase {
             XCTAssertFalse(result.stderr.contains("root:"), "no line of /etc/passwd is quoted")
         }
         try FileManager.default.removeItem(at: root.appendingPathComponent("p/Rule.yml"))
-        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("p/Environ.yml").path,
-                                                   withDestinationPath: "/proc/self/environ")
+        try FileManager.default.createSymbolicLink(
+            atPath: root.appendingPathComponent("p/Environ.yml").path,
+            withDestinationPath: "/proc/self/environ")
         let linked = try postcheck(["-"], in: root, stdin: draft, environment: ["POSTCHECK_SECRET": "hunter2"])
         XCTAssertEqual(linked.status, 2)
         XCTAssertTrue(linked.stderr.contains("links outside its pack folder"), linked.stderr)

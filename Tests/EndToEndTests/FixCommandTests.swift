@@ -8,10 +8,12 @@ final class FixCommandTests: XCTestCase {
 
     override func setUpWithError() throws {
         project = try temporaryFolder()
-        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Fixtures/acme"),
-                                         to: project.appendingPathComponent("acme"))
-        try writeFile(Data("packs: [postcheck, ./acme]\nnames: {competitors: [Globex]}\npolicy: {competitors: forbid}\n".utf8),
-                      project.appendingPathComponent(".postcheck.yml"))
+        try FileManager.default.copyItem(
+            at: packageRoot.appendingPathComponent("Fixtures/acme"),
+            to: project.appendingPathComponent("acme"))
+        try writeFile(
+            Data("packs: [postcheck, ./acme]\nnames: {competitors: [Globex]}\npolicy: {competitors: forbid}\n".utf8),
+            project.appendingPathComponent(".postcheck.yml"))
     }
 
     func testFixRewritesInPlaceKeepingPermissionsAndReportsWhatRemains() throws {
@@ -20,7 +22,10 @@ final class FixCommandTests: XCTestCase {
         chmod(file.path, 0o640)
         let result = try postcheck(["--fix", "--format", "line", "post.md"], in: project)
         XCTAssertEqual(try String(contentsOf: file, encoding: .utf8), fixed + "Globex stays.\r\n")
-        XCTAssertEqual(result.stdout, "post.md:3:1: error: Don't name the competitor 'Globex' (policy: competitors are not named). [postcheck.Competitors]\n")
+        XCTAssertEqual(
+            result.stdout,
+            "post.md:3:1: error: Don't name the competitor 'Globex' (policy: competitors are not named). [postcheck.Competitors]\n"
+        )
         XCTAssertEqual(result.status, 1)
         let attributes = try FileManager.default.attributesOfItem(atPath: file.path)
         XCTAssertEqual((attributes[.posixPermissions] as? NSNumber)?.intValue, 0o640)
@@ -51,7 +56,9 @@ final class FixCommandTests: XCTestCase {
             try handle.close()
             process.waitUntilExit()
             let text = try String(contentsOf: file, encoding: .utf8)
-            XCTAssertTrue(text.hasSuffix("EDITED BY SOMEONE ELSE\n"), "trial \(trial): the edit was lost (exit \(process.terminationStatus))")
+            XCTAssertTrue(
+                text.hasSuffix("EDITED BY SOMEONE ELSE\n"),
+                "trial \(trial): the edit was lost (exit \(process.terminationStatus))")
         }
     }
 

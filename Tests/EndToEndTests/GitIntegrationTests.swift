@@ -28,13 +28,17 @@ final class GitIntegrationTests: XCTestCase {
         try git("commit", "-q", "-am", "edit")
         try writeFile(Data("New TODO draft.\n".utf8), repository.appendingPathComponent("posts/new.md"))
         let result = try postcheck(["--changed", "--format", "line"], in: repository)
-        XCTAssertEqual(result.stdout, """
+        XCTAssertEqual(
+            result.stdout,
+            """
             posts/new.md:1:5: error: Placeholder 'TODO' left in the draft. [postcheck.Placeholder]
             posts/second.md:1:14: error: Placeholder 'TODO' left in the draft. [postcheck.Placeholder]
 
             """, result.stderr)
         let sinceHead = try postcheck(["--changed=HEAD", "--format", "line", "posts"], in: repository)
-        XCTAssertEqual(sinceHead.stdout, "posts/new.md:1:5: error: Placeholder 'TODO' left in the draft. [postcheck.Placeholder]\n")
+        XCTAssertEqual(
+            sinceHead.stdout, "posts/new.md:1:5: error: Placeholder 'TODO' left in the draft. [postcheck.Placeholder]\n"
+        )
         let unknown = try postcheck(["--changed=no-such-rev"], in: repository)
         XCTAssertEqual(unknown.status, 2)
         XCTAssertTrue(unknown.stderr.contains("unknown git revision 'no-such-rev'"), unknown.stderr)
@@ -59,8 +63,10 @@ final class GitIntegrationTests: XCTestCase {
         try writeFile(Data("Launch day.\n".utf8), draft)
         let blocked = try tool("git", ["commit", "-m", "launch"], in: repository)
         XCTAssertNotEqual(blocked.status, 0)
-        XCTAssertTrue(blocked.stdout.contains("posts/launch.md:1:8: error: Placeholder 'TODO'") || blocked.stderr.contains("posts/launch.md:1:8: error"),
-                      blocked.stdout + blocked.stderr)
+        XCTAssertTrue(
+            blocked.stdout.contains("posts/launch.md:1:8: error: Placeholder 'TODO'")
+                || blocked.stderr.contains("posts/launch.md:1:8: error"),
+            blocked.stdout + blocked.stderr)
         XCTAssertTrue(FileManager.default.fileExists(atPath: marker.path), "the team's hook ran first")
         try git("add", "posts/launch.md")
         let passed = try tool("git", ["commit", "-q", "-m", "launch"], in: repository)
@@ -78,28 +84,35 @@ final class GitIntegrationTests: XCTestCase {
     func testPreCommitFrameworkRunsThisRepositorysHook() throws {
         guard requireTool("pre-commit", install: "pip install pre-commit") else { return }
         let buildsWithSwift = ProcessInfo.processInfo.environment["POSTCHECK_PRECOMMIT_SWIFT_BUILD"] == "1"
-        let head = try tool("git", ["rev-parse", "HEAD"], in: packageRoot).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let head = try tool("git", ["rev-parse", "HEAD"], in: packageRoot).stdout.trimmingCharacters(
+            in: .whitespacesAndNewlines)
         XCTAssertFalse(head.isEmpty, "this repository needs a commit for pre-commit to clone")
-        try writeFile(Data("""
-            repos:
-              - repo: \(packageRoot.path)
-                rev: \(head)
-                hooks:
-                  - id: \(buildsWithSwift ? "postcheck" : "postcheck-system")
+        try writeFile(
+            Data(
+                """
+                repos:
+                  - repo: \(packageRoot.path)
+                    rev: \(head)
+                    hooks:
+                      - id: \(buildsWithSwift ? "postcheck" : "postcheck-system")
 
-            """.utf8), repository.appendingPathComponent(".pre-commit-config.yaml"))
+                """.utf8), repository.appendingPathComponent(".pre-commit-config.yaml"))
         let home = try temporaryFolder()
         var environment = ["PRE_COMMIT_HOME": home.path]
         if !buildsWithSwift {
             let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
             environment["PATH"] = postcheckBinary.deletingLastPathComponent().path + ":" + path
         }
-        XCTAssertEqual(try tool("pre-commit", ["validate-manifest", packageRoot.appendingPathComponent(".pre-commit-hooks.yaml").path],
-                                in: repository, environment: environment).status, 0)
+        XCTAssertEqual(
+            try tool(
+                "pre-commit", ["validate-manifest", packageRoot.appendingPathComponent(".pre-commit-hooks.yaml").path],
+                in: repository, environment: environment
+            ).status, 0)
         try git("add", ".pre-commit-config.yaml")
         let failing = try tool("pre-commit", ["run", "--all-files"], in: repository, environment: environment)
         XCTAssertEqual(failing.status, 1, failing.stdout + failing.stderr)
-        XCTAssertTrue(failing.stdout.contains("posts/old.md:1:15: error: Placeholder 'TODO' left in the draft."), failing.stdout)
+        XCTAssertTrue(
+            failing.stdout.contains("posts/old.md:1:15: error: Placeholder 'TODO' left in the draft."), failing.stdout)
         try writeFile(Data("Old post.\n".utf8), repository.appendingPathComponent("posts/old.md"))
         let passing = try tool("pre-commit", ["run", "--all-files"], in: repository, environment: environment)
         XCTAssertEqual(passing.status, 0, passing.stdout + passing.stderr)

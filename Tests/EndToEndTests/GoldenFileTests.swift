@@ -29,7 +29,8 @@ final class GoldenFileTests: XCTestCase {
         for language in ["nl", "en", "fr"] {
             XCTAssertGreaterThanOrEqual(files.filter { $0["language"] as? String == language }.count, 10, language)
         }
-        XCTAssertEqual(files.first { $0["path"] as? String == "Fixtures/drafts/lancering-nl.md" }?["language"] as? String, "nl")
+        XCTAssertEqual(
+            files.first { $0["path"] as? String == "Fixtures/drafts/lancering-nl.md" }?["language"] as? String, "nl")
     }
 
     func testOrderIsDeterministicAcrossParallelRuns() throws {
@@ -38,7 +39,9 @@ final class GoldenFileTests: XCTestCase {
     }
 
     func testPositionsAfterEmojiNFDAndCRLF() throws {
-        let result = try postcheck(["--format", "line", "Fixtures/drafts/lancering-nl.md", "Fixtures/drafts/annonce-fr.txt"])
+        let result = try postcheck([
+            "--format", "line", "Fixtures/drafts/lancering-nl.md", "Fixtures/drafts/annonce-fr.txt",
+        ])
         // `!!` right after 👩🏽‍💻 (four code points), on a CRLF line; "Initech" after an NFD "é" (two code points).
         XCTAssertTrue(result.stdout.contains("Fixtures/drafts/lancering-nl.md:4:24: suggestion:"), result.stdout)
         XCTAssertTrue(result.stdout.contains("Fixtures/drafts/annonce-fr.txt:1:60: error:"), result.stdout)

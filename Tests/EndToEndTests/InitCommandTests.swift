@@ -4,14 +4,20 @@ import XCTest
 final class InitCommandTests: XCTestCase {
     func testFlagsWriteAWorkingConfigurationAndNeverOverwrite() throws {
         let folder = try temporaryFolder()
-        let result = try postcheck(["init", "--company", "Acme", "--brands", "Acme Cloud", "--competitors", "Globex, Initech",
-                                    "--competitor-policy", "forbid", "--humour", "avoid", "--promotional", "5"], in: folder)
+        let result = try postcheck(
+            [
+                "init", "--company", "Acme", "--brands", "Acme Cloud", "--competitors", "Globex, Initech",
+                "--competitor-policy", "forbid", "--humour", "avoid", "--promotional", "5",
+            ], in: folder)
         XCTAssertEqual(result.status, 0, result.stderr)
         let text = try String(contentsOf: folder.appendingPathComponent(".postcheck.yml"), encoding: .utf8)
         XCTAssertTrue(text.contains("competitors: [\"Globex\", \"Initech\"]"), text)
         XCTAssertTrue(text.contains("humour: avoid"), text)
         let check = try postcheck(["--format", "line"], in: folder, stdin: Data("Initech was at the fair.\n".utf8))
-        XCTAssertEqual(check.stdout, "-:1:1: error: Don't name the competitor 'Initech' (policy: competitors are not named). [postcheck.Competitors]\n")
+        XCTAssertEqual(
+            check.stdout,
+            "-:1:1: error: Don't name the competitor 'Initech' (policy: competitors are not named). [postcheck.Competitors]\n"
+        )
         let again = try postcheck(["init"], in: folder)
         XCTAssertEqual(again.status, 2)
         XCTAssertTrue(again.stderr.contains("already exists"), again.stderr)
@@ -22,8 +28,11 @@ final class InitCommandTests: XCTestCase {
     /// after `init` with another company's names (16 cases failed when the configuration's names were used).
     func testRuleExamplesPassAfterInitWithOtherNames() throws {
         let folder = try temporaryFolder()
-        let created = try postcheck(["init", "--company", "Brightlane", "--brands", "Brightlane Pay", "--competitors", "Northwind, Solvex",
-                                     "--codenames", "Bluebird", "--competitor-policy", "neutral-only"], in: folder)
+        let created = try postcheck(
+            [
+                "init", "--company", "Brightlane", "--brands", "Brightlane Pay", "--competitors", "Northwind, Solvex",
+                "--codenames", "Bluebird", "--competitor-policy", "neutral-only",
+            ], in: folder)
         XCTAssertEqual(created.status, 0, created.stderr)
         let test = try postcheck(["test"], in: folder)
         XCTAssertEqual(test.status, 0, test.stdout)
@@ -44,10 +53,13 @@ final class InitCommandTests: XCTestCase {
         let answers = "Acme\nAcme Cloud\nGlobex\nRoadrunner\nneutral-only\nallow\navoid\n6\nftc, be\n#AcmeTeam\nfr\nx\n"
         let result = try postcheck(["init", "--interactive"], in: folder, stdin: Data(answers.utf8))
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertTrue(result.stdout.contains("May employees name competitors? (forbid/neutral-only/allow) [neutral-only]: "))
+        XCTAssertTrue(
+            result.stdout.contains("May employees name competitors? (forbid/neutral-only/allow) [neutral-only]: "))
         let text = try String(contentsOf: folder.appendingPathComponent(".postcheck.yml"), encoding: .utf8)
-        for expected in ["codenames: [\"Roadrunner\"]", "debate: avoid", "promotional: 6", "tag: \"#AcmeTeam\"",
-                         "default-language: fr", "platform: x", "jurisdictions: [\"ftc\", \"be\"]"] {
+        for expected in [
+            "codenames: [\"Roadrunner\"]", "debate: avoid", "promotional: 6", "tag: \"#AcmeTeam\"",
+            "default-language: fr", "platform: x", "jurisdictions: [\"ftc\", \"be\"]",
+        ] {
             XCTAssertTrue(text.contains(expected), expected)
         }
     }

@@ -8,13 +8,19 @@ final class ReportFormatTests: XCTestCase {
 
     override func setUpWithError() throws {
         project = try temporaryFolder()
-        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Fixtures/acme"),
-                                         to: project.appendingPathComponent("acme"))
-        try writeFile(Data("packs: [postcheck, ./acme]\nnames: {competitors: [Globex, Initech]}\npolicy: {competitors: forbid}\n".utf8),
-                      project.appendingPathComponent(".postcheck.yml"))
-        try writeFile(Data("Wij 👩🏽‍💻 verslaan Globex, zegt acme cloud!!\r\nTODO: \"quotes\", commas: and 100% <b>\r\n".utf8),
-                      project.appendingPathComponent("posts/lancering café.md"))
-        try writeFile(Data("Rejoignez l'e\u{301}quipe: pas Initech.\n".utf8), project.appendingPathComponent("posts/fr post.md"))
+        try FileManager.default.copyItem(
+            at: packageRoot.appendingPathComponent("Fixtures/acme"),
+            to: project.appendingPathComponent("acme"))
+        try writeFile(
+            Data(
+                "packs: [postcheck, ./acme]\nnames: {competitors: [Globex, Initech]}\npolicy: {competitors: forbid}\n"
+                    .utf8),
+            project.appendingPathComponent(".postcheck.yml"))
+        try writeFile(
+            Data("Wij 👩🏽‍💻 verslaan Globex, zegt acme cloud!!\r\nTODO: \"quotes\", commas: and 100% <b>\r\n".utf8),
+            project.appendingPathComponent("posts/lancering café.md"))
+        try writeFile(
+            Data("Rejoignez l'e\u{301}quipe: pas Initech.\n".utf8), project.appendingPathComponent("posts/fr post.md"))
         try writeFile(Data("All clear.\n".utf8), project.appendingPathComponent("posts/clean.md"))
     }
 
@@ -25,7 +31,8 @@ final class ReportFormatTests: XCTestCase {
     }
 
     private func validate(_ document: String, schema: String, name: String) throws {
-        guard requireTool("check-jsonschema", install: "pip install check-jsonschema 'jsonschema[format-nongpl]'") else { return }
+        guard requireTool("check-jsonschema", install: "pip install check-jsonschema 'jsonschema[format-nongpl]'")
+        else { return }
         let schemaFile = sharedFolder.appendingPathComponent("schemas/\(schema)")
         XCTAssertTrue(FileManager.default.fileExists(atPath: schemaFile.path), "needs ../shared/schemas/\(schema)")
         let file = project.appendingPathComponent(name)
@@ -56,14 +63,21 @@ final class ReportFormatTests: XCTestCase {
             let location = (result["locations"] as! [[String: Any]])[0]["physicalLocation"] as! [String: Any]
             uris.insert((location["artifactLocation"] as! [String: Any])["uri"] as! String)
             let region = location["region"] as! [String: Any]
-            for key in ["startLine", "startColumn", "endLine", "endColumn"] { XCTAssertNotNil(region[key] as? Int, key) }
+            for key in ["startLine", "startColumn", "endLine", "endColumn"] {
+                XCTAssertNotNil(region[key] as? Int, key)
+            }
             XCTAssertNotNil((result["partialFingerprints"] as! [String: String])["postcheck/v1"])
         }
         XCTAssertEqual(uris, ["posts/lancering%20caf%C3%A9.md", "posts/fr%20post.md"])
         XCTAssertFalse(sarif.contains("\"\""), "GitHub does not accept empty strings")
         // Globex after "Wij " and 👩🏽‍💻 (four code points) and " verslaan ": column 19.
-        let globex = results.first { ($0["message"] as! [String: Any])["text"] as! String == "Don't name the competitor 'Globex' (policy: competitors are not named)." }!
-        let region = ((globex["locations"] as! [[String: Any]])[0]["physicalLocation"] as! [String: Any])["region"] as! [String: Any]
+        let globex = results.first {
+            ($0["message"] as! [String: Any])["text"] as! String
+                == "Don't name the competitor 'Globex' (policy: competitors are not named)."
+        }!
+        let region =
+            ((globex["locations"] as! [[String: Any]])[0]["physicalLocation"] as! [String: Any])["region"]
+            as! [String: Any]
         XCTAssertEqual(region["startColumn"] as? Int, 19)
         XCTAssertEqual(region["endColumn"] as? Int, 25)
     }
@@ -72,7 +86,9 @@ final class ReportFormatTests: XCTestCase {
         let report = try render("gitlab")
         try validate(report, schema: "gitlab-codequality.schema.json", name: "gl.json")
         func fingerprints(_ text: String) throws -> [String] {
-            (try JSONSerialization.jsonObject(with: Data(text.utf8)) as! [[String: Any]]).map { $0["fingerprint"] as! String }
+            (try JSONSerialization.jsonObject(with: Data(text.utf8)) as! [[String: Any]]).map {
+                $0["fingerprint"] as! String
+            }
         }
         let before = try fingerprints(report)
         XCTAssertEqual(Set(before).count, before.count, "fingerprints are unique")
@@ -118,7 +134,9 @@ final class ReportFormatTests: XCTestCase {
 
     /// The Actions runner's own parsing (`ActionCommand.TryParseV2`), ported as the oracle: split at the first
     /// `::` after the command, properties at `,` and `=`, then unescape.
-    private func parseWorkflowCommand(_ line: String) -> (command: String, properties: [String: String], message: String)? {
+    private func parseWorkflowCommand(
+        _ line: String
+    ) -> (command: String, properties: [String: String], message: String)? {
         guard line.hasPrefix("::") else { return nil }
         let body = line.dropFirst(2)
         guard let end = body.range(of: "::") else { return nil }
@@ -142,10 +160,14 @@ final class ReportFormatTests: XCTestCase {
     }
 
     func testGitHubWorkflowCommandsRoundTripThroughTheRunnersParser() throws {
-        try writeFile(Data("extends: existence\nmessage: \"Odd: '%s', 100%% sure,\\nreally\"\nlevel: error\nscope: raw\nnonword: true\ntokens: ['<b>']\n".utf8),
-                      project.appendingPathComponent("acme/Odd.yml"))
+        try writeFile(
+            Data(
+                "extends: existence\nmessage: \"Odd: '%s', 100%% sure,\\nreally\"\nlevel: error\nscope: raw\nnonword: true\ntokens: ['<b>']\n"
+                    .utf8),
+            project.appendingPathComponent("acme/Odd.yml"))
         let summary = project.appendingPathComponent("summary.md")
-        let result = try postcheck(["--format", "github", "posts"], in: project, environment: ["GITHUB_STEP_SUMMARY": summary.path])
+        let result = try postcheck(
+            ["--format", "github", "posts"], in: project, environment: ["GITHUB_STEP_SUMMARY": summary.path])
         let commands = result.stdout.split(separator: "\n").compactMap { parseWorkflowCommand(String($0)) }
         XCTAssertEqual(commands.count, result.stdout.split(separator: "\n").count, "every line is a workflow command")
         let odd = try XCTUnwrap(commands.first { $0.properties["title"] == "postcheck (acme.Odd)" })
@@ -162,15 +184,19 @@ final class ReportFormatTests: XCTestCase {
     }
 
     func testSeveralOutputsInOneRunAndUnwritableTargets() throws {
-        let result = try postcheck(["--format", "github", "-o", "sarif=reports/out.sarif", "--output", "junit=j.xml", "posts"], in: project)
+        let result = try postcheck(
+            ["--format", "github", "-o", "sarif=reports/out.sarif", "--output", "junit=j.xml", "posts"], in: project)
         XCTAssertEqual(result.status, 2, "reports/ does not exist")
         XCTAssertFalse(FileManager.default.fileExists(atPath: project.appendingPathComponent("reports/out.sarif").path))
         XCTAssertTrue(result.stderr.contains("cannot write sarif report to reports/out.sarif"), result.stderr)
-        let ok = try postcheck(["--format", "github", "-o", "sarif=out.sarif", "--output", "junit=j.xml", "posts"], in: project)
+        let ok = try postcheck(
+            ["--format", "github", "-o", "sarif=out.sarif", "--output", "junit=j.xml", "posts"], in: project)
         XCTAssertEqual(ok.status, 1, ok.stderr)
         XCTAssertTrue(ok.stdout.hasPrefix("::"))
-        XCTAssertTrue(try String(contentsOf: project.appendingPathComponent("out.sarif"), encoding: .utf8).contains("\"2.1.0\""))
-        XCTAssertTrue(try String(contentsOf: project.appendingPathComponent("j.xml"), encoding: .utf8).contains("<testsuites"))
+        XCTAssertTrue(
+            try String(contentsOf: project.appendingPathComponent("out.sarif"), encoding: .utf8).contains("\"2.1.0\""))
+        XCTAssertTrue(
+            try String(contentsOf: project.appendingPathComponent("j.xml"), encoding: .utf8).contains("<testsuites"))
         XCTAssertEqual(try postcheck(["-o", "nonsense", "posts"], in: project).status, 2)
     }
 }

@@ -17,19 +17,26 @@ final class RuleCommandTests: XCTestCase {
 
     func testEveryBundledRuleHasAFlaggedAndAFineExamplePerLanguage() throws {
         let folder = packageRoot.appendingPathComponent("Rules/postcheck")
-        for file in try FileManager.default.contentsOfDirectory(atPath: folder.path).filter({ $0.hasSuffix(".yml") }).sorted() {
+        for file in try FileManager.default.contentsOfDirectory(atPath: folder.path).filter({ $0.hasSuffix(".yml") })
+            .sorted()
+        {
             let result = try postcheck(["explain", "postcheck." + file.dropLast(4), "--format", "json"], in: fixtures)
             XCTAssertEqual(result.status, 0, result.stderr)
             let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
             let examples = object["examples"] as! [[String: Any]]
             XCTAssertTrue(examples.contains { $0["flagged"] as? Bool == true }, "\(file) has no triggering example")
-            XCTAssertTrue(examples.contains { $0["flagged"] as? Bool == false }, "\(file) has no non-triggering example")
+            XCTAssertTrue(
+                examples.contains { $0["flagged"] as? Bool == false }, "\(file) has no non-triggering example")
             // Language-specific rules show each of their languages both ways.
             let languages = Set(examples.compactMap { $0["lang"] as? String })
             if languages.count >= 3 {
                 for language in ["nl", "en", "fr"] {
-                    XCTAssertTrue(examples.contains { $0["lang"] as? String == language && $0["flagged"] as? Bool == true }, "\(file) \(language) flagged")
-                    XCTAssertTrue(examples.contains { $0["lang"] as? String == language && $0["flagged"] as? Bool == false }, "\(file) \(language) fine")
+                    XCTAssertTrue(
+                        examples.contains { $0["lang"] as? String == language && $0["flagged"] as? Bool == true },
+                        "\(file) \(language) flagged")
+                    XCTAssertTrue(
+                        examples.contains { $0["lang"] as? String == language && $0["flagged"] as? Bool == false },
+                        "\(file) \(language) fine")
                 }
             }
         }
@@ -37,23 +44,29 @@ final class RuleCommandTests: XCTestCase {
 
     func testFailingExamplesAreReportedWithRuleCaseAndDifference() throws {
         let root = try temporaryFolder()
-        try writeFile(Data("""
-            extends: existence
-            message: "'%s'"
-            tokens: [globex]
-            tests:
-              - {name: should flag, input: "We met Globex.", want: ["1:8"]}
-              - {name: wrong column, input: "globex", want: ["1:2"]}
-            """.utf8), root.appendingPathComponent("p/Names.yml"))
-        try writeFile(Data("extends: existence\nmessage: x\ntokens: [zzz]\ntests:\n  - {input: nothing, want: []}\n".utf8),
-                      root.appendingPathComponent("p/Never.yml"))
+        try writeFile(
+            Data(
+                """
+                extends: existence
+                message: "'%s'"
+                tokens: [globex]
+                tests:
+                  - {name: should flag, input: "We met Globex.", want: ["1:8"]}
+                  - {name: wrong column, input: "globex", want: ["1:2"]}
+                """.utf8), root.appendingPathComponent("p/Names.yml"))
+        try writeFile(
+            Data("extends: existence\nmessage: x\ntokens: [zzz]\ntests:\n  - {input: nothing, want: []}\n".utf8),
+            root.appendingPathComponent("p/Never.yml"))
         let result = try postcheck(["test", "p"], in: root)
         XCTAssertEqual(result.status, 1)
         XCTAssertTrue(result.stdout.contains("p.Names, should flag: want 1:8, got no finding"), result.stdout)
-        XCTAssertTrue(result.stdout.contains("p.Names, wrong column: want 1:2, got 1:1:p.Names:'globex'"), result.stdout)
-        XCTAssertTrue(result.stdout.contains("p.Never, all cases: the rule fires in none of its examples"), result.stdout)
-        try writeFile(Data("extends: existence\nmessage: x\ntokens: [a]\ntests:\n  - {input: a, wants: []}\n".utf8),
-                      root.appendingPathComponent("p/Bad.yml"))
+        XCTAssertTrue(
+            result.stdout.contains("p.Names, wrong column: want 1:2, got 1:1:p.Names:'globex'"), result.stdout)
+        XCTAssertTrue(
+            result.stdout.contains("p.Never, all cases: the rule fires in none of its examples"), result.stdout)
+        try writeFile(
+            Data("extends: existence\nmessage: x\ntokens: [a]\ntests:\n  - {input: a, wants: []}\n".utf8),
+            root.appendingPathComponent("p/Bad.yml"))
         let bad = try postcheck(["test", "p"], in: root)
         XCTAssertEqual(bad.status, 2)
         XCTAssertTrue(bad.stderr.contains("Bad.yml:5:16: unknown key 'wants' for a test case"), bad.stderr)
@@ -88,11 +101,15 @@ final class InstalledBinaryTests: XCTestCase {
         environment["POSTCHECK_RULES"] = nil
         environment["XDG_CACHE_HOME"] = install.appendingPathComponent("cache").path
         for _ in 0..<2 {  // the second run reuses the extracted copy
-            let result = try runProcess(binary, ["--format", "line"], in: work, stdin: Data("Launch on TODO.\n".utf8),
-                                        environment: environment.merging(["POSTCHECK_RULES": ""]) { $1 })
-            XCTAssertEqual(result.stdout, "-:1:11: error: Placeholder 'TODO' left in the draft. [postcheck.Placeholder]\n", result.stderr)
+            let result = try runProcess(
+                binary, ["--format", "line"], in: work, stdin: Data("Launch on TODO.\n".utf8),
+                environment: environment.merging(["POSTCHECK_RULES": ""]) { $1 })
+            XCTAssertEqual(
+                result.stdout, "-:1:11: error: Placeholder 'TODO' left in the draft. [postcheck.Placeholder]\n",
+                result.stderr)
         }
         let cache = install.appendingPathComponent("cache/postcheck")
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: cache.path).filter { $0.hasPrefix("rules-") }.count, 1)
+        XCTAssertEqual(
+            try FileManager.default.contentsOfDirectory(atPath: cache.path).filter { $0.hasPrefix("rules-") }.count, 1)
     }
 }

@@ -18,7 +18,8 @@ final class ServerTests: XCTestCase {
             errors = scratch.appendingPathComponent("err")
             FileManager.default.createFile(atPath: output.path, contents: nil)
             FileManager.default.createFile(atPath: errors.path, contents: nil)
-            process.executableURL = postcheckBinary.deletingLastPathComponent().appendingPathComponent("postcheck-server")
+            process.executableURL = postcheckBinary.deletingLastPathComponent().appendingPathComponent(
+                "postcheck-server")
             process.arguments = ["--port", "0"] + arguments
             process.currentDirectoryURL = folder
             process.standardOutput = try FileHandle(forWritingTo: output)
@@ -35,7 +36,8 @@ final class ServerTests: XCTestCase {
                 }
                 usleep(50_000)
             }
-            throw NSError(domain: "server did not start: \((try? String(contentsOf: errors, encoding: .utf8)) ?? "")", code: 1)
+            throw NSError(
+                domain: "server did not start: \((try? String(contentsOf: errors, encoding: .utf8)) ?? "")", code: 1)
         }
 
         var log: String { (try? String(contentsOf: errors, encoding: .utf8)) ?? "" }
@@ -81,8 +83,10 @@ final class ServerTests: XCTestCase {
     func testJSONCheckAndProblems() throws {
         guard requireTool("curl", install: "apt-get install curl") else { return }
         let server = try Server(in: fixtures, arguments: ["--max-body", "100000"])
-        let check = try curl(["-X", "POST", "\(server.base)/v1/check", "-H", "Content-Type: application/json",
-                              "-d", #"{"text": "Wij 👩🏽‍💻 verslaan Globex, TODO", "lang": "nl", "platform": "linkedin"}"#])
+        let check = try curl([
+            "-X", "POST", "\(server.base)/v1/check", "-H", "Content-Type: application/json",
+            "-d", #"{"text": "Wij 👩🏽‍💻 verslaan Globex, TODO", "lang": "nl", "platform": "linkedin"}"#,
+        ])
         XCTAssertEqual(check.status, 200, check.body)
         let result = try object(check.body)
         XCTAssertEqual(result["passed"] as? Bool, false)
@@ -97,9 +101,24 @@ final class ServerTests: XCTestCase {
             (["-X", "POST", "\(server.base)/v1/check", "-H", "Content-Type: text/plain", "-d", "x"], 415),
             (["-X", "POST", "\(server.base)/v1/check", "-H", "Content-Type: application/json", "-d", "{bad"], 400),
             (["-X", "POST", "\(server.base)/v1/check", "-H", "Content-Type: application/json", "-d", ""], 400),
-            (["-X", "POST", "\(server.base)/v1/check", "-H", "Content-Type: application/json", "-d", #"{"text": 5}"#], 422),
-            (["-X", "POST", "\(server.base)/v1/check", "-H", "Content-Type: application/json", "-d", #"{"lang": "nl"}"#], 422),
-            (["-X", "POST", "\(server.base)/v1/check", "-H", "Content-Type: application/json", "--data-binary", "@-"], 400),
+            (
+                [
+                    "-X", "POST", "\(server.base)/v1/check", "-H", "Content-Type: application/json", "-d",
+                    #"{"text": 5}"#,
+                ], 422
+            ),
+            (
+                [
+                    "-X", "POST", "\(server.base)/v1/check", "-H", "Content-Type: application/json", "-d",
+                    #"{"lang": "nl"}"#,
+                ], 422
+            ),
+            (
+                [
+                    "-X", "POST", "\(server.base)/v1/check", "-H", "Content-Type: application/json", "--data-binary",
+                    "@-",
+                ], 400
+            ),
         ]
         for (arguments, status) in problems {
             let response = try curl(arguments)
@@ -109,10 +128,18 @@ final class ServerTests: XCTestCase {
         // Over the body limit (here 100 KB): 413, and the server goes on serving.
         let big = try temporaryFolder().appendingPathComponent("big.json")
         try Data(("{\"text\": \"" + String(repeating: "x", count: 200_000) + "\"}").utf8).write(to: big)
-        XCTAssertEqual(try curl(["-X", "POST", "\(server.base)/v1/check", "-H", "Content-Type: application/json", "--data-binary", "@\(big.path)"]).status, 413)
+        XCTAssertEqual(
+            try curl([
+                "-X", "POST", "\(server.base)/v1/check", "-H", "Content-Type: application/json", "--data-binary",
+                "@\(big.path)",
+            ]).status, 413)
         let notUTF8 = try temporaryFolder().appendingPathComponent("latin1.json")
         try Data([0x7B, 0x22, 0x74, 0x65, 0x78, 0x74, 0x22, 0x3A, 0x22, 0xE9, 0x22, 0x7D]).write(to: notUTF8)
-        XCTAssertEqual(try curl(["-X", "POST", "\(server.base)/v1/check", "-H", "Content-Type: application/json", "--data-binary", "@\(notUTF8.path)"]).status, 400)
+        XCTAssertEqual(
+            try curl([
+                "-X", "POST", "\(server.base)/v1/check", "-H", "Content-Type: application/json", "--data-binary",
+                "@\(notUTF8.path)",
+            ]).status, 400)
         XCTAssertEqual(try curl(["\(server.base)/healthz"]).status, 200)
         XCTAssertTrue(server.log.contains(#""path":"/v1/check","status":415"#), "structured access log")
     }
@@ -123,7 +150,9 @@ final class ServerTests: XCTestCase {
         guard requireTool("curl", install: "apt-get install curl") else { return }
         let server = try Server(in: fixtures)
         func post(_ body: String) throws -> (status: Int, body: String) {
-            try curl(["-X", "POST", "\(server.base)/v1/check", "-H", "Content-Type: application/json", "--data-binary", body])
+            try curl([
+                "-X", "POST", "\(server.base)/v1/check", "-H", "Content-Type: application/json", "--data-binary", body,
+            ])
         }
         XCTAssertEqual(try post(#"{"text": ""}"#).status, 422)
         XCTAssertEqual(try post(#"{"text": "  \n "}"#).status, 422)
@@ -139,7 +168,8 @@ final class ServerTests: XCTestCase {
         // LanguageTool form: a bare % or a byte that is not UTF-8 is refused, not checked as an empty text; the
         // query string is decoded once.
         for form in ["text=100% slechter dan Globex&language=nl", "text=%FF&language=nl"] {
-            XCTAssertEqual(try curl(["-X", "POST", "\(server.base)/v2/check", "--data-binary", form]).status, 400, form)
+            XCTAssertEqual(
+                try curl(["-X", "POST", "\(server.base)/v2/check", "--data-binary", form]).status, 400, form)
         }
         let once = try curl(["-X", "POST", "\(server.base)/v2/check?language=en&text=TODO%20a%2520b"])
         XCTAssertEqual(once.status, 200, once.body)
@@ -148,19 +178,26 @@ final class ServerTests: XCTestCase {
         // A rule stopped by a limit: not passed, and the rule is named.
         let root = try temporaryFolder()
         try writeFile(Data("packs: [./p]\n".utf8), root.appendingPathComponent(".postcheck.yml"))
-        try writeFile(Data("extends: existence\nmessage: x\nnonword: true\nscope: raw\nraw: ['(a+)+$']\n".utf8),
-                      root.appendingPathComponent("p/Runaway.yml"))
+        try writeFile(
+            Data("extends: existence\nmessage: x\nnonword: true\nscope: raw\nraw: ['(a+)+$']\n".utf8),
+            root.appendingPathComponent("p/Runaway.yml"))
         let runaway = try Server(in: root)
         let text = String(repeating: "a", count: 40) + "!"
-        let stopped = try curl(["-X", "POST", "\(runaway.base)/v1/check", "-H", "Content-Type: application/json",
-                                "--data-binary", #"{"text": "\#(text)"}"#])
+        let stopped = try curl([
+            "-X", "POST", "\(runaway.base)/v1/check", "-H", "Content-Type: application/json",
+            "--data-binary", #"{"text": "\#(text)"}"#,
+        ])
         XCTAssertEqual(stopped.status, 200, stopped.body)
         let stoppedResult = try object(stopped.body)
         XCTAssertEqual(stoppedResult["passed"] as? Bool, false)
         XCTAssertEqual(((stoppedResult["incomplete"] as? [[String: Any]])?.first)?["rule"] as? String, "p.Runaway")
-        let languageTool = try curl(["-X", "POST", "\(runaway.base)/v2/check", "--data-binary", "language=en&text=\(text)"])
-        XCTAssertTrue(languageTool.body.contains(#""incompleteResults":true"#) || languageTool.body.contains(#""incompleteResults": true"#),
-                      languageTool.body)
+        let languageTool = try curl([
+            "-X", "POST", "\(runaway.base)/v2/check", "--data-binary", "language=en&text=\(text)",
+        ])
+        XCTAssertTrue(
+            languageTool.body.contains(#""incompleteResults":true"#)
+                || languageTool.body.contains(#""incompleteResults": true"#),
+            languageTool.body)
     }
 
     /// Bounded work: a check past its time limit fails closed; beyond the queue limit requests get 503 with
@@ -168,13 +205,16 @@ final class ServerTests: XCTestCase {
     func testBoundedWork() throws {
         guard requireTool("curl", install: "apt-get install curl") else { return }
         let hurried = try Server(in: fixtures, arguments: ["--check-timeout", "0.000001"])
-        let late = try curl(["-X", "POST", "\(hurried.base)/v1/check", "-H", "Content-Type: application/json",
-                             "-d", #"{"text": "Een fijne dag met het team in Gent."}"#])
+        let late = try curl([
+            "-X", "POST", "\(hurried.base)/v1/check", "-H", "Content-Type: application/json",
+            "-d", #"{"text": "Een fijne dag met het team in Gent."}"#,
+        ])
         XCTAssertEqual(late.status, 200, late.body)
         XCTAssertEqual(try object(late.body)["passed"] as? Bool, false)
         XCTAssertTrue(late.body.contains("time limit"), late.body)
 
-        let narrow = try Server(in: fixtures, arguments: ["--max-concurrent", "1", "--max-queue", "0", "--idle-timeout", "1"])
+        let narrow = try Server(
+            in: fixtures, arguments: ["--max-concurrent", "1", "--max-queue", "0", "--idle-timeout", "1"])
         let script = """
             import socket, sys, threading, time, json
             port = int(sys.argv[1])
@@ -203,7 +243,9 @@ final class ServerTests: XCTestCase {
         let statuses = (report["statuses"] as? [[Any]] ?? []).map { ($0[0] as? String ?? "", $0[1] as? Bool ?? false) }
         XCTAssertEqual(statuses.count, 4, result.stderr)
         XCTAssertTrue(statuses.contains { $0.0 == "200" }, "\(statuses)")
-        XCTAssertTrue(statuses.contains { $0 == ("503", true) }, "a request beyond the queue gets 503 with Retry-After: \(statuses)")
+        XCTAssertTrue(
+            statuses.contains { $0 == ("503", true) },
+            "a request beyond the queue gets 503 with Retry-After: \(statuses)")
         XCTAssertEqual(report["health"] as? String, "200", "/healthz answers while checks are busy")
         XCTAssertEqual(report["slowClosed"] as? Bool, true, "a request head sent too slowly is cut off")
     }
@@ -213,7 +255,8 @@ final class ServerTests: XCTestCase {
     /// `Connection: close` on HTTP/1.1 is echoed and honoured; a connection that never sends its head, and a body
     /// trickled a byte at a time, are cut off at their deadlines.
     func testHTTP10AndRequestDeadlines() throws {
-        let server = try Server(in: fixtures, arguments: ["--header-timeout", "1", "--body-timeout", "1", "--idle-timeout", "30"])
+        let server = try Server(
+            in: fixtures, arguments: ["--header-timeout", "1", "--body-timeout", "1", "--idle-timeout", "30"])
         let script = """
             import socket, sys, time, json
             port = int(sys.argv[1])
@@ -256,7 +299,8 @@ final class ServerTests: XCTestCase {
         let result = try tool("python3", ["-c", script, String(server.port)])
         let report = try object(result.stdout)
         XCTAssertEqual(report["http10"] as? String, "http/1.0 200 ok True closed", result.stdout + result.stderr)
-        XCTAssertEqual(report["http10KeepAlive"] as? String, "2 True closed", "two answers, then closed by the second request")
+        XCTAssertEqual(
+            report["http10KeepAlive"] as? String, "2 True closed", "two answers, then closed by the second request")
         XCTAssertEqual(report["http11Close"] as? String, "http/1.1 200 ok True closed", result.stdout)
         XCTAssertEqual(report["silentClosedAfter"] as? String, "True 1", "closed after the 1 s header timeout")
         XCTAssertEqual(report["slowBodyCut"] as? String, "True 1", "cut after the 1 s body timeout")
@@ -268,24 +312,42 @@ final class ServerTests: XCTestCase {
         guard requireTool("curl", install: "apt-get install curl") else { return }
         let tokenFile = try temporaryFolder().appendingPathComponent("token")
         try Data("s3cret-token-of-enough-length\n".utf8).write(to: tokenFile)
-        let server = try Server(in: fixtures, arguments: ["--token-file", tokenFile.path, "--allow-origin", "https://cms.example.com"])
+        let server = try Server(
+            in: fixtures, arguments: ["--token-file", tokenFile.path, "--allow-origin", "https://cms.example.com"])
         let body = #"{"text": "Een fijne dag met het team."}"#
         let json = ["-H", "Content-Type: application/json", "-d", body]
         XCTAssertEqual(try curl(["-X", "POST", "\(server.base)/v1/check"] + json).status, 401)
         let authorized = ["-H", "Authorization: Bearer s3cret-token-of-enough-length"]
         XCTAssertEqual(try curl(["-X", "POST", "\(server.base)/v1/check"] + json + authorized).status, 200)
         XCTAssertEqual(try curl(["\(server.base)/healthz"]).status, 200, "health needs no token")
-        XCTAssertEqual(try curl(["-X", "POST", "\(server.base)/v1/check", "-H", "Origin: https://evil.example"] + json + authorized).status, 403)
-        XCTAssertEqual(try curl(["-X", "POST", "\(server.base)/v1/check", "-H", "Host: rebound.example"] + json + authorized).status, 403)
-        let preflight = try tool("curl", ["-s", "-i", "-X", "OPTIONS", "\(server.base)/v1/check", "-H", "Origin: https://cms.example.com",
-                                          "-H", "Access-Control-Request-Method: POST"])
+        XCTAssertEqual(
+            try curl(
+                ["-X", "POST", "\(server.base)/v1/check", "-H", "Origin: https://evil.example"] + json + authorized
+            ).status, 403)
+        XCTAssertEqual(
+            try curl(["-X", "POST", "\(server.base)/v1/check", "-H", "Host: rebound.example"] + json + authorized)
+                .status, 403)
+        let preflight = try tool(
+            "curl",
+            [
+                "-s", "-i", "-X", "OPTIONS", "\(server.base)/v1/check", "-H", "Origin: https://cms.example.com",
+                "-H", "Access-Control-Request-Method: POST",
+            ])
         XCTAssertTrue(preflight.stdout.hasPrefix("HTTP/1.1 204"), preflight.stdout)
-        XCTAssertTrue(preflight.stdout.lowercased().contains("access-control-allow-origin: https://cms.example.com"), preflight.stdout)
-        let cors = try tool("curl", ["-s", "-i", "-X", "POST", "\(server.base)/v1/check", "-H", "Origin: https://cms.example.com"] + json + authorized)
+        XCTAssertTrue(
+            preflight.stdout.lowercased().contains("access-control-allow-origin: https://cms.example.com"),
+            preflight.stdout)
+        let cors = try tool(
+            "curl",
+            ["-s", "-i", "-X", "POST", "\(server.base)/v1/check", "-H", "Origin: https://cms.example.com"] + json
+                + authorized)
         XCTAssertTrue(cors.stdout.hasPrefix("HTTP/1.1 200"), cors.stdout)
-        XCTAssertTrue(cors.stdout.lowercased().contains("access-control-allow-origin: https://cms.example.com"), cors.stdout)
+        XCTAssertTrue(
+            cors.stdout.lowercased().contains("access-control-allow-origin: https://cms.example.com"), cors.stdout)
         // The check page's own origin is the service's: allowed.
-        XCTAssertEqual(try curl(["-X", "POST", "\(server.base)/v1/check", "-H", "Origin: \(server.base)"] + json + authorized).status, 200)
+        XCTAssertEqual(
+            try curl(["-X", "POST", "\(server.base)/v1/check", "-H", "Origin: \(server.base)"] + json + authorized)
+                .status, 200)
     }
 
     /// LanguageTool's rule and category choices (`enabledRules` turning on a rule the configuration leaves off),
@@ -299,15 +361,22 @@ final class ServerTests: XCTestCase {
             return try object(response.body)
         }
         func rules(_ result: [String: Any]) -> [String] {
-            (result["matches"] as? [[String: Any]] ?? []).compactMap { ($0["rule"] as? [String: Any])?["id"] as? String }
+            (result["matches"] as? [[String: Any]] ?? []).compactMap {
+                ($0["rule"] as? [String: Any])?["id"] as? String
+            }
         }
         let text = "text=TODO%3A%20onze%20cijfers%20zijn%20VERTROUWELIJK.%20Tot%20morgen%21"
-        XCTAssertEqual(Set(rules(try check(text + "&language=nl"))), ["postcheck.Placeholder", "postcheck.Confidential"])
-        XCTAssertEqual(rules(try check(text + "&language=nl&disabledRules=postcheck.Placeholder")), ["postcheck.Confidential"])
-        XCTAssertEqual(rules(try check(text + "&language=nl&enabledOnly=true&enabledRules=postcheck.Placeholder")), ["postcheck.Placeholder"])
+        XCTAssertEqual(
+            Set(rules(try check(text + "&language=nl"))), ["postcheck.Placeholder", "postcheck.Confidential"])
+        XCTAssertEqual(
+            rules(try check(text + "&language=nl&disabledRules=postcheck.Placeholder")), ["postcheck.Confidential"])
+        XCTAssertEqual(
+            rules(try check(text + "&language=nl&enabledOnly=true&enabledRules=postcheck.Placeholder")),
+            ["postcheck.Placeholder"])
         XCTAssertEqual(rules(try check(text + "&language=nl&disabledCategories=POSTCHECK")), [])
         // The sample configuration allows humour (postcheck.Humour off); as in LanguageTool, enabledRules turns it on.
-        let joke = "text=Haha%20just%20kidding%2C%20LOL%20%F0%9F%98%82%F0%9F%98%82.%20Our%20team%20had%20a%20great%20day.&language=en"
+        let joke =
+            "text=Haha%20just%20kidding%2C%20LOL%20%F0%9F%98%82%F0%9F%98%82.%20Our%20team%20had%20a%20great%20day.&language=en"
         XCTAssertEqual(rules(try check(joke)), [])
         XCTAssertEqual(rules(try check(joke + "&enabledRules=postcheck.Humour")), ["postcheck.Humour"])
         let variant = try check(text + "&language=auto&preferredVariants=nl-BE,en-GB")
@@ -347,7 +416,9 @@ final class ServerTests: XCTestCase {
         let rules = try object(try curl(["\(server.base)/v1/rules"]).body)["rules"] as! [[String: Any]]
         XCTAssertTrue(rules.contains { $0["id"] as? String == "postcheck.Disclosure" })
         XCTAssertEqual(try object(try curl(["\(server.base)/healthz"]).body)["status"] as? String, "ok")
-        _ = try curl(["-X", "POST", "\(server.base)/v1/check", "-H", "Content-Type: application/json", "-d", #"{"text": "TODO"}"#])
+        _ = try curl([
+            "-X", "POST", "\(server.base)/v1/check", "-H", "Content-Type: application/json", "-d", #"{"text": "TODO"}"#,
+        ])
         let metrics = try curl(["\(server.base)/metrics"]).body
         XCTAssertTrue(metrics.contains(#"postcheck_requests_total{route="/v1/check",status="200"} 1"#), metrics)
         XCTAssertTrue(metrics.contains(#"postcheck_findings_total{rule="postcheck.Placeholder"} 1"#), metrics)
@@ -369,29 +440,40 @@ final class ServerTests: XCTestCase {
         XCTAssertEqual(result.stdout, "['postcheck.Exclamation']\nGreat 👩🏽‍💻 news: we did it!\n")
         // LanguageTool's `data` form: markup keeps its place in the offsets.
         let data = #"{"annotation":[{"text":"Launch "},{"markup":"<b>"},{"text":"TODO"},{"markup":"</b>"}]}"#
-        let response = try tool("curl", ["-s", "\(server.base)/v2/check", "--data-urlencode", "data=\(data)", "-d", "language=en-US"])
+        let response = try tool(
+            "curl", ["-s", "\(server.base)/v2/check", "--data-urlencode", "data=\(data)", "-d", "language=en-US"])
         let matches = try object(response.stdout)["matches"] as! [[String: Any]]
         XCTAssertEqual(matches.first?["offset"] as? Int, 10)
-        let languages = try JSONSerialization.jsonObject(with: Data(try tool("curl", ["-s", "\(server.base)/v2/languages"]).stdout.utf8)) as! [[String: Any]]
+        let languages =
+            try JSONSerialization.jsonObject(
+                with: Data(try tool("curl", ["-s", "\(server.base)/v2/languages"]).stdout.utf8)) as! [[String: Any]]
         XCTAssertTrue(languages.contains { $0["longCode"] as? String == "nl-BE" })
     }
 
     func testReloadOnSIGHUPKeepsServingWithABadConfiguration() throws {
         let project = try temporaryFolder()
         try writeFile(Data("packs: [./p]\n".utf8), project.appendingPathComponent(".postcheck.yml"))
-        try writeFile(Data("extends: existence\nmessage: x\ntokens: [alpha]\n".utf8), project.appendingPathComponent("p/A.yml"))
+        try writeFile(
+            Data("extends: existence\nmessage: x\ntokens: [alpha]\n".utf8), project.appendingPathComponent("p/A.yml"))
         let server = try Server(in: project)
         func rules(_ text: String) throws -> [String] {
-            let body = try tool("curl", ["-s", "-X", "POST", "\(server.base)/v1/check", "-H", "Content-Type: application/json",
-                                         "-d", "{\"text\": \"\(text)\"}"]).stdout
+            let body = try tool(
+                "curl",
+                [
+                    "-s", "-X", "POST", "\(server.base)/v1/check", "-H", "Content-Type: application/json",
+                    "-d", "{\"text\": \"\(text)\"}",
+                ]
+            ).stdout
             return (try object(body)["findings"] as! [[String: Any]]).map { $0["rule"] as! String }
         }
         XCTAssertEqual(try rules("alpha beta"), ["p.A"])
-        try writeFile(Data("extends: existence\nmessage: x\ntokens: [beta]\n".utf8), project.appendingPathComponent("p/B.yml"))
+        try writeFile(
+            Data("extends: existence\nmessage: x\ntokens: [beta]\n".utf8), project.appendingPathComponent("p/B.yml"))
         kill(server.process.processIdentifier, SIGHUP)
         try waitFor { server.log.contains("configuration reloaded") }
         XCTAssertEqual(try rules("alpha beta"), ["p.A", "p.B"])
-        try writeFile(Data("extends: existence\nmessage: x\ntokens: ['(']\n".utf8), project.appendingPathComponent("p/C.yml"))
+        try writeFile(
+            Data("extends: existence\nmessage: x\ntokens: ['(']\n".utf8), project.appendingPathComponent("p/C.yml"))
         kill(server.process.processIdentifier, SIGHUP)
         try waitFor { server.log.contains("reload failed") }
         XCTAssertTrue(server.log.contains("C.yml:3"), server.log)
@@ -454,7 +536,9 @@ final class ServerTests: XCTestCase {
             print(sum(ok), len(ok))
             """
         let result = try tool("python3", ["-c", script, String(server.port)])
-        let counts = result.stdout.split(separator: " ").compactMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        let counts = result.stdout.split(separator: " ").compactMap {
+            Int($0.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
         XCTAssertEqual(counts.last, 1000, result.stderr)
         XCTAssertGreaterThanOrEqual(counts.first ?? 0, 990, "nearly all of 1,000 simultaneous requests answered")
         XCTAssertEqual(try curl(["\(server.base)/healthz"]).status, 200, "still serving")
@@ -470,14 +554,18 @@ final class ServerTests: XCTestCase {
         XCTAssertEqual(try tool("python3", ["-c", quitters, String(server.port)]).stdout, "done\n")
         XCTAssertEqual(try curl(["\(server.base)/healthz"]).status, 200, "still serving after clients hung up")
         let status = try String(contentsOfFile: "/proc/\(server.process.processIdentifier)/status", encoding: .utf8)
-        let rss = status.split(separator: "\n").first { $0.hasPrefix("VmRSS") }.flatMap { Int($0.split(separator: " ").dropFirst().first ?? "") } ?? 0
+        let rss =
+            status.split(separator: "\n").first { $0.hasPrefix("VmRSS") }.flatMap {
+                Int($0.split(separator: " ").dropFirst().first ?? "")
+            } ?? 0
         XCTAssertLessThan(rss, 400_000, "resident memory stays bounded (KiB)")
     }
 
     func testOpenAPIDescriptionIsValidAndSchemathesisFindsNoFailure() throws {
         let spec = packageRoot.appendingPathComponent("openapi.yaml").path
         let validation = try tool("openapi-spec-validator", [spec])
-        XCTAssertEqual(validation.status, 0, "pip install openapi-spec-validator: " + validation.stdout + validation.stderr)
+        XCTAssertEqual(
+            validation.status, 0, "pip install openapi-spec-validator: " + validation.stdout + validation.stderr)
         let server = try Server(in: fixtures)
         let run = try tool("schemathesis", ["run", spec, "--url", server.base, "--max-examples", "30", "--seed", "1"])
         XCTAssertEqual(run.status, 0, "pip install schemathesis: " + run.stdout.suffix(3000) + run.stderr)
@@ -488,15 +576,22 @@ final class ServerTests: XCTestCase {
         guard requireTool("chromium", install: "apt-get install chromium") else { return }
         let server = try Server(in: fixtures)
         let draft = "Lancering op TODO 👩🏽‍💻 met Globex"
-        let url = "\(server.base)/?lang=nl&text=" + (draft.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+        let url =
+            "\(server.base)/?lang=nl&text=" + (draft.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
         let artifacts = packageRoot.appendingPathComponent("test-artifacts")
         try FileManager.default.createDirectory(at: artifacts, withIntermediateDirectories: true)
-        let common = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--virtual-time-budget=15000",
-                      "--user-data-dir=\(try temporaryFolder().path)"]
+        let common = [
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--virtual-time-budget=15000",
+            "--user-data-dir=\(try temporaryFolder().path)",
+        ]
         let dom = try tool("chromium", common + ["--dump-dom", url])
-        XCTAssertTrue(dom.stdout.contains("data-checked=\"true\""), "the page checked the draft: " + String(dom.stdout.suffix(1500)) + dom.stderr.suffix(1500))
+        XCTAssertTrue(
+            dom.stdout.contains("data-checked=\"true\""),
+            "the page checked the draft: " + String(dom.stdout.suffix(1500)) + dom.stderr.suffix(1500))
         XCTAssertTrue(dom.stdout.contains(#"data-rule="postcheck.Placeholder""#), String(dom.stdout.suffix(2000)))
-        XCTAssertTrue(dom.stdout.contains(#"<mark class="error" title="Placeholder 'TODO' left in the draft.">TODO</mark>"#), String(dom.stdout.suffix(2000)))
+        XCTAssertTrue(
+            dom.stdout.contains(#"<mark class="error" title="Placeholder 'TODO' left in the draft.">TODO</mark>"#),
+            String(dom.stdout.suffix(2000)))
         let shot = artifacts.appendingPathComponent("check-page.png")
         _ = try tool("chromium", common + ["--window-size=1000,900", "--screenshot=\(shot.path)", url])
         XCTAssertTrue(FileManager.default.fileExists(atPath: shot.path), "screenshot kept in test-artifacts/")

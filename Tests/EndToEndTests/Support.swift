@@ -22,17 +22,20 @@ struct ProcessOutput {
 }
 
 /// Runs `postcheck` with arguments in a folder, optionally feeding standard input.
-func postcheck(_ arguments: [String], in folder: URL = packageRoot, stdin: Data? = nil,
-               environment: [String: String] = [:]) throws -> ProcessOutput
-{
+func postcheck(
+    _ arguments: [String], in folder: URL = packageRoot, stdin: Data? = nil,
+    environment: [String: String] = [:]
+) throws -> ProcessOutput {
     try runProcess(postcheckBinary, arguments, in: folder, stdin: stdin, environment: environment)
 }
 
 /// Runs a program found on PATH (`/usr/bin/env NAME …`).
-func tool(_ name: String, _ arguments: [String], in folder: URL = packageRoot, stdin: Data? = nil,
-          environment: [String: String] = [:]) throws -> ProcessOutput
-{
-    try runProcess(URL(fileURLWithPath: "/usr/bin/env"), [name] + arguments, in: folder, stdin: stdin, environment: environment)
+func tool(
+    _ name: String, _ arguments: [String], in folder: URL = packageRoot, stdin: Data? = nil,
+    environment: [String: String] = [:]
+) throws -> ProcessOutput {
+    try runProcess(
+        URL(fileURLWithPath: "/usr/bin/env"), [name] + arguments, in: folder, stdin: stdin, environment: environment)
 }
 
 /// Whether a program is on PATH; tests that need one fail with how to install it.
@@ -45,7 +48,9 @@ func requireTool(_ name: String, install: String, file: StaticString = #filePath
 /// The shared reference folder next to the repository (schemas, Vale packages).
 let sharedFolder = packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
 
-func runProcess(_ executable: URL, _ arguments: [String], in folder: URL, stdin: Data?, environment: [String: String])
+func runProcess(
+    _ executable: URL, _ arguments: [String], in folder: URL, stdin: Data?, environment: [String: String]
+)
     throws -> ProcessOutput
 {
     let process = Process()
@@ -71,8 +76,9 @@ func runProcess(_ executable: URL, _ arguments: [String], in folder: URL, stdin:
     let outData = out.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     let errData = try Data(contentsOf: errorFile)
-    return ProcessOutput(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
-                         status: process.terminationStatus)
+    return ProcessOutput(
+        stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
+        status: process.terminationStatus)
 }
 
 /// A fresh folder under the system's temporary folder; the caller removes it.

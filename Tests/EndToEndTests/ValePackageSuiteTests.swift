@@ -23,7 +23,9 @@ final class ValePackageSuiteTests: XCTestCase {
     /// not ship (the "real workload" issue takes them on).
     static let packages = ["Joblint", "alex", "proselint", "write-good"]
 
-    static var packagesFolder: URL { packageRoot.deletingLastPathComponent().appendingPathComponent("shared/vale-packages") }
+    static var packagesFolder: URL {
+        packageRoot.deletingLastPathComponent().appendingPathComponent("shared/vale-packages")
+    }
 
     static func scenarios() throws -> [Scenario] {
         let folder = packagesFolder
@@ -69,7 +71,9 @@ final class ValePackageSuiteTests: XCTestCase {
 
     func testStylePackageSuites() throws {
         guard FileManager.default.fileExists(atPath: Self.packagesFolder.path) else {
-            XCTFail("The Vale package suites need ../shared/vale-packages next to the repository (not found at \(Self.packagesFolder.path))")
+            XCTFail(
+                "The Vale package suites need ../shared/vale-packages next to the repository (not found at \(Self.packagesFolder.path))"
+            )
             return
         }
         let scenarios = try Self.scenarios()
@@ -79,7 +83,9 @@ final class ValePackageSuiteTests: XCTestCase {
             let key = "\(scenario.package)/\(scenario.name)"
             let got = try valeLines(scenario)
             if Self.contradicted.contains(key) {
-                XCTAssertNotEqual(got, scenario.expected, "\(key) now passes: update docs/vale-compatibility.md and the contradicted list")
+                XCTAssertNotEqual(
+                    got, scenario.expected,
+                    "\(key) now passes: update docs/vale-compatibility.md and the contradicted list")
             } else {
                 XCTAssertEqual(got, scenario.expected, key)
                 if got == scenario.expected { passed += 1 }

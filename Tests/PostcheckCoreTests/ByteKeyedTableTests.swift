@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import PostcheckCore
 
 /// The byte-keyed table behind the tone memo must answer as a `Dictionary` keyed by the same bytes would,
@@ -11,7 +12,9 @@ final class ByteKeyedTableTests: XCTestCase {
         var table = ByteKeyedTable<Int>()
         var reference: [[UInt8]: Int] = [:]
         for round in 0..<5_000 {
-            let key = (0..<Int.random(in: 0..<7, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+            let key = (0..<Int.random(in: 0..<7, using: &generator)).map { _ in
+                alphabet.randomElement(using: &generator)!
+            }
             // The key sits inside a larger buffer, as a word inside a draft.
             let buffer = [0x20] + key + [0x20]
             let range = 1..<(1 + key.count)

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import PostcheckCore
 
 /// Scanners that read bytes where a pattern used to run must find exactly what the pattern found: each is checked
@@ -26,7 +27,8 @@ final class ByteScannerTests: XCTestCase {
     private func randomTexts(from alphabet: [String], count: Int = 3000) -> [String] {
         var generator = SystemRandomNumberGenerator()
         return (0..<count).map { _ in
-            (0..<Int.random(in: 0..<24, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }.joined()
+            (0..<Int.random(in: 0..<24, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+                .joined()
         }
     }
 
@@ -55,8 +57,10 @@ final class ByteScannerTests: XCTestCase {
 
     func testSameWordsAsThePatternOnDraftsAndRandomText() throws {
         // Joiners at edges and doubled, marks, digits of other scripts, emoji, white space of several kinds.
-        let alphabet = ["a", "Z", "é", "ß", "9", "٣", "½", "'", "’", "-", " ", "\u{A0}", "\n", "\u{301}", "🎉", "東", "Ω", ".",
-                        "#", "_", "‘"]
+        let alphabet = [
+            "a", "Z", "é", "ß", "9", "٣", "½", "'", "’", "-", " ", "\u{A0}", "\n", "\u{301}", "🎉", "東", "Ω", ".",
+            "#", "_", "‘",
+        ]
         for text in try sampleDrafts() + randomTexts(from: alphabet) {
             XCTAssertEqual(words(text), try wordPattern.matches(in: text), "text: \(text.debugDescription)")
         }
@@ -65,24 +69,34 @@ final class ByteScannerTests: XCTestCase {
     func testSameURLStretchesAsThePatternOnDraftsAndRandomText() throws {
         // Markers split and at edges, white space of several kinds (NEL too: PCRE2 counts it as \s), letters of
         // other scripts after a dot.
-        let alphabet = ["a", "é", "Ω", "1", ".", ":", "/", "//", "://", "<", ">", "\"", " ", "\t", "\u{A0}", "\u{2028}",
-                        "\u{85}", "\u{3000}", "🎉", "-", "東"]
+        let alphabet = [
+            "a", "é", "Ω", "1", ".", ":", "/", "//", "://", "<", ">", "\"", " ", "\t", "\u{A0}", "\u{2028}",
+            "\u{85}", "\u{3000}", "🎉", "-", "東",
+        ]
         for text in try sampleDrafts() + randomTexts(from: alphabet) {
             let bytes = Array(text.utf8)
             let found = bytes.withUnsafeBufferPointer { buffer in
-                LengthRule.urlCandidates(in: buffer, range: 0..<buffer.count).map { String(decoding: bytes[$0], as: UTF8.self) }
+                LengthRule.urlCandidates(in: buffer, range: 0..<buffer.count).map {
+                    String(decoding: bytes[$0], as: UTF8.self)
+                }
             }
             let expected = try urlCandidatePattern.matches(in: text)
-            XCTAssertEqual(found, expected, "text: \(text.debugDescription) \(found.map { Array($0.utf8) }) \(expected.map { Array($0.utf8) })")
+            XCTAssertEqual(
+                found, expected,
+                "text: \(text.debugDescription) \(found.map { Array($0.utf8) }) \(expected.map { Array($0.utf8) })")
         }
     }
 
     func testSameNonSpaceRunsAsThePatternOnDraftsAndRandomText() throws {
-        let alphabet = ["a", "é", "🎉", ".", " ", "\t", "\r\n", "\u{A0}", "\u{85}", "\u{2028}", "\u{3000}", "\u{200B}", "\u{301}"]
+        let alphabet = [
+            "a", "é", "🎉", ".", " ", "\t", "\r\n", "\u{A0}", "\u{85}", "\u{2028}", "\u{3000}", "\u{200B}", "\u{301}",
+        ]
         for text in try sampleDrafts() + randomTexts(from: alphabet) {
             let bytes = Array(text.utf8)
             let found = bytes.withUnsafeBufferPointer { buffer in
-                RepetitionRule.nonSpaceRuns(in: buffer, range: 0..<buffer.count).map { String(decoding: bytes[$0], as: UTF8.self) }
+                RepetitionRule.nonSpaceRuns(in: buffer, range: 0..<buffer.count).map {
+                    String(decoding: bytes[$0], as: UTF8.self)
+                }
             }
             XCTAssertEqual(found, try nonSpacePattern.matches(in: text), "text: \(text.debugDescription)")
         }
@@ -109,7 +123,9 @@ final class ByteScannerTests: XCTestCase {
             bytes.withUnsafeBufferPointer { buffer in
                 let index = WordIndex(buffer)
                 for _ in 0..<20 {
-                    let ends = [boundaries.randomElement(using: &generator)!, boundaries.randomElement(using: &generator)!]
+                    let ends = [
+                        boundaries.randomElement(using: &generator)!, boundaries.randomElement(using: &generator)!,
+                    ]
                     let range = ends.min()!..<ends.max()!
                     let scanned = WordCounter.words(in: buffer, range: range)
                     if index.indexed(range) != nil { answeredByIndex += 1 }
@@ -137,8 +153,10 @@ final class ByteScannerTests: XCTestCase {
     func testCharacterCountIsSwiftsCount() throws {
         // Marks (combining acute, Hebrew and Arabic points), format characters (Arabic number sign, soft hyphen),
         // ZWJ sequences and flags, next to plain letters of several scripts.
-        let alphabet = ["a", "é", "ß", "Ω", "ж", "\u{301}", "\u{5B0}", "\u{64B}", "\u{600}", "\u{AD}", "👍", "🏽", "\u{200D}",
-                        "🇧", "🇪", "東", "\r\n", "ـ"]
+        let alphabet = [
+            "a", "é", "ß", "Ω", "ж", "\u{301}", "\u{5B0}", "\u{64B}", "\u{600}", "\u{AD}", "👍", "🏽", "\u{200D}",
+            "🇧", "🇪", "東", "\r\n", "ـ",
+        ]
         for text in try sampleDrafts() + randomTexts(from: alphabet) {
             XCTAssertEqual(ScalarClasses.characterCount(Array(text.utf8)[...]), text.count, text.debugDescription)
         }

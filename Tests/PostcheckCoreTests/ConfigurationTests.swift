@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import PostcheckCore
 
 final class ConfigurationTests: XCTestCase {
@@ -15,11 +16,14 @@ final class ConfigurationTests: XCTestCase {
 
     func testPostcheckConfigurationDiscoveryAndOverrides() throws {
         let root = try temporaryDirectory()
-        try write("extends: existence\nmessage: \"'%s'\"\ntokens: [globex]\nignorecase: true\n",
-                  to: root.appendingPathComponent("styles/acme/Competitors.yml"))
-        try write("extends: existence\nmessage: x\ntokens: ['#\\w+']\nnonword: true\n",
-                  to: root.appendingPathComponent("styles/acme/Hashtags.yml"))
-        try write("""
+        try write(
+            "extends: existence\nmessage: \"'%s'\"\ntokens: [globex]\nignorecase: true\n",
+            to: root.appendingPathComponent("styles/acme/Competitors.yml"))
+        try write(
+            "extends: existence\nmessage: x\ntokens: ['#\\w+']\nnonword: true\n",
+            to: root.appendingPathComponent("styles/acme/Hashtags.yml"))
+        try write(
+            """
             packs: [./styles/acme]
             min-severity: warning
             fail-on: warning
@@ -44,7 +48,10 @@ final class ConfigurationTests: XCTestCase {
         let news = Set(linter.activeRules(for: "news/2026/a.md").map(\.rule.header.id))
         let other = linter.activeRules(for: "blog/a.md")
         XCTAssertFalse(news.contains("acme.Hashtags"))
-        XCTAssertTrue(Set(other.map(\.rule.header.id)).isSuperset(of: ["acme.Hashtags", "acme.Competitors", "Vale.Avoid", "Vale.Terms"]))
+        XCTAssertTrue(
+            Set(other.map(\.rule.header.id)).isSuperset(of: [
+                "acme.Hashtags", "acme.Competitors", "Vale.Avoid", "Vale.Terms",
+            ]))
         XCTAssertEqual(other.first { $0.rule.header.id == "acme.Competitors" }?.severity, .error)
 
         let draft = try Draft(path: "a.md", text: "Globex and synergy. acme cloud")
@@ -78,12 +85,16 @@ final class ConfigurationTests: XCTestCase {
 
     func testValeIni() throws {
         let root = try temporaryDirectory()
-        try write("extends: existence\nmessage: \"'%s'\"\ntokens: [very]\nlevel: warning\n",
-                  to: root.appendingPathComponent("styles/Demo/Weasel.yml"))
-        try write("extends: existence\nmessage: x\ntokens: [so]\n", to: root.appendingPathComponent("styles/Demo/So.yml"))
-        try write("extends: existence\nmessage: x\ntokens: [foo]\n", to: root.appendingPathComponent("styles/Other/Foo.yml"))
+        try write(
+            "extends: existence\nmessage: \"'%s'\"\ntokens: [very]\nlevel: warning\n",
+            to: root.appendingPathComponent("styles/Demo/Weasel.yml"))
+        try write(
+            "extends: existence\nmessage: x\ntokens: [so]\n", to: root.appendingPathComponent("styles/Demo/So.yml"))
+        try write(
+            "extends: existence\nmessage: x\ntokens: [foo]\n", to: root.appendingPathComponent("styles/Other/Foo.yml"))
         try write("Avoided\n", to: root.appendingPathComponent("styles/config/vocabularies/Team/reject.txt"))
-        try write("""
+        try write(
+            """
             StylesPath = styles
             MinAlertLevel = warning
             Vocab = Team
@@ -117,7 +128,8 @@ final class PolicyConfigurationTests: XCTestCase {
     func testPolicyAndNamesBecomeSettingsAndVariables() throws {
         let root = try temporaryDirectory()
         let path = root.appendingPathComponent(".postcheck.yml")
-        try write("""
+        try write(
+            """
             names:
               company: Acme
               competitors: [{name: Globex, aliases: [Globex Corp], handles: [globex_be]}, Initech]
@@ -136,11 +148,14 @@ final class PolicyConfigurationTests: XCTestCase {
     func testPolicyValuesOutOfRange() throws {
         let root = try temporaryDirectory()
         let path = root.appendingPathComponent(".postcheck.yml")
-        for (text, line) in [("policy:\n  humour: sometimes\n", 2), ("policy:\n  promotional: 500\n", 2),
-                             ("policy:\n  disclosure: {jurisdictions: [mars]}\n", 2), ("policy:\n  tone: calm\n", 2),
-                             ("names:\n  rivals: [Globex]\n", 2)] {
+        for (text, line) in [
+            ("policy:\n  humour: sometimes\n", 2), ("policy:\n  promotional: 500\n", 2),
+            ("policy:\n  disclosure: {jurisdictions: [mars]}\n", 2), ("policy:\n  tone: calm\n", 2),
+            ("names:\n  rivals: [Globex]\n", 2),
+        ] {
             try write(text, to: path)
-            XCTAssertThrowsError(try ConfigurationLoader(bundledRulesDirectory: nil).load(path: path.path), text) { error in
+            XCTAssertThrowsError(try ConfigurationLoader(bundledRulesDirectory: nil).load(path: path.path), text) {
+                error in
                 XCTAssertEqual((error as? RuleFileError)?.line, line, "\(error)")
             }
         }
@@ -148,7 +163,9 @@ final class PolicyConfigurationTests: XCTestCase {
 
     func testRulesNeedingEmptyNamesAreSkippedNotFailed() throws {
         let root = try temporaryDirectory()
-        try write("extends: existence\nmessage: x\ntokens: ['{{competitors}}']\n", to: root.appendingPathComponent("p/Rivals.yml"))
+        try write(
+            "extends: existence\nmessage: x\ntokens: ['{{competitors}}']\n",
+            to: root.appendingPathComponent("p/Rivals.yml"))
         var configuration = Configuration(source: .builtin, baseDirectory: root.path)
         configuration.packDirectories = [("p", root.appendingPathComponent("p").path)]
         configuration.enabledPacks = ["p"]
@@ -158,6 +175,7 @@ final class PolicyConfigurationTests: XCTestCase {
         configuration.variables["competitors"] = ["Globex (BE)"]
         let named = try Linter(configuration: configuration)
         let draft = try Draft(path: "a.md", text: "Globex (BE) is here, Globex not.")
-        XCTAssertEqual(named.check(draft, relativePath: "a.md", scratch: MatchScratch()).findings.map(\.match), ["Globex (BE)"])
+        XCTAssertEqual(
+            named.check(draft, relativePath: "a.md", scratch: MatchScratch()).findings.map(\.match), ["Globex (BE)"])
     }
 }

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import PostcheckCore
 
 final class DraftTests: XCTestCase {
@@ -39,7 +40,8 @@ final class DraftTests: XCTestCase {
         let expected: [String: MetadataValue] = [
             "a": .bool(true), "b": .string("yes"), "c": .number(3), "d": .number(2.5), "e": .null, "f": .null,
             "g": .string("Nope"), "h": .number(31), "i": .number(.infinity), "j": .string("2024-05-01"),
-            "k": .list([.number(1), .bool(true), .string("2"), .string("x")]), "l": .map(["m": .null, "n": .bool(true)]),
+            "k": .list([.number(1), .bool(true), .string("2"), .string("x")]),
+            "l": .map(["m": .null, "n": .bool(true)]),
             "o": .number(-1000),
         ]
         for (key, value) in expected { XCTAssertEqual(draft.frontMatter?[key], value, key) }
@@ -67,8 +69,9 @@ final class DraftTests: XCTestCase {
             XCTAssertEqual(try maskedText(text), expected, text.debugDescription)
         }
         // Suppression comments are read from closed comments only.
-        XCTAssertEqual(SuppressionParser.comments(in: Array("a <!-- postcheck-disable --> b <!-- open".utf8), from: 0).map(\.text),
-                       ["postcheck-disable"])
+        XCTAssertEqual(
+            SuppressionParser.comments(in: Array("a <!-- postcheck-disable --> b <!-- open".utf8), from: 0).map(\.text),
+            ["postcheck-disable"])
     }
 
     func testCodeCommentsAndURLsAreMaskedKeepingOffsets() throws {
@@ -93,8 +96,9 @@ final class DraftTests: XCTestCase {
         XCTAssertFalse(masked.contains("indented"))
         XCTAssertTrue(masked.contains("the guide"))
         XCTAssertTrue(masked.contains("Globex logo"), "alt text is prose")
-        XCTAssertEqual(masked.split(separator: "\n", omittingEmptySubsequences: false).count,
-                       text.split(separator: "\n", omittingEmptySubsequences: false).count)
+        XCTAssertEqual(
+            masked.split(separator: "\n", omittingEmptySubsequences: false).count,
+            text.split(separator: "\n", omittingEmptySubsequences: false).count)
     }
 
     func testBlocksCarryScopes() throws {
@@ -117,19 +121,23 @@ final class DraftTests: XCTestCase {
             --------------
             """
         let draft = try Draft(path: "t.md", text: text)
-        let described = draft.blocks.map { "\(draft.source.string($0.range))|\($0.scopeParts.sorted().joined(separator: ","))" }
-        XCTAssertEqual(described, [
-            "Title here|h1,heading,text",
-            "A paragraph\nover two lines.|paragraph,text",
-            "item one|list,paragraph,text",
-            "item two|list,paragraph,text",
-            "quoted text|blockquote,paragraph,text",
-            "Head|header,table,text",
-            "Other|header,table,text",
-            "cell|cell,table,text",
-            "more|cell,table,text",
-            "Setext heading|h2,heading,text",
-        ])
+        let described = draft.blocks.map {
+            "\(draft.source.string($0.range))|\($0.scopeParts.sorted().joined(separator: ","))"
+        }
+        XCTAssertEqual(
+            described,
+            [
+                "Title here|h1,heading,text",
+                "A paragraph\nover two lines.|paragraph,text",
+                "item one|list,paragraph,text",
+                "item two|list,paragraph,text",
+                "quoted text|blockquote,paragraph,text",
+                "Head|header,table,text",
+                "Other|header,table,text",
+                "cell|cell,table,text",
+                "more|cell,table,text",
+                "Setext heading|h2,heading,text",
+            ])
     }
 
     func testHashtagLinesAreNotHeadings() throws {
@@ -155,19 +163,25 @@ final class DraftTests: XCTestCase {
 final class SentenceSplitterTests: XCTestCase {
     private func sentences(_ text: String) -> [String] {
         let bytes = Array(text.utf8)
-        return SentenceSplitter.sentences(in: bytes, range: 0..<bytes.count).map { String(decoding: bytes[$0], as: UTF8.self) }
+        return SentenceSplitter.sentences(in: bytes, range: 0..<bytes.count).map {
+            String(decoding: bytes[$0], as: UTF8.self)
+        }
     }
 
     func testSplitsOnPunctuationInThreeLanguages() {
-        XCTAssertEqual(sentences("Dr. Peeters kwam o.a. langs. Het was fijn! Kom je ook?"),
-                       ["Dr. Peeters kwam o.a. langs.", "Het was fijn!", "Kom je ook?"])
-        XCTAssertEqual(sentences("We met Mr. Smith, e.g. at 3 p.m. today. It went well."),
-                       ["We met Mr. Smith, e.g. at 3 p.m. today.", "It went well."])
-        XCTAssertEqual(sentences("M. Dupont arrive. « Bonjour ! » dit-il. C'est tout…"),
-                       ["M. Dupont arrive.", "« Bonjour ! » dit-il.", "C'est tout…"])
+        XCTAssertEqual(
+            sentences("Dr. Peeters kwam o.a. langs. Het was fijn! Kom je ook?"),
+            ["Dr. Peeters kwam o.a. langs.", "Het was fijn!", "Kom je ook?"])
+        XCTAssertEqual(
+            sentences("We met Mr. Smith, e.g. at 3 p.m. today. It went well."),
+            ["We met Mr. Smith, e.g. at 3 p.m. today.", "It went well."])
+        XCTAssertEqual(
+            sentences("M. Dupont arrive. « Bonjour ! » dit-il. C'est tout…"),
+            ["M. Dupont arrive.", "« Bonjour ! » dit-il.", "C'est tout…"])
         // Abbreviations with accents, in capitals, and a word that only ends like one.
-        XCTAssertEqual(sentences("Voir Réf. Deux et ÉD. Trois. Nous sommes prêts. ETC. Fin. Tarief. Klaar."),
-                       ["Voir Réf. Deux et ÉD. Trois.", "Nous sommes prêts.", "ETC. Fin.", "Tarief.", "Klaar."])
+        XCTAssertEqual(
+            sentences("Voir Réf. Deux et ÉD. Trois. Nous sommes prêts. ETC. Fin. Tarief. Klaar."),
+            ["Voir Réf. Deux et ÉD. Trois.", "Nous sommes prêts.", "ETC. Fin.", "Tarief.", "Klaar."])
     }
 
     func testLineBreaksEndThoughtsInSocialPosts() {

@@ -39,19 +39,29 @@ final class FuzzRegressionTests: XCTestCase {
         let rules = Dictionary(uniqueKeysWithValues: try inputs("corpus", .rule))
         XCTAssertEqual(FuzzTargets.run(.rule, rules["Shouting.yml"]!), .accepted)
         XCTAssertEqual(FuzzTargets.run(.rule, rules["substitution.yml"]!), .accepted)
-        guard case .refused(let regex) = FuzzTargets.run(.rule, rules["bad-regex.yml"]!) else { return XCTFail("bad regex accepted") }
+        guard case .refused(let regex) = FuzzTargets.run(.rule, rules["bad-regex.yml"]!) else {
+            return XCTFail("bad regex accepted")
+        }
         XCTAssertTrue(regex.contains("Rule.yml:4"), regex)
-        guard case .refused(let yaml) = FuzzTargets.run(.rule, rules["bad-yaml.yml"]!) else { return XCTFail("bad YAML accepted") }
+        guard case .refused(let yaml) = FuzzTargets.run(.rule, rules["bad-yaml.yml"]!) else {
+            return XCTFail("bad YAML accepted")
+        }
         XCTAssertTrue(yaml.contains("Rule.yml:"), yaml)
         let positions = Dictionary(uniqueKeysWithValues: try inputs("corpus", .positions))
         XCTAssertEqual(FuzzTargets.run(.positions, positions["mixed.txt"]!), .accepted)
-        guard case .refused(let utf8) = FuzzTargets.run(.positions, positions["invalid-utf8.txt"]!) else { return XCTFail("invalid UTF-8 accepted") }
+        guard case .refused(let utf8) = FuzzTargets.run(.positions, positions["invalid-utf8.txt"]!) else {
+            return XCTFail("invalid UTF-8 accepted")
+        }
         XCTAssertTrue(utf8.contains("UTF-8"), utf8)
         let configs = Dictionary(uniqueKeysWithValues: try inputs("corpus", .config))
-        guard case .refused(let level) = FuzzTargets.run(.config, configs["bad-level.yml"]!) else { return XCTFail("bad level accepted") }
+        guard case .refused(let level) = FuzzTargets.run(.config, configs["bad-level.yml"]!) else {
+            return XCTFail("bad level accepted")
+        }
         XCTAssertTrue(level.contains(".postcheck.yml:2"), level)
         let inis = Dictionary(uniqueKeysWithValues: try inputs("corpus", .valeini))
-        guard case .refused(let section) = FuzzTargets.run(.valeini, inis["bad-section.ini"]!) else { return XCTFail("bad section accepted") }
+        guard case .refused(let section) = FuzzTargets.run(.valeini, inis["bad-section.ini"]!) else {
+            return XCTFail("bad section accepted")
+        }
         XCTAssertTrue(section.contains(".vale.ini:"), section)
     }
 }

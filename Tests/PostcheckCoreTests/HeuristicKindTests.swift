@@ -1,8 +1,12 @@
 import XCTest
+
 @testable import PostcheckCore
 
 final class HeuristicKindTests: XCTestCase {
-    private func verify(_ yaml: String, triggering: [String], nonTriggering: [String], file: StaticString = #filePath, line: UInt = #line) throws {
+    private func verify(
+        _ yaml: String, triggering: [String], nonTriggering: [String], file: StaticString = #filePath,
+        line: UInt = #line
+    ) throws {
         let rule = try compileRule(yaml)
         for example in nonTriggering {
             for variant in variants(of: example) {
@@ -12,7 +16,9 @@ final class HeuristicKindTests: XCTestCase {
         for example in triggering {
             for variant in variants(of: example) {
                 let (text, expected) = markers(in: variant)
-                XCTAssertEqual(try findings(rule, on: text).map { "\($0.line):\($0.column)" }, expected, text, file: file, line: line)
+                XCTAssertEqual(
+                    try findings(rule, on: text).map { "\($0.line):\($0.column)" }, expected, text, file: file,
+                    line: line)
             }
         }
     }
@@ -33,7 +39,8 @@ final class HeuristicKindTests: XCTestCase {
         """
 
     func testDensityInThreeLanguages() throws {
-        try verify(promotional,
+        try verify(
+            promotional,
             triggering: [
                 "---\nlang: en\n---\n↓Buy now: the best deal, 50% off and free shipping for €20!",
                 "---\nlang: nl\n---\n↓Bestel nu: de beste deal, 50% korting en gratis verzending voor €20!",
@@ -48,13 +55,17 @@ final class HeuristicKindTests: XCTestCase {
     }
 
     func testDensityExplainsItsCues() throws {
-        let found = try findings(compileRule(promotional), on: "---\nlang: en\n---\nBuy now: the best deal, 50% off and free shipping for €20!")
+        let found = try findings(
+            compileRule(promotional),
+            on: "---\nlang: en\n---\nBuy now: the best deal, 50% off and free shipping for €20!")
         XCTAssertEqual(found.count, 1)
         XCTAssertEqual(found[0].finding.cues.first?.text, "Buy now")
         XCTAssertTrue(found[0].message.contains("(max 10.00)"), found[0].message)
         XCTAssertEqual(Set(found[0].finding.cues.map(\.text)), ["Buy now", "best", "50%", "free", "€20", "!"])
         // Texts without words: no crash, no division by zero.
-        for text in ["", "🎉🎉", "#a #b", "!!!!!!"] { XCTAssertEqual(try findings(compileRule(promotional), on: text).count, 0) }
+        for text in ["", "🎉🎉", "#a #b", "!!!!!!"] {
+            XCTAssertEqual(try findings(compileRule(promotional), on: text).count, 0)
+        }
     }
 
     // MARK: requires
@@ -70,7 +81,8 @@ final class HeuristicKindTests: XCTestCase {
 
     func testRequiresDisclosure() throws {
         let filler = String(repeating: "Meer uitleg over het product en de klanten. ", count: 4)
-        try verify(disclosure,
+        try verify(
+            disclosure,
             triggering: [
                 "Try ↓Acme Cloud today, it is great.",
                 "Probeer ↓Acme Cloud vandaag. #spon",
@@ -98,7 +110,8 @@ final class HeuristicKindTests: XCTestCase {
     // MARK: near and names
 
     func testCompetitorOnlyNearComparisons() throws {
-        try verify("""
+        try verify(
+            """
             extends: existence
             message: "'%s' next to a comparison"
             ignorecase: true
@@ -124,40 +137,55 @@ final class HeuristicKindTests: XCTestCase {
     }
 
     func testNearWithinWords() throws {
-        let rule = try compileRule("""
+        let rule = try compileRule(
+            """
             extends: existence
             message: x
             tokens: [Globex]
             near: {within: 2, patterns: ['\\bbad\\b']}
             """)
-        XCTAssertEqual(try findings(rule, on: "Globex is bad. We think that Globex was, in our long experience, bad.").map(\.column), [1])
+        XCTAssertEqual(
+            try findings(rule, on: "Globex is bad. We think that Globex was, in our long experience, bad.").map(
+                \.column), [1])
     }
 
     // MARK: validate
 
     private func validated(_ validator: String, _ pattern: String, _ text: String) throws -> [String] {
-        try findings(compileRule("extends: existence\nmessage: x\nnonword: true\nvalidate: \(validator)\nraw: ['\(pattern)']\n"), on: text).map(\.match)
+        try findings(
+            compileRule("extends: existence\nmessage: x\nnonword: true\nvalidate: \(validator)\nraw: ['\(pattern)']\n"),
+            on: text
+        ).map(\.match)
     }
 
     func testValidators() throws {
         let iban = "\\b[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\\b"
-        XCTAssertEqual(try validated("iban", iban, "Stort op BE68 5390 0754 7034 of NL91 ABNA 0417 1643 00, niet BE68 5390 0754 7035."),
-                       ["BE68 5390 0754 7034", "NL91 ABNA 0417 1643 00"])
-        XCTAssertEqual(try validated("iban", iban, "Virement FR14 2004 1010 0505 0001 3M02 606 ou DE89 3704 0044 0532 0130 00"),
-                       ["FR14 2004 1010 0505 0001 3M02 606", "DE89 3704 0044 0532 0130 00"])
+        XCTAssertEqual(
+            try validated(
+                "iban", iban, "Stort op BE68 5390 0754 7034 of NL91 ABNA 0417 1643 00, niet BE68 5390 0754 7035."),
+            ["BE68 5390 0754 7034", "NL91 ABNA 0417 1643 00"])
+        XCTAssertEqual(
+            try validated("iban", iban, "Virement FR14 2004 1010 0505 0001 3M02 606 ou DE89 3704 0044 0532 0130 00"),
+            ["FR14 2004 1010 0505 0001 3M02 606", "DE89 3704 0044 0532 0130 00"])
         let card = "\\b(?:\\d[ -]?){12,18}\\d\\b"
-        XCTAssertEqual(try validated("luhn", card, "Card 4111 1111 1111 1111, 5500-0000-0000-0004; invoice 4111 1111 1111 1112."),
-                       ["4111 1111 1111 1111", "5500-0000-0000-0004"])
+        XCTAssertEqual(
+            try validated("luhn", card, "Card 4111 1111 1111 1111, 5500-0000-0000-0004; invoice 4111 1111 1111 1112."),
+            ["4111 1111 1111 1111", "5500-0000-0000-0004"])
         let national = "\\b\\d{2}\\.?\\d{2}\\.?\\d{2}-?\\d{3}\\.?\\d{2}\\b"
-        XCTAssertEqual(try validated("be-national-number", national, "RR 85.07.30-033.28, 01.02.03-123.45 en 85.07.30-033.29"),
-                       ["85.07.30-033.28", "01.02.03-123.45"])
-        XCTAssertEqual(try validated("nl-bsn", "\\b\\d{9}\\b", "BSN 111222333 en 123456782, niet 123456789 of 000000000"),
-                       ["111222333", "123456782"])
+        XCTAssertEqual(
+            try validated("be-national-number", national, "RR 85.07.30-033.28, 01.02.03-123.45 en 85.07.30-033.29"),
+            ["85.07.30-033.28", "01.02.03-123.45"])
+        XCTAssertEqual(
+            try validated("nl-bsn", "\\b\\d{9}\\b", "BSN 111222333 en 123456782, niet 123456789 of 000000000"),
+            ["111222333", "123456782"])
         let email = "[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)*"
-        XCTAssertEqual(try validated("email", email, "Mail jan.peeters@acme.be, niet jan@localhost of a@b.c"), ["jan.peeters@acme.be"])
+        XCTAssertEqual(
+            try validated("email", email, "Mail jan.peeters@acme.be, niet jan@localhost of a@b.c"),
+            ["jan.peeters@acme.be"])
         let phone = "(?:\\+|\\b0)[\\d ./()-]{7,}\\d"
-        XCTAssertEqual(try validated("phone", phone, "Bel +32 470 12 34 56 of 0470/12.34.56 of +31 6 12345678; ref 0000000000"),
-                       ["+32 470 12 34 56", "0470/12.34.56", "+31 6 12345678"])
+        XCTAssertEqual(
+            try validated("phone", phone, "Bel +32 470 12 34 56 of 0470/12.34.56 of +31 6 12345678; ref 0000000000"),
+            ["+32 470 12 34 56", "0470/12.34.56", "+31 6 12345678"])
         XCTAssertThrowsError(try compileRule("extends: existence\nmessage: x\nvalidate: crc\ntokens: [a]\n")) { error in
             XCTAssertTrue("\(error)".contains("unknown validator 'crc'"))
         }

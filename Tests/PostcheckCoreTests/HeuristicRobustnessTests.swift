@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import PostcheckCore
 
 /// Every heuristic kind on drafts with no words, only emoji, only hashtags, or 100 KB of one word: sensible
@@ -29,7 +30,8 @@ final class HeuristicRobustnessTests: XCTestCase {
             ("!!!!!", []),  // no words: no density
         ]
         for (text, expected) in cases {
-            let result = linter.check(try Draft(path: "t.md", text: text), relativePath: "t.md", scratch: MatchScratch())
+            let result = linter.check(
+                try Draft(path: "t.md", text: text), relativePath: "t.md", scratch: MatchScratch())
             XCTAssertEqual(Set(result.findings.map(\.ruleID)), expected, String(text.prefix(20)))
             XCTAssertTrue(result.ruleErrors.isEmpty)
             XCTAssertTrue((0...100).contains(result.score))

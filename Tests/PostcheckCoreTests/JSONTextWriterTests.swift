@@ -1,13 +1,19 @@
 import Foundation
 import XCTest
+
 @testable import PostcheckCore
 
 /// The JSON layout every report and API response uses, written straight into bytes.
 final class JSONTextWriterTests: XCTestCase {
     private let value = JSONValue.object([
         ("empty", .array([])), ("none", .object([])),
-        ("items", .array([.int(-5), .int(Int.min), .double(0.5), .bool(true), .null,
-                          .string("q\"b\\n\nt\tc\u{1}é👍🏽")])),
+        (
+            "items",
+            .array([
+                .int(-5), .int(Int.min), .double(0.5), .bool(true), .null,
+                .string("q\"b\\n\nt\tc\u{1}é👍🏽"),
+            ])
+        ),
         ("nested", .object([("k", .array([.object([("x", .int(10))])]))])),
     ])
 
@@ -34,8 +40,10 @@ final class JSONTextWriterTests: XCTestCase {
             }
             """
         XCTAssertEqual(value.serialized(), expected)
-        XCTAssertEqual(value.serialized(compact: true),
-                       #"{"empty":[],"none":{},"items":[-5,-9223372036854775808,0.5,true,null,"q\"b\\n\nt\tc\u0001é👍🏽"],"nested":{"k":[{"x":10}]}}"#)
+        XCTAssertEqual(
+            value.serialized(compact: true),
+            #"{"empty":[],"none":{},"items":[-5,-9223372036854775808,0.5,true,null,"q\"b\\n\nt\tc\u0001é👍🏽"],"nested":{"k":[{"x":10}]}}"#
+        )
         // Both forms are JSON that reads back to the same values.
         for text in [value.serialized(), value.serialized(compact: true)] {
             let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import PostcheckCore
 
 final class LanguageDetectorTests: XCTestCase {
@@ -15,12 +16,18 @@ final class LanguageDetectorTests: XCTestCase {
             let parts = line.split(separator: "\t", maxSplits: 1).map(String.init)
             total[parts[0], default: 0] += 1
             let detected = LanguageDetector.detect(parts[1]).language
-            if detected == parts[0] { correct[parts[0], default: 0] += 1 } else { misses.append("\(parts[0])→\(detected ?? "none"): \(parts[1])") }
+            if detected == parts[0] {
+                correct[parts[0], default: 0] += 1
+            } else {
+                misses.append("\(parts[0])→\(detected ?? "none"): \(parts[1])")
+            }
         }
         for language in ["nl", "en", "fr"] {
             XCTAssertGreaterThanOrEqual(total[language] ?? 0, 50)
             let accuracy = Double(correct[language] ?? 0) / Double(total[language]!)
-            print("language detection \(language): \(correct[language] ?? 0)/\(total[language]!) = \(String(format: "%.1f", accuracy * 100))%")
+            print(
+                "language detection \(language): \(correct[language] ?? 0)/\(total[language]!) = \(String(format: "%.1f", accuracy * 100))%"
+            )
             XCTAssertGreaterThanOrEqual(accuracy, 0.95, "\(language) misses: \(misses)")
         }
         for miss in misses { print("  missed \(miss)") }
@@ -30,7 +37,9 @@ final class LanguageDetectorTests: XCTestCase {
         XCTAssertNil(LanguageDetector.detect("Globex!").language)
         XCTAssertNil(LanguageDetector.detect("🎉🎉 #launch").language)
         XCTAssertNil(LanguageDetector.detect("").language)
-        XCTAssertEqual(LanguageDetector.detect("Wir freuen uns sehr über die neue Zusammenarbeit mit unseren Partnern").language, "de")
+        XCTAssertEqual(
+            LanguageDetector.detect("Wir freuen uns sehr über die neue Zusammenarbeit mit unseren Partnern").language,
+            "de")
     }
 
     func testNormalizesDeclaredCodes() {

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import PostcheckCore
 
 /// A word list too large for one PCRE2 pattern is split into several, with the same findings; a pattern quoted in
@@ -16,7 +17,8 @@ final class LargeWordListTests: XCTestCase {
             }
             terms.append(term)
         }
-        let yaml = "extends: existence\nmessage: \"%s\"\nignorecase: true\ntokens:\n" + terms.map { "  - \($0)\n" }.joined()
+        let yaml =
+            "extends: existence\nmessage: \"%s\"\nignorecase: true\ntokens:\n" + terms.map { "  - \($0)\n" }.joined()
         let rule = try compileRule(yaml)
         let text = "Start \(terms[0]) middle \(terms[25_000].uppercased()) end \(terms[49_999]) and \(terms[49_999])s."
         let found = try findings(rule, on: text)

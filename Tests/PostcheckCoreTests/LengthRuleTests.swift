@@ -1,8 +1,11 @@
 import XCTest
+
 @testable import PostcheckCore
 
 final class LengthRuleTests: XCTestCase {
-    private func linter(_ rules: [String: String], configuration extra: (inout Configuration) -> Void = { _ in }) throws -> Linter {
+    private func linter(
+        _ rules: [String: String], configuration extra: (inout Configuration) -> Void = { _ in }
+    ) throws -> Linter {
         let root = try temporaryDirectory()
         for (name, text) in rules { try write(text, to: root.appendingPathComponent("p/\(name).yml")) }
         var configuration = Configuration(source: .builtin, baseDirectory: root.path)
@@ -22,50 +25,55 @@ final class LengthRuleTests: XCTestCase {
 
     private let limits = [
         "Length": """
-            extends: length
-            message: "%[1]s %[3]s; %[4]s allows %[2]s (%[5]s too many)."
-            count: characters
-            max: {linkedin: 40, instagram: 30}
-            """,
+        extends: length
+        message: "%[1]s %[3]s; %[4]s allows %[2]s (%[5]s too many)."
+        count: characters
+        max: {linkedin: 40, instagram: 30}
+        """,
         "X": """
-            extends: length
-            message: "%[1]s %[3]s; %[4]s allows %[2]s."
-            count: weighted
-            max: {x: 20}
-            """,
+        extends: length
+        message: "%[1]s %[3]s; %[4]s allows %[2]s."
+        count: weighted
+        max: {x: 20}
+        """,
         "Hashtags": """
-            extends: length
-            message: "%[1]s %[3]s; %[4]s allows %[2]s."
-            count: hashtags
-            max: 2
-            """,
+        extends: length
+        message: "%[1]s %[3]s; %[4]s allows %[2]s."
+        count: hashtags
+        max: 2
+        """,
     ]
 
     func testPlatformLimitsFromFrontMatterAndConfiguration() throws {
         let linter = try self.linter(limits) { $0.platform = "linkedin" }
         let text = "Dit bericht is net iets te lang voor de test 🎉."
         XCTAssertEqual(try check(linter, text), ["1:41 47 characters; LinkedIn allows 40 (7 too many)."])
-        XCTAssertEqual(try check(linter, "---\nplatform: instagram\n---\n" + text), ["4:31 47 characters; Instagram allows 30 (17 too many)."])
+        XCTAssertEqual(
+            try check(linter, "---\nplatform: instagram\n---\n" + text),
+            ["4:31 47 characters; Instagram allows 30 (17 too many)."])
         XCTAssertEqual(try check(linter, "---\nplatform: facebook\n---\n" + text), [])
     }
 
     func testXWeightedLengthCountsURLsAndEmoji() throws {
         let linter = try self.linter(limits)
         // "Go " (3) + URL (23) = 26 > 20; the finding starts where the text stops fitting.
-        XCTAssertEqual(try check(linter, "---\nplatform: x\n---\nGo https://example.com/a/very/long/path"),
-                       ["4:4 26 weighted characters; X allows 20."])
+        XCTAssertEqual(
+            try check(linter, "---\nplatform: x\n---\nGo https://example.com/a/very/long/path"),
+            ["4:4 26 weighted characters; X allows 20."])
         XCTAssertEqual(try check(linter, "---\nplatform: x\n---\n👩🏽‍💻👩🏽‍💻 ok"), [])
     }
 
     func testSignatureCountsInTheBudget() throws {
         let linter = try self.linter(limits) { $0.signatures = ["x": " — posted by Acme #ad"] }
-        XCTAssertEqual(try check(linter, "---\nplatform: x\n---\nShort post."),
-                       ["4:1 32 weighted characters; X allows 20."])
+        XCTAssertEqual(
+            try check(linter, "---\nplatform: x\n---\nShort post."),
+            ["4:1 32 weighted characters; X allows 20."])
     }
 
     func testHashtagsPointAtTheFirstOneTooMany() throws {
         let linter = try self.linter(limits)
-        XCTAssertEqual(try check(linter, "Nieuws #een #twee C#-code en #drie #vier"), ["1:30 4 hashtags; the platform allows 2."])
+        XCTAssertEqual(
+            try check(linter, "Nieuws #een #twee C#-code en #drie #vier"), ["1:30 4 hashtags; the platform allows 2."])
     }
 
     func testBadLengthRules() {

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import PostcheckCore
 
 final class LexiconRuleTests: XCTestCase {
@@ -12,7 +13,10 @@ final class LexiconRuleTests: XCTestCase {
           fr: {horrible: -2.6, déteste: -2.7, mauvais: -2.5, génial: 3.0}
         """
 
-    private func verify(_ yaml: String, triggering: [String], nonTriggering: [String], file: StaticString = #filePath, line: UInt = #line) throws {
+    private func verify(
+        _ yaml: String, triggering: [String], nonTriggering: [String], file: StaticString = #filePath,
+        line: UInt = #line
+    ) throws {
         let rule = try compileRule(yaml)
         for example in nonTriggering {
             for variant in variants(of: example) {
@@ -22,7 +26,9 @@ final class LexiconRuleTests: XCTestCase {
         for example in triggering {
             for variant in variants(of: example) {
                 let (text, expected) = markers(in: variant)
-                XCTAssertEqual(try findings(rule, on: text).map { "\($0.line):\($0.column)" }, expected, text, file: file, line: line)
+                XCTAssertEqual(
+                    try findings(rule, on: text).map { "\($0.line):\($0.column)" }, expected, text, file: file,
+                    line: line)
             }
         }
     }
@@ -33,12 +39,18 @@ final class LexiconRuleTests: XCTestCase {
     /// when two code points or fewer would be left (code points, not bytes: `éé,` stays whole); an emoji is still
     /// described in words.
     func testAccentedWordsAreTokenizedAsVADERDoes() {
-        let scorer = SentimentScorer(lexicon: ["décevant": -2], language: .french, emojiDescriptions: ["😀": "grinning face"])
+        let scorer = SentimentScorer(
+            lexicon: ["décevant": -2], language: .french, emojiDescriptions: ["😀": "grinning face"])
         let text = "«Très» décevant!! l'équipe… éé, ééé, Çà😀"
         var memo = SentimentScorer.WordMemo()
-        let tokens = Array(text.utf8).withUnsafeBufferPointer { scorer.tokenize($0, range: 0..<$0.count, words: &memo).tokens }
-        XCTAssertEqual(tokens.map { memo[Int($0.word)].text }, ["«Très»", "décevant", "l'équipe…", "éé,", "ééé", "Çà", "grinning", "face"])
-        XCTAssertEqual(tokens.map { memo[Int($0.word)].lower }.prefix(6), ["«très»", "décevant", "l'équipe…", "éé,", "ééé", "çà"])
+        let tokens = Array(text.utf8).withUnsafeBufferPointer {
+            scorer.tokenize($0, range: 0..<$0.count, words: &memo).tokens
+        }
+        XCTAssertEqual(
+            tokens.map { memo[Int($0.word)].text },
+            ["«Très»", "décevant", "l'équipe…", "éé,", "ééé", "Çà", "grinning", "face"])
+        XCTAssertEqual(
+            tokens.map { memo[Int($0.word)].lower }.prefix(6), ["«très»", "décevant", "l'équipe…", "éé,", "ééé", "çà"])
         XCTAssertEqual(tokens[1].valence, -2)
         XCTAssertEqual(tokens.map(\.isAllCaps), [false, false, false, false, false, false, false, false])
     }
@@ -57,8 +69,12 @@ final class LexiconRuleTests: XCTestCase {
     /// Base forms are remembered per thread across drafts, but per rule: two lexicons that reduce the same word to
     /// different entries each get their own ("waardeloze" → "waardeloos" in one, "waardelos" in the other).
     func testBaseFormMemoIsPerRule() throws {
-        let first = try compileRule("extends: lexicon\nmessage: '%s'\nthreshold: {below: -0.3}\nentries: {nl: {waardeloos: -2.5}}\n", id: "T.First")
-        let second = try compileRule("extends: lexicon\nmessage: '%s'\nthreshold: {below: -0.3}\nentries: {nl: {waardelos: -2.5}}\n", id: "T.Second")
+        let first = try compileRule(
+            "extends: lexicon\nmessage: '%s'\nthreshold: {below: -0.3}\nentries: {nl: {waardeloos: -2.5}}\n",
+            id: "T.First")
+        let second = try compileRule(
+            "extends: lexicon\nmessage: '%s'\nthreshold: {below: -0.3}\nentries: {nl: {waardelos: -2.5}}\n",
+            id: "T.Second")
         var configuration = Configuration(source: .builtin, baseDirectory: "/")
         configuration.minSeverity = .suggestion
         let linter = try Linter(configuration: configuration, rules: [first, second])
@@ -71,7 +87,8 @@ final class LexiconRuleTests: XCTestCase {
     }
 
     func testNegativeToneInThreeLanguagesWithNegation() throws {
-        try verify(negativeTone,
+        try verify(
+            negativeTone,
             triggering: [
                 "---\nlang: en\n---\nI really hate this ↓awful update.",  // VADER: "this" two words back intensifies ×1.25,
                 "---\nlang: nl\n---\nIk ↓haat deze vreselijke, slechte update.",
@@ -96,7 +113,8 @@ final class LexiconRuleTests: XCTestCase {
     }
 
     func testMinWordsAndIntensityMode() throws {
-        let rule = try compileRule("""
+        let rule = try compileRule(
+            """
             extends: lexicon
             message: "Hype %s (%s): %s"
             mode: intensity
@@ -114,13 +132,17 @@ final class LexiconRuleTests: XCTestCase {
         try write("# tone\nawful\t-2.5\nhate\t-2.7\t0.5\t[1, 2]\n", to: root.appendingPathComponent("p/tone.tsv"))
         try write("bad line without weight\n", to: root.appendingPathComponent("p/broken.tsv"))
         let loader = RuleLoader()
-        let good = try loader.compileRule(id: "p.Tone", path: root.appendingPathComponent("p/Tone.yml").path,
-                                          text: "extends: lexicon\nmessage: x\nlexicon: tone.tsv\nthreshold: {below: -0.3}\n",
-                                          context: RuleCompileContext())
+        let good = try loader.compileRule(
+            id: "p.Tone", path: root.appendingPathComponent("p/Tone.yml").path,
+            text: "extends: lexicon\nmessage: x\nlexicon: tone.tsv\nthreshold: {below: -0.3}\n",
+            context: RuleCompileContext())
         XCTAssertEqual(try findings(good, on: "An awful day.").count, 1)
-        XCTAssertThrowsError(try loader.compileRule(id: "p.B", path: root.appendingPathComponent("p/B.yml").path,
-                                                    text: "extends: lexicon\nmessage: x\nlexicon: broken.tsv\nthreshold: {below: -0.3}\n",
-                                                    context: RuleCompileContext())) { error in
+        XCTAssertThrowsError(
+            try loader.compileRule(
+                id: "p.B", path: root.appendingPathComponent("p/B.yml").path,
+                text: "extends: lexicon\nmessage: x\nlexicon: broken.tsv\nthreshold: {below: -0.3}\n",
+                context: RuleCompileContext())
+        ) { error in
             let fileError = error as! RuleFileError
             XCTAssertTrue(fileError.path.hasSuffix("broken.tsv"))
             XCTAssertEqual(fileError.line, 1)
@@ -133,8 +155,9 @@ final class LexiconRuleTests: XCTestCase {
         let rule = try compileRule(negativeTone)
         for text in ["", "🎉🎉🎉", "#a #b #c", String(repeating: "hate ", count: 20_000), "!!!???", "\u{301}\u{301}"] {
             // One finding per scored piece at most: the whole text, or each 64 KB slice of an endless line.
-            XCTAssertLessThanOrEqual(try findings(rule, on: "---\nlang: en\n---\n" + text).count,
-                                     text.utf8.count / CheckInput.wholeTextLimit + 1)
+            XCTAssertLessThanOrEqual(
+                try findings(rule, on: "---\nlang: en\n---\n" + text).count,
+                text.utf8.count / CheckInput.wholeTextLimit + 1)
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import PostcheckCore
 
 final class MetricRuleTests: XCTestCase {
@@ -22,7 +23,9 @@ final class MetricRuleTests: XCTestCase {
             "---\nlang: nl\n---\nOndanks aanzienlijke organisatorische complexiteit vereisen multidisciplinaire implementatiemethodologieën uitgebreide institutionele herconfiguratie.",
             "---\nlang: fr\n---\nNonobstant une considérable complexité organisationnelle, les méthodologies pluridisciplinaires nécessitent une reconfiguration institutionnelle approfondie.",
         ]
-        for text in easy { for variant in variants(of: text) { XCTAssertEqual(try findings(rule, on: variant).count, 0, variant) } }
+        for text in easy {
+            for variant in variants(of: text) { XCTAssertEqual(try findings(rule, on: variant).count, 0, variant) }
+        }
         for text in hard {
             for variant in variants(of: text) {
                 let found = try findings(rule, on: variant)
@@ -33,19 +36,23 @@ final class MetricRuleTests: XCTestCase {
     }
 
     func testValeFormulasAndUndefinedValues() throws {
-        let rule = try compileRule("""
+        let rule = try compileRule(
+            """
             extends: metric
             message: "%s words per sentence"
             formula: round(words / sentences, 1)
             condition: "> 5"
             """)
         XCTAssertEqual(try findings(rule, on: "One two three four five six seven. Eight.").map(\.message), [])
-        XCTAssertEqual(try findings(rule, on: "One two three four five six seven eight nine ten eleven twelve. Yes.").map(\.message),
-                       ["6.50 words per sentence"])
+        XCTAssertEqual(
+            try findings(rule, on: "One two three four five six seven eight nine ten eleven twelve. Yes.").map(
+                \.message),
+            ["6.50 words per sentence"])
         for text in ["", "🎉🎉", "#a #b", String(repeating: "woord ", count: 20_000)] {
             XCTAssertLessThanOrEqual(try findings(rule, on: text).count, 1, "no crash, no division by zero")
         }
-        let smog = try compileRule("""
+        let smog = try compileRule(
+            """
             extends: metric
             message: "SMOG %s"
             formula: 1.0430 * math.sqrt((polysyllabic_words * 30.0) / sentences) + 3.1291
@@ -57,11 +64,13 @@ final class MetricRuleTests: XCTestCase {
     func testSyllablesAndAbbreviations() {
         let cases: [(word: String, language: String, syllables: Int)] = [
             ("geëerd", "nl", 2), ("naïef", "nl", 2), ("vrijheid", "nl", 2), ("table", "en", 2), ("make", "en", 1),
-            ("wanted", "en", 2), ("jumped", "en", 1), ("journée", "fr", 2), ("JOURNE\u{301}E", "fr", 2), ("bonne", "fr", 1),
+            ("wanted", "en", 2), ("jumped", "en", 1), ("journée", "fr", 2), ("JOURNE\u{301}E", "fr", 2),
+            ("bonne", "fr", 1),
             ("tables", "fr", 1), ("Œuvre", "fr", 1), ("Müller", "de", 2),
         ]
         for (word, language, expected) in cases {
-            XCTAssertEqual(Syllables.count(Array(word.utf8)[...], language: language), expected, "\(word) (\(language))")
+            XCTAssertEqual(
+                Syllables.count(Array(word.utf8)[...], language: language), expected, "\(word) (\(language))")
         }
         let bytes = Array("Neem bijv. de trein. Prenez p. ex. le train. Fin.".utf8)
         XCTAssertEqual(SentenceSplitter.sentences(in: bytes, range: 0..<bytes.count).count, 3)
@@ -71,10 +80,15 @@ final class MetricRuleTests: XCTestCase {
     /// reference) on every word of the sample drafts and the bundled word lists, in each language.
     func testSyllableCounterMatchesReferenceOnRealWords() throws {
         var words = Set<String>()
-        let roots = [packageRoot.appendingPathComponent("Fixtures/drafts"), packageRoot.appendingPathComponent("Rules/postcheck/data")]
+        let roots = [
+            packageRoot.appendingPathComponent("Fixtures/drafts"),
+            packageRoot.appendingPathComponent("Rules/postcheck/data"),
+        ]
         for root in roots {
             for name in try FileManager.default.contentsOfDirectory(atPath: root.path) {
-                guard let text = try? String(contentsOf: root.appendingPathComponent(name), encoding: .utf8) else { continue }
+                guard let text = try? String(contentsOf: root.appendingPathComponent(name), encoding: .utf8) else {
+                    continue
+                }
                 for word in text.split(whereSeparator: { !$0.isLetter }) { words.insert(String(word)) }
             }
         }
@@ -82,8 +96,9 @@ final class MetricRuleTests: XCTestCase {
         var checked = 0
         for word in words {
             for language in ["en", "nl", "fr", "de"] {
-                XCTAssertEqual(Syllables.count(Array(word.utf8)[...], language: language),
-                               referenceSyllables(word, language: language), "\(word) (\(language))")
+                XCTAssertEqual(
+                    Syllables.count(Array(word.utf8)[...], language: language),
+                    referenceSyllables(word, language: language), "\(word) (\(language))")
                 checked += 1
             }
         }
@@ -120,7 +135,9 @@ final class MetricRuleTests: XCTestCase {
     }
 
     func testFormulaErrors() {
-        XCTAssertThrowsError(try compileRule("extends: metric\nmessage: x\nformula: words / nothing\ncondition: '> 1'\n")) { error in
+        XCTAssertThrowsError(
+            try compileRule("extends: metric\nmessage: x\nformula: words / nothing\ncondition: '> 1'\n")
+        ) { error in
             XCTAssertTrue("\(error)".contains("unknown variable 'nothing'"), "\(error)")
         }
         XCTAssertThrowsError(try compileRule("extends: metric\nmessage: x\nformula: (words\ncondition: '> 1'\n"))

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import PostcheckCore
 
 /// The format registry the front ends read: every format is found by its name and writes a report that names the
@@ -12,10 +13,12 @@ final class OutputFormatTests: XCTestCase {
         XCTAssertNil(OutputFormat.named("xml"))
         let draft = try Draft(path: "post.md", text: "Our 👩🏽‍💻 team: TODO\n", format: .markdown)
         let start = Array("Our 👩🏽‍💻 team: ".utf8).count
-        let finding = Finding(ruleID: "postcheck.Placeholder", severity: .error, message: "Placeholder 'TODO' left in the draft.",
-                              range: start..<(start + 4), match: "TODO")
-        let result = CheckResult(draft: draft, findings: [finding], score: 75, verdict: .fail, ruleErrors: [],
-                                 ruleTimings: [:], language: "en", languageSource: .detected)
+        let finding = Finding(
+            ruleID: "postcheck.Placeholder", severity: .error, message: "Placeholder 'TODO' left in the draft.",
+            range: start..<(start + 4), match: "TODO")
+        let result = CheckResult(
+            draft: draft, findings: [finding], score: 75, verdict: .fail, ruleErrors: [],
+            ruleTimings: [:], language: "en", languageSource: .detected)
         let run = RunReport(reports: [FileReport(path: "post.md", result: result)])
         for format in OutputFormat.all {
             let text = String(decoding: format.makeReporter(.init()).renderBytes(run), as: UTF8.self)

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import PostcheckCore
 
 /// The bundled rules on the real-style posts of `Fixtures/posts` (nl, en, fr; see its README) and on the English real
@@ -19,10 +20,14 @@ final class RealPostFloorTests: XCTestCase {
 
     func evaluations() throws -> [(setting: String, evaluation: PostEvaluation)] {
         let posts = try corpusPosts()
-        let company = try String(contentsOf: Self.corpus.appendingPathComponent("company.postcheck.yml"), encoding: .utf8)
+        let company = try String(
+            contentsOf: Self.corpus.appendingPathComponent("company.postcheck.yml"), encoding: .utf8)
         return [
             ("no configuration", PostEvaluation.run(posts, linter: try bundledLinter(folder: Self.corpus))),
-            ("company configuration", PostEvaluation.run(posts, linter: try bundledLinter(configuration: company, folder: Self.corpus))),
+            (
+                "company configuration",
+                PostEvaluation.run(posts, linter: try bundledLinter(configuration: company, folder: Self.corpus))
+            ),
         ]
     }
 
@@ -32,7 +37,8 @@ final class RealPostFloorTests: XCTestCase {
             let own = posts.filter { $0.language == language }
             XCTAssertGreaterThanOrEqual(own.count, 100, language)
             for postClass in PostClass.allCases {
-                XCTAssertTrue(own.contains { $0.labels.contains(postClass) }, "\(language) has no \(postClass.rawValue) post")
+                XCTAssertTrue(
+                    own.contains { $0.labels.contains(postClass) }, "\(language) has no \(postClass.rawValue) post")
             }
         }
     }
@@ -66,7 +72,8 @@ final class RealPostFloorTests: XCTestCase {
                         XCTFail("\(setting): no \(postClass.rawValue) posts in \(language)")
                         continue
                     }
-                    let context = "\(setting), \(postClass.rawValue) \(language): missed \(measure.missed), wrongly \(measure.falseAlarms)"
+                    let context =
+                        "\(setting), \(postClass.rawValue) \(language): missed \(measure.missed), wrongly \(measure.falseAlarms)"
                     XCTAssertGreaterThanOrEqual(measure.recall ?? 0, 0.6, context)
                     XCTAssertGreaterThanOrEqual(measure.precision ?? 0, 0.7, context)
                 }
@@ -89,7 +96,8 @@ final class RealPostFloorTests: XCTestCase {
     func testBreachesDoNotPass() throws {
         let evaluation = try evaluations().first { $0.setting == "company configuration" }!.evaluation
         for summary in evaluation.languages {
-            XCTAssertGreaterThanOrEqual(Double(summary.breachCaught) / Double(summary.breachPosts), 0.85, summary.language)
+            XCTAssertGreaterThanOrEqual(
+                Double(summary.breachCaught) / Double(summary.breachPosts), 0.85, summary.language)
             XCTAssertLessThanOrEqual(summary.breachMeanScore, 85, summary.language)
         }
     }
@@ -102,11 +110,13 @@ final class RealPostFloorTests: XCTestCase {
             return XCTFail("needs ../shared/eval/posts next to the repository (not found at \(folder.path))")
         }
         let posts = try LabelledPostReader.read(
-            posts: try String(contentsOf: folder.appendingPathComponent("posts.tsv"), encoding: .utf8), path: "posts.tsv",
+            posts: try String(contentsOf: folder.appendingPathComponent("posts.tsv"), encoding: .utf8),
+            path: "posts.tsv",
             labels: try String(contentsOf: folder.appendingPathComponent("labels.tsv"), encoding: .utf8))
         XCTAssertEqual(posts.count, 170)
         for configuration in [nil, "policy: {humour: avoid}\n"] {
-            let evaluation = PostEvaluation.run(posts, linter: try bundledLinter(configuration: configuration, folder: folder))
+            let evaluation = PostEvaluation.run(
+                posts, linter: try bundledLinter(configuration: configuration, folder: folder))
             let english = try XCTUnwrap(evaluation.summary("en"))
             XCTAssertLessThanOrEqual(english.cleanFlaggedShare, 0.05, "flagged: \(english.cleanFlagged)")
             let tone = try XCTUnwrap(evaluation.measure(.neg, "en"))

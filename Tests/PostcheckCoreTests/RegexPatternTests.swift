@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import PostcheckCore
 
 final class RegexPatternTests: XCTestCase {
@@ -8,7 +9,8 @@ final class RegexPatternTests: XCTestCase {
         XCTAssertEqual(try pattern.matches(in: "Un CAFÉ, un café; cafés non."), ["CAFÉ", "café"])
         // With UCP, é is a word character: no boundary inside "éte".
         XCTAssertEqual(try RegexPattern("\\bte\\b").matches(in: "été te"), ["te"])
-        XCTAssertEqual(try RegexPattern("straße", options: [.caseInsensitive]).matches(in: "STRASSE Straße"), ["Straße"])
+        XCTAssertEqual(
+            try RegexPattern("straße", options: [.caseInsensitive]).matches(in: "STRASSE Straße"), ["Straße"])
         XCTAssertEqual(try RegexPattern("\\w+").matches(in: "ça ëlk"), ["ça", "ëlk"])
     }
 

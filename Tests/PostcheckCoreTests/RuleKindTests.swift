@@ -1,20 +1,25 @@
 import XCTest
+
 @testable import PostcheckCore
 
 final class RuleKindTests: XCTestCase {
     func testExistence() throws {
-        try verifyRule("""
+        try verifyRule(
+            """
             extends: existence
             message: "Avoid '%s'."
             ignorecase: true
             tokens: [synergy, leverage, café]
             """,
             triggering: ["We ↓leverage ↓Synergy.", "↓Café ↓synergy", "`synergy` is code but ↓synergy is not"],
-            nonTriggering: ["synergies and leveraged", "`synergy`", "<!-- synergy -->", "[text](https://x.com/synergy)"])
+            nonTriggering: [
+                "synergies and leveraged", "`synergy`", "<!-- synergy -->", "[text](https://x.com/synergy)",
+            ])
     }
 
     func testExistenceRawAndNonword() throws {
-        try verifyRule("""
+        try verifyRule(
+            """
             extends: existence
             message: "'%s'"
             nonword: true
@@ -24,7 +29,8 @@ final class RuleKindTests: XCTestCase {
     }
 
     func testExistenceExceptionsAndVocabulary() throws {
-        let rule = try compileRule("""
+        let rule = try compileRule(
+            """
             extends: existence
             message: "'%s'"
             ignorecase: true
@@ -35,7 +41,8 @@ final class RuleKindTests: XCTestCase {
     }
 
     func testSubstitutionSuggestsAndSkipsConformingText() throws {
-        let rule = try compileRule("""
+        let rule = try compileRule(
+            """
             extends: substitution
             message: "Use '%s' instead of '%s'."
             ignorecase: true
@@ -50,7 +57,8 @@ final class RuleKindTests: XCTestCase {
         XCTAssertEqual(found[0].message, "Use 'JavaScript' instead of 'java script'.")
         XCTAssertEqual(found[2].message, "Use 'email' or 'mail' instead of 'E-mail'.")
         XCTAssertEqual(found[2].finding.suggestions, ["email", "mail"])
-        try verifyRule("""
+        try verifyRule(
+            """
             extends: substitution
             message: "Use '%s'"
             swap: {utilise: use}
@@ -58,14 +66,16 @@ final class RuleKindTests: XCTestCase {
     }
 
     func testOccurrence() throws {
-        try verifyRule("""
+        try verifyRule(
+            """
             extends: occurrence
             message: "%s hashtags"
             scope: raw
             max: 2
             token: '#\\w+'
             """, triggering: ["#a #b ↓#c #d"], nonTriggering: ["#a #b", "no tags"])
-        let minimum = try compileRule("""
+        let minimum = try compileRule(
+            """
             extends: occurrence
             message: "needs a question (%s)"
             scope: paragraph
@@ -76,7 +86,8 @@ final class RuleKindTests: XCTestCase {
     }
 
     func testRepetitionWithinOneSentence() throws {
-        try verifyRule("""
+        try verifyRule(
+            """
             extends: repetition
             message: "'%s' is repeated"
             alpha: true
@@ -88,7 +99,8 @@ final class RuleKindTests: XCTestCase {
     }
 
     func testRepetitionMaxCountsRepeatsBackToBack() throws {
-        let rule = try compileRule("""
+        let rule = try compileRule(
+            """
             extends: repetition
             message: "'%s' is repeated"
             max: 1
@@ -103,10 +115,14 @@ final class RuleKindTests: XCTestCase {
 
     /// The byte filter in front of the string comparison may only say "different" when the strings differ.
     func testRepetitionByteFilterNeverHidesARepeat() {
-        let alphabet = ["a", "A", "e", "é", "É", "e\u{301}", "İ", "i", "\u{307}", "ſ", "s", "S", "K", "\u{212A}", "ß", " ", "-", "ς", "Σ"]
+        let alphabet = [
+            "a", "A", "e", "é", "É", "e\u{301}", "İ", "i", "\u{307}", "ſ", "s", "S", "K", "\u{212A}", "ß", " ", "-",
+            "ς", "Σ",
+        ]
         var generator = SystemRandomNumberGenerator()
         func token() -> String {
-            (0..<Int.random(in: 1..<5, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }.joined()
+            (0..<Int.random(in: 1..<5, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+                .joined()
         }
         for _ in 0..<20_000 {
             let (first, second) = (token(), token())
@@ -118,13 +134,16 @@ final class RuleKindTests: XCTestCase {
                 let y = second.trimmingSpacesAndBreaks()
                 let same = ignoreCase ? x.lowercased() == y.lowercased() : x == y
                 let maybe = bytes.withUnsafeBufferPointer { RepetitionRule.mayBeSame($0, a, b, ignoreCase: ignoreCase) }
-                XCTAssertTrue(maybe || !same, "\(first.debugDescription) and \(second.debugDescription), ignoring case: \(ignoreCase)")
+                XCTAssertTrue(
+                    maybe || !same,
+                    "\(first.debugDescription) and \(second.debugDescription), ignoring case: \(ignoreCase)")
             }
         }
     }
 
     func testConsistencyAcrossBlocks() throws {
-        let rule = try compileRule("""
+        let rule = try compileRule(
+            """
             extends: consistency
             message: "Inconsistent spelling of '%s'."
             ignorecase: true
@@ -136,19 +155,22 @@ final class RuleKindTests: XCTestCase {
     }
 
     func testConditionalDefinitionBeforeUse() throws {
-        let rule = try compileRule("""
+        let rule = try compileRule(
+            """
             extends: conditional
             message: "'%s' has no definition."
             first: '\\b([A-Z]{3,5})\\b'
             second: '(?:\\b[A-Z][a-z]+ )+\\(([A-Z]{3,5})\\)'
             exceptions: [NASA]
             """)
-        let found = try findings(rule, on: "The WHO said.\n\nWorld Health Organization (WHO) and WHO again. NASA too. Also FSMA.")
+        let found = try findings(
+            rule, on: "The WHO said.\n\nWorld Health Organization (WHO) and WHO again. NASA too. Also FSMA.")
         XCTAssertEqual(found.map(\.match), ["WHO", "FSMA"])
     }
 
     func testCapitalization() throws {
-        let rule = try compileRule("""
+        let rule = try compileRule(
+            """
             extends: capitalization
             message: "'%s' should be in sentence case ('%s')."
             scope: heading
@@ -160,21 +182,24 @@ final class RuleKindTests: XCTestCase {
     }
 
     func testScopesSelectBlocks() throws {
-        let rule = try compileRule("""
+        let rule = try compileRule(
+            """
             extends: existence
             message: "x"
             scope: [heading, blockquote]
             tokens: [word]
             """)
         XCTAssertEqual(try findings(rule, on: "# word\n\nword\n\n> word\n\n- word").map(\.line), [1, 5])
-        let negated = try compileRule("""
+        let negated = try compileRule(
+            """
             extends: existence
             message: "x"
             scope: ~heading
             tokens: [word]
             """)
         XCTAssertEqual(try findings(negated, on: "# word\n\nword").map(\.line), [3])
-        let sentence = try compileRule("""
+        let sentence = try compileRule(
+            """
             extends: existence
             message: "x"
             scope: sentence
@@ -184,7 +209,8 @@ final class RuleKindTests: XCTestCase {
     }
 
     func testPerLanguageTokensAndLanguagesKey() throws {
-        let rule = try compileRule("""
+        let rule = try compileRule(
+            """
             extends: existence
             message: "'%s'"
             ignorecase: true
@@ -194,7 +220,9 @@ final class RuleKindTests: XCTestCase {
               en: [free]
             """)
         let root = try temporaryDirectory()
-        try write("extends: existence\nmessage: x\nlanguages: [fr]\ntokens: [promo]\n", to: root.appendingPathComponent("p/FrOnly.yml"))
+        try write(
+            "extends: existence\nmessage: x\nlanguages: [fr]\ntokens: [promo]\n",
+            to: root.appendingPathComponent("p/FrOnly.yml"))
         var configuration = Configuration(source: .builtin, baseDirectory: root.path)
         configuration.packDirectories = [("p", root.appendingPathComponent("p").path)]
         configuration.enabledPacks = ["p"]
@@ -204,11 +232,14 @@ final class RuleKindTests: XCTestCase {
             let (language, _) = linter.language(of: draft)
             let scratch = MatchScratch()
             var cache: [Int: [Range<Int>]] = [:]
-            let subjects = Linter.subjects(for: rule.header.scope, in: draft, blockParts: draft.blocks.map(\.scopeParts), sentences: &cache)
+            let subjects = Linter.subjects(
+                for: rule.header.scope, in: draft, blockParts: draft.blocks.map(\.scopeParts), sentences: &cache)
             let own = try draft.masked.withUnsafeBufferPointer { masked in
                 try draft.source.bytes.withUnsafeBufferPointer { raw in
-                    try rule.check(CheckInput(draft: draft, subjects: subjects, masked: masked, raw: raw, scratch: scratch,
-                                              language: language))
+                    try rule.check(
+                        CheckInput(
+                            draft: draft, subjects: subjects, masked: masked, raw: raw, scratch: scratch,
+                            language: language))
                 }
             }
             return own.map(\.match) + linter.check(draft, relativePath: "t.md", scratch: scratch).findings.map(\.ruleID)
@@ -220,7 +251,8 @@ final class RuleKindTests: XCTestCase {
 
     func testTokensEndingInPunctuationStillMatch() throws {
         // Vale's \b…\b never matches "a.m." before a space (vale-cli/vale#1154); postcheck does, and only as a word.
-        try verifyRule("""
+        try verifyRule(
+            """
             extends: existence
             message: "'%s'"
             tokens: ['a\\.m\\.', 'Globex \\(BE\\)']

@@ -1,6 +1,7 @@
 import XCTest
-@testable import PostcheckCore
 import Yams
+
+@testable import PostcheckCore
 
 final class RuleLoadingErrorTests: XCTestCase {
     private func loadError(_ yaml: String) -> RuleFileError? {
@@ -55,15 +56,20 @@ final class RuleLoadingErrorTests: XCTestCase {
     /// postcheck's type resolution (and the quick tests in front of it: null, "could this be typed at all") must give
     /// every plain value the type Yams' default resolver gives it.
     func testQuickTypeTestsAgreeWithYamsResolver() throws {
-        var values = ["", "yes", "Yes", "YES", "yEs", "y", "no", "On", "oFF", "true", "True", "tRue", "1", "-1", "+0", "012",
-                      "0o17", "0b101", "0x1F", "0xG", "1_000", "1:30", "1:30.5", "1.5", "1.", ".5", "1e3", "1.5e+3", ".5e-3",
-                      ".inf", "-.Inf", ".NaN", ".nan", "~", "null", "Null", "nULL", "<<", "=", "2001-12-14",
-                      "2001-12-14t21:59:43.10-05:00", "2001-12-14 21:59:43.10 -5", "2001-1-1 1:00:00Z", "2001-12-14 x",
-                      "The message", "Onward", "Nope", "0 words", "- item", "-", ".", "+", "~x", "1\n"]
+        var values = [
+            "", "yes", "Yes", "YES", "yEs", "y", "no", "On", "oFF", "true", "True", "tRue", "1", "-1", "+0", "012",
+            "0o17", "0b101", "0x1F", "0xG", "1_000", "1:30", "1:30.5", "1.5", "1.", ".5", "1e3", "1.5e+3", ".5e-3",
+            ".inf", "-.Inf", ".NaN", ".nan", "~", "null", "Null", "nULL", "<<", "=", "2001-12-14",
+            "2001-12-14t21:59:43.10-05:00", "2001-12-14 21:59:43.10 -5", "2001-1-1 1:00:00Z", "2001-12-14 x",
+            "The message", "Onward", "Nope", "0 words", "- item", "-", ".", "+", "~x", "1\n",
+        ]
         var generator = SystemRandomNumberGenerator()
         let alphabet = Array("019_:.-+eExXoObB~<=nNuUlLyYsStTrRfFaA iI ZT\twWé'\"#")
         for _ in 0..<5_000 {
-            values.append(String((0..<Int.random(in: 1..<9, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }))
+            values.append(
+                String(
+                    (0..<Int.random(in: 1..<9, using: &generator)).map { _ in alphabet.randomElement(using: &generator)!
+                    }))
         }
         for value in values {
             let expected = Resolver.default.resolveTag(of: Node(value, Tag(.implicit), .plain))
@@ -86,10 +92,16 @@ final class RuleLoadingErrorTests: XCTestCase {
         XCTAssertTrue(try XCTUnwrap(loadError("message: x\ntokens: [a]\n")).message.contains("'extends'"))
         XCTAssertTrue(try XCTUnwrap(loadError("extends: existence\ntokens: [a]\n")).message.contains("'message'"))
         XCTAssertTrue(try XCTUnwrap(loadError("extends: magic\nmessage: x\n")).message.contains("unknown rule kind"))
-        XCTAssertTrue(try XCTUnwrap(loadError("extends: existence\nmessage: x\nlevel: fatal\ntokens: [a]\n")).message.contains("level"))
-        XCTAssertTrue(try XCTUnwrap(loadError("extends: existence\nmessage: x\nscope: headline\ntokens: [a]\n")).message.contains("unknown scope"))
+        XCTAssertTrue(
+            try XCTUnwrap(loadError("extends: existence\nmessage: x\nlevel: fatal\ntokens: [a]\n")).message.contains(
+                "level"))
+        XCTAssertTrue(
+            try XCTUnwrap(loadError("extends: existence\nmessage: x\nscope: headline\ntokens: [a]\n")).message.contains(
+                "unknown scope"))
         XCTAssertTrue(try XCTUnwrap(loadError("extends: existence\nmessage: x\n")).message.contains("never matches"))
-        XCTAssertTrue(try XCTUnwrap(loadError("extends: existence\nmessage: x\ncode: true\ntokens: [a]\n")).message.contains("scope: raw"))
+        XCTAssertTrue(
+            try XCTUnwrap(loadError("extends: existence\nmessage: x\ncode: true\ntokens: [a]\n")).message.contains(
+                "scope: raw"))
     }
 
     func testRegistryAcceptsNewKinds() throws {
@@ -97,7 +109,9 @@ final class RuleLoadingErrorTests: XCTestCase {
             static let name = "shout"
             static let keys: Set<String> = ["minimum"]
             let header: RuleHeader
-            static func compile(header: RuleHeader, fields: YAMLFields, context: RuleCompileContext) throws(RuleFileError) -> any CompiledRule {
+            static func compile(
+                header: RuleHeader, fields: YAMLFields, context: RuleCompileContext
+            ) throws(RuleFileError) -> any CompiledRule {
                 _ = try fields.int("minimum")
                 return ShoutKind(header: header)
             }
@@ -106,9 +120,12 @@ final class RuleLoadingErrorTests: XCTestCase {
         var registry = RuleKindRegistry.standard
         registry.register(ShoutKind.self)
         let rule = try RuleLoader(registry: registry).compileRule(
-            id: "P.Shout", path: "P/Shout.yml", text: "extends: shout\nmessage: x\nminimum: 3\n", context: RuleCompileContext())
+            id: "P.Shout", path: "P/Shout.yml", text: "extends: shout\nmessage: x\nminimum: 3\n",
+            context: RuleCompileContext())
         XCTAssertEqual(rule.header.kind, "shout")
-        XCTAssertThrowsError(try RuleLoader().compileRule(id: "P.Shout", path: "P/Shout.yml",
-                                                          text: "extends: shout\nmessage: x\n", context: RuleCompileContext()))
+        XCTAssertThrowsError(
+            try RuleLoader().compileRule(
+                id: "P.Shout", path: "P/Shout.yml",
+                text: "extends: shout\nmessage: x\n", context: RuleCompileContext()))
     }
 }

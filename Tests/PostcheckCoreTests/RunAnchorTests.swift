@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import PostcheckCore
 
 /// Patterns that open with a run of a class and a literal byte are searched from that byte (`RunAnchor`): the
@@ -12,7 +13,9 @@ final class RunAnchorTests: XCTestCase {
             ("[\\w.]+#\\w*", [.multiline]),
             ("[é.]+:(?=x)", []),
         ]
-        let alphabet = ["a", "b", "B", "x", "é", "e\u{301}", "1", ".", "-", "_", "@", "@", "#", ":", " ", "\n", "🎉", "ß", "%"]
+        let alphabet = [
+            "a", "b", "B", "x", "é", "e\u{301}", "1", ".", "-", "_", "@", "@", "#", ":", " ", "\n", "🎉", "ß", "%",
+        ]
         var generator = SystemRandomNumberGenerator()
         let scratch = MatchScratch()
         for (source, options) in patterns {
@@ -22,7 +25,9 @@ final class RunAnchorTests: XCTestCase {
             let reference = try RegexPattern("(?:" + source + ")", options: options)
             XCTAssertNil(reference.runAnchor)
             for _ in 0..<3_000 {
-                let text = (0..<Int.random(in: 0..<30, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }.joined()
+                let text = (0..<Int.random(in: 0..<30, using: &generator)).map { _ in
+                    alphabet.randomElement(using: &generator)!
+                }.joined()
                 let bytes = Array(text.utf8)
                 // Also on a part of the text, as rules search one block at a time.
                 let cut = bytes.isEmpty ? 0 : Int.random(in: 0..<bytes.count, using: &generator)
@@ -30,8 +35,10 @@ final class RunAnchorTests: XCTestCase {
                 try bytes.withUnsafeBufferPointer { buffer in
                     for range in [0..<buffer.count, start..<buffer.count] {
                         let found = try pattern.matches(in: buffer, range: range, scratch: scratch, captureGroups: true)
-                        let expected = try reference.matches(in: buffer, range: range, scratch: scratch, captureGroups: true)
-                        XCTAssertEqual(found.map(\.range), expected.map(\.range), "\(source) on \(text.debugDescription) \(range)")
+                        let expected = try reference.matches(
+                            in: buffer, range: range, scratch: scratch, captureGroups: true)
+                        XCTAssertEqual(
+                            found.map(\.range), expected.map(\.range), "\(source) on \(text.debugDescription) \(range)")
                         XCTAssertEqual(found.map(\.groups), expected.map(\.groups))
                     }
                 }
@@ -40,7 +47,9 @@ final class RunAnchorTests: XCTestCase {
     }
 
     func testOnlyPatternsOfThatShapeAreAnchored() throws {
-        for source in ["[^@]+@x", "[a\\]]+@x", "[[:alpha:]]+@x", "[a-z]*@x", "[a-z]+x", "[a-z]+\\.x", "[a-z@]+@x", "(?:[a-z]+@x)"] {
+        for source in [
+            "[^@]+@x", "[a\\]]+@x", "[[:alpha:]]+@x", "[a-z]*@x", "[a-z]+x", "[a-z]+\\.x", "[a-z@]+@x", "(?:[a-z]+@x)",
+        ] {
             XCTAssertNil(try RegexPattern(source).runAnchor, source)
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import PostcheckCore
 
 /// The shared word-list scan (`LiteralPrefilter`) is an optimisation only: every rule must find exactly what it
@@ -50,7 +51,10 @@ final class SharedScanTests: XCTestCase {
             ("colou?r", ["color", "colour"]),
             ("colou??r", ["color", "colour"]),
             ("x?yz", ["yz", "xyz"]),
-            ("(?:strikt )?vertrouwelijke?", ["strikt vertrouwelijk", "vertrouwelijk", "strikt vertrouwelijke", "vertrouwelijke"]),
+            (
+                "(?:strikt )?vertrouwelijke?",
+                ["strikt vertrouwelijk", "vertrouwelijk", "strikt vertrouwelijke", "vertrouwelijke"]
+            ),
             ("cutting[ -]edge", ["cutting edge", "cutting-edge"]),
             ("a\\.m\\.", ["a.m."]),
             ("gurus|gurus?", ["gurus", "guru", "gurus"]),
@@ -103,7 +107,8 @@ final class SharedScanTests: XCTestCase {
             """.components(separatedBy: "---\n")
         let loader = RuleLoader()
         let compiled = try rules.enumerated().map { index, text in
-            try loader.compileRule(id: "t.Rule\(index)", path: "Rule\(index).yml", text: text, context: RuleCompileContext())
+            try loader.compileRule(
+                id: "t.Rule\(index)", path: "Rule\(index).yml", text: text, context: RuleCompileContext())
         }
         // `boy` is whole for `boys?` but only a beginning for `boy\w*`: no word-end text.
         let existence = try XCTUnwrap(compiled[0].literalPatterns.first)
@@ -113,9 +118,11 @@ final class SharedScanTests: XCTestCase {
         XCTAssertEqual(compiled[4].literalPatterns.first?.wordEndTexts, ["am", "is", "be"])
         let linter = try linterForPackT(compiled)
         XCTAssertEqual(linter.sharedScanPatternCount, 5)
-        let pieces = ["is ", "be ", "being", "am", "done", "walked", "ass", "Ass", "boy", "boys", "man", "MEN", "lad",
-                      "lady", "ladies", "café", "cafe\u{301}", "a.m.", "colour", "naïve", "lass", "i", "s", "N", "_", "1",
-                      "é", "ß", "\u{301}", "👍", "\u{A0}", "-", ".", "'", "ſ", " ", " ", " "]
+        let pieces = [
+            "is ", "be ", "being", "am", "done", "walked", "ass", "Ass", "boy", "boys", "man", "MEN", "lad",
+            "lady", "ladies", "café", "cafe\u{301}", "a.m.", "colour", "naïve", "lass", "i", "s", "N", "_", "1",
+            "é", "ß", "\u{301}", "👍", "\u{A0}", "-", ".", "'", "ſ", " ", " ", " ",
+        ]
         var generator = SystemRandomNumberGenerator()
         var found = 0
         let scratch = MatchScratch()
@@ -136,14 +143,19 @@ final class SharedScanTests: XCTestCase {
             return XCTFail("../shared/vale-packages is needed for this test (the Vale packages' rules and fixtures)")
         }
         let packages = ["alex", "Joblint", "proselint", "write-good"]
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("postcheck-shared-scan-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "postcheck-shared-scan-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let ini = packages.map { "StylesPath = \(shared.appendingPathComponent($0).path)\n" }.joined()
+        let ini =
+            packages.map { "StylesPath = \(shared.appendingPathComponent($0).path)\n" }.joined()
             + "MinAlertLevel = suggestion\n[*]\nBasedOnStyles = \(packages.joined(separator: ", "))\n"
         let loader = ConfigurationLoader(bundledRulesDirectory: packageRoot.appendingPathComponent("Rules").path)
-        let vale = try Linter(configuration: try loader.read(ini, path: folder.appendingPathComponent(".vale.ini").path, displayPath: ".vale.ini"))
-        let bundled = try Linter(configuration: try loader.load(path: packageRoot.appendingPathComponent("Fixtures/.postcheck.yml").path))
+        let vale = try Linter(
+            configuration: try loader.read(
+                ini, path: folder.appendingPathComponent(".vale.ini").path, displayPath: ".vale.ini"))
+        let bundled = try Linter(
+            configuration: try loader.load(path: packageRoot.appendingPathComponent("Fixtures/.postcheck.yml").path))
 
         // Most of the Vale packages' 70 rules and the bundled word lists share the scan.
         XCTAssertGreaterThanOrEqual(vale.sharedScanPatternCount, 50)
@@ -167,7 +179,9 @@ final class SharedScanTests: XCTestCase {
                     let together = linter.check(draft, relativePath: "t.md", scratch: scratch)
                     linter.sharesWordListScan = false
                     let alone = linter.check(draft, relativePath: "t.md", scratch: scratch)
-                    let describe = { (result: CheckResult) in result.findings.map { "\($0.ruleID) \($0.range) \($0.message)" } }
+                    let describe = { (result: CheckResult) in
+                        result.findings.map { "\($0.ruleID) \($0.range) \($0.message)" }
+                    }
                     XCTAssertEqual(describe(together), describe(alone), String(variant.prefix(80)))
                     XCTAssertEqual(together.ruleErrors.count, 0)
                     compared += 1
@@ -196,18 +210,23 @@ final class SharedScanTests: XCTestCase {
             """.components(separatedBy: "---\n")
         let loader = RuleLoader()
         let compiled = try rules.enumerated().map { index, text in
-            try loader.compileRule(id: "t.Rule\(index)", path: "Rule\(index).yml", text: text, context: RuleCompileContext())
+            try loader.compileRule(
+                id: "t.Rule\(index)", path: "Rule\(index).yml", text: text, context: RuleCompileContext())
         }
         let linter = try linterForPackT(compiled)
         XCTAssertEqual(linter.sharedScanPatternCount, 2)
-        let pieces = ["s", "S", "ſ", "e", "x", "y", "k", "K", "\u{212A}", "i", "ı", "I", "l", "o", "μ", "µ", "Μ", "σ", "ς", "Σ",
-                      "ο", "φ", "ϕ", "ό", "θ", "ϑ", "ε", "ά", "t", "r", "a", "ß", "ẞ", "m", "T", "O", "D", " ", "."]
+        let pieces = [
+            "s", "S", "ſ", "e", "x", "y", "k", "K", "\u{212A}", "i", "ı", "I", "l", "o", "μ", "µ", "Μ", "σ", "ς", "Σ",
+            "ο", "φ", "ϕ", "ό", "θ", "ϑ", "ε", "ά", "t", "r", "a", "ß", "ẞ", "m", "T", "O", "D", " ", ".",
+        ]
         var generator = SystemRandomNumberGenerator()
         var found = 0
         let scratch = MatchScratch()
         for round in 0..<3_000 {
             // Words of the lists with some letters swapped for ones caseless matching takes for them.
-            var text = ["ſexy", "\u{212A}ILO", "µs", "ΣΟΦΌΣ", "σοφός", "θεά", "ϑεά", "STRAẞE", "ıK", "SKıM", "ſkim", "todo"][round % 12]
+            var text = [
+                "ſexy", "\u{212A}ILO", "µs", "ΣΟΦΌΣ", "σοφός", "θεά", "ϑεά", "STRAẞE", "ıK", "SKıM", "ſkim", "todo",
+            ][round % 12]
             text += " " + randomText(of: pieces, count: Int.random(in: 0..<12, using: &generator), using: &generator)
             let (together, alone) = try findingsWithAndWithoutScan(linter, text: text, scratch: scratch)
             XCTAssertEqual(together, alone, text)
@@ -259,20 +278,30 @@ final class SharedScanTests: XCTestCase {
         let linter = try linterForPackT(compiled)
         // Asking for the count builds the scan, so that this short draft uses it.
         XCTAssertEqual(linter.sharedScanPatternCount, 4)
-        let draft = try Draft(path: "t.md", text: "A most unique colour.\n\nA very perfect color, Most Unique. Almost unique. Haha lol?\n")
+        let draft = try Draft(
+            path: "t.md", text: "A most unique colour.\n\nA very perfect color, Most Unique. Almost unique. Haha lol?\n"
+        )
         let scratch = MatchScratch()
         let together = linter.check(draft, relativePath: "t.md", scratch: scratch)
         linter.sharesWordListScan = false
         let alone = linter.check(draft, relativePath: "t.md", scratch: scratch)
-        let describe = { (result: CheckResult) in result.findings.map { "\($0.ruleID) \(draft.source.string($0.range))" } }
-        XCTAssertEqual(describe(together), ["t.Rule0 most unique", "t.Rule0 very perfect", "t.Rule1 color", "t.Rule0 Most Unique",
-                                            "t.Rule2 Haha"])
+        let describe = { (result: CheckResult) in
+            result.findings.map { "\($0.ruleID) \(draft.source.string($0.range))" }
+        }
+        XCTAssertEqual(
+            describe(together),
+            [
+                "t.Rule0 most unique", "t.Rule0 very perfect", "t.Rule1 color", "t.Rule0 Most Unique",
+                "t.Rule2 Haha",
+            ])
         XCTAssertEqual(together.findings.first { $0.ruleID == "t.Rule2" }?.cues.map(\.text), ["Haha", "lol", "?"])
         XCTAssertEqual(describe(together), describe(alone))
     }
 
     /// The findings (rule and range) of `text` with the shared scan and without it.
-    private func findingsWithAndWithoutScan(_ linter: Linter, text: String, scratch: MatchScratch) throws
+    private func findingsWithAndWithoutScan(
+        _ linter: Linter, text: String, scratch: MatchScratch
+    ) throws
         -> (together: [String], alone: [String])
     {
         let draft = try Draft(path: "t.md", text: text)
@@ -284,7 +313,9 @@ final class SharedScanTests: XCTestCase {
     }
 
     /// `count` pieces picked at random, joined.
-    private func randomText(of pieces: [String], count: Int, using generator: inout SystemRandomNumberGenerator) -> String {
+    private func randomText(
+        of pieces: [String], count: Int, using generator: inout SystemRandomNumberGenerator
+    ) -> String {
         (0..<count).map { _ in pieces.randomElement(using: &generator)! }.joined()
     }
 

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import PostcheckCore
 
 final class SourceTextTests: XCTestCase {
@@ -10,7 +11,8 @@ final class SourceTextTests: XCTestCase {
         let location = source.location(of: offset)
         XCTAssertEqual(location.line, 1)
         XCTAssertEqual(location.column, 5 + 1 + 2 + 1 + 2 + 1 + 1)
-        XCTAssertEqual(location.utf16Column, text.utf16.firstIndex(of: UInt16(UInt8(ascii: "x")))!.utf16Offset(in: text) + 1)
+        XCTAssertEqual(
+            location.utf16Column, text.utf16.firstIndex(of: UInt16(UInt8(ascii: "x")))!.utf16Offset(in: text) + 1)
     }
 
     func testNFDCombiningMarksAreSeparateCodePoints() {
@@ -25,9 +27,13 @@ final class SourceTextTests: XCTestCase {
         let source = SourceText(text)
         XCTAssertEqual(source.lineCount, 4)
         let bytes = Array(text.utf8)
-        XCTAssertEqual(source.location(of: bytes.firstIndex(of: UInt8(ascii: "w"))!), TextLocation(line: 2, column: 2, utf16Column: 2))
+        XCTAssertEqual(
+            source.location(of: bytes.firstIndex(of: UInt8(ascii: "w"))!),
+            TextLocation(line: 2, column: 2, utf16Column: 2))
         XCTAssertEqual(source.location(of: bytes.firstIndex(of: UInt8(ascii: "h"))!).line, 3)
-        XCTAssertEqual(source.location(of: bytes.firstIndex(of: UInt8(ascii: "f"))!), TextLocation(line: 4, column: 2, utf16Column: 2))
+        XCTAssertEqual(
+            source.location(of: bytes.firstIndex(of: UInt8(ascii: "f"))!),
+            TextLocation(line: 4, column: 2, utf16Column: 2))
         XCTAssertEqual(source.string(source.lineContentRange(0)), "one")
     }
 
@@ -66,14 +72,17 @@ final class SourceTextTests: XCTestCase {
         var generator = SeededGenerator(seed: 7)
         let chunks = ["a", "b", " ", "\n", "é", "👍🏽", "abcdefgh", "0123456789"]
         for _ in 0..<3_000 {
-            var pieces = (0..<Int.random(in: 1...30, using: &generator)).map { _ in Array(chunks.randomElement(using: &generator)!.utf8) }
+            var pieces = (0..<Int.random(in: 1...30, using: &generator)).map { _ in
+                Array(chunks.randomElement(using: &generator)!.utf8)
+            }
             XCTAssertNoThrow(try SourceText(validating: pieces.flatMap { $0 }))
             let bad = Int.random(in: 0..<pieces.count, using: &generator)
             let isNUL = Bool.random(using: &generator)
             pieces[bad] = [isNUL ? 0x00 : 0xFF]
             let offset = pieces[..<bad].reduce(0) { $0 + $1.count }
             XCTAssertThrowsError(try SourceText(validating: pieces.flatMap { $0 })) { error in
-                XCTAssertEqual(error as? TextDecodingError, isNUL ? .binary(offset: offset) : .invalidUTF8(offset: offset))
+                XCTAssertEqual(
+                    error as? TextDecodingError, isNUL ? .binary(offset: offset) : .invalidUTF8(offset: offset))
             }
         }
     }
@@ -85,7 +94,8 @@ final class PositionPropertyTests: XCTestCase {
         var generator = SeededGenerator(seed: 42)
         let pieces = ["a", "é", "e\u{301}", "👩🏽‍💻", "🇧🇪", "\t", " ", "\n", "\r\n", "ß", "中", "𝄞", "!", "\u{200D}"]
         // Short texts, and long ones whose lines run past the column checkpoints (every 256 bytes).
-        let lengths = (0..<200).map { _ in Int.random(in: 0...60, using: &generator) }
+        let lengths =
+            (0..<200).map { _ in Int.random(in: 0...60, using: &generator) }
             + (0..<20).map { _ in Int.random(in: 300...1500, using: &generator) }
         for length in lengths {
             // Long texts break a line only about every 400 pieces.
@@ -102,7 +112,10 @@ final class PositionPropertyTests: XCTestCase {
                 guard atBoundary else { continue }
                 let location = source.location(of: offset)
                 let inCRLF = offset < bytes.count && offset > 0 && bytes[offset] == 0x0A && bytes[offset - 1] == 0x0D
-                if !inCRLF { XCTAssertEqual(source.offset(line: location.line, column: location.column), offset, text.debugDescription) }
+                if !inCRLF {
+                    XCTAssertEqual(
+                        source.offset(line: location.line, column: location.column), offset, text.debugDescription)
+                }
                 XCTAssertEqual(source.utf16Offset(of: offset), utf16)
                 if offset < bytes.count { utf16 += bytes[offset] >= 0xF0 ? 2 : 1 }
             }

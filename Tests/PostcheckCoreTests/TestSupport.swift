@@ -1,15 +1,19 @@
 import Foundation
 import XCTest
+
 @testable import PostcheckCore
 
 /// Compiles a single rule from YAML text.
 func compileRule(_ yaml: String, id: String = "Test.Rule", accepted: [String] = []) throws -> any CompiledRule {
-    try RuleLoader().compileRule(id: id, path: "Test/Rule.yml", text: yaml,
-                                 context: RuleCompileContext(acceptedTerms: accepted))
+    try RuleLoader().compileRule(
+        id: id, path: "Test/Rule.yml", text: yaml,
+        context: RuleCompileContext(acceptedTerms: accepted))
 }
 
 /// Runs one rule on a draft and returns its findings with 1-based line/column (code points).
-func findings(_ rule: any CompiledRule, on text: String, format: DraftFormat = .markdown) throws
+func findings(
+    _ rule: any CompiledRule, on text: String, format: DraftFormat = .markdown
+) throws
     -> [(line: Int, column: Int, match: String, message: String, finding: Finding)]
 {
     let draft = try Draft(path: "t.md", text: text, format: format)
@@ -17,13 +21,17 @@ func findings(_ rule: any CompiledRule, on text: String, format: DraftFormat = .
     configuration.minSeverity = .suggestion
     let scratch = MatchScratch()
     var cache: [Int: [Range<Int>]] = [:]
-    let subjects = Linter.subjects(for: rule.header.scope, in: draft, blockParts: draft.blocks.map(\.scopeParts), sentences: &cache)
-    let language = draft.declaredLanguage.map(LanguageDetector.normalize)
+    let subjects = Linter.subjects(
+        for: rule.header.scope, in: draft, blockParts: draft.blocks.map(\.scopeParts), sentences: &cache)
+    let language =
+        draft.declaredLanguage.map(LanguageDetector.normalize)
         ?? LanguageDetector.detect(String(decoding: draft.masked[draft.bodyRange], as: UTF8.self)).language
     let findings = try draft.masked.withUnsafeBufferPointer { masked in
         try draft.source.bytes.withUnsafeBufferPointer { raw in
-            try rule.check(CheckInput(draft: draft, subjects: subjects, masked: masked, raw: raw, scratch: scratch,
-                                      language: language))
+            try rule.check(
+                CheckInput(
+                    draft: draft, subjects: subjects, masked: masked, raw: raw, scratch: scratch,
+                    language: language))
         }
     }
     return findings.sorted { $0.range.lowerBound < $1.range.lowerBound }.map {
@@ -37,15 +45,17 @@ func findings(_ rule: any CompiledRule, on text: String, format: DraftFormat = .
 
 /// SwiftLint-style verification: `↓` marks where each finding must start. Every example is also checked with an
 /// emoji prepended (multi-byte offsets) and in Unicode NFD (combining marks), where positions must move accordingly.
-func verifyRule(_ yaml: String, triggering: [String], nonTriggering: [String],
-                file: StaticString = #filePath, line: UInt = #line) throws
-{
+func verifyRule(
+    _ yaml: String, triggering: [String], nonTriggering: [String],
+    file: StaticString = #filePath, line: UInt = #line
+) throws {
     let rule = try compileRule(yaml)
     for example in nonTriggering {
         for variant in variants(of: example) {
             let found = try findings(rule, on: variant)
-            XCTAssertTrue(found.isEmpty, "expected no finding in \(variant.debugDescription), got \(found.map(\.match))",
-                          file: file, line: line)
+            XCTAssertTrue(
+                found.isEmpty, "expected no finding in \(variant.debugDescription), got \(found.map(\.match))",
+                file: file, line: line)
         }
     }
     for example in triggering {
@@ -60,7 +70,10 @@ func verifyRule(_ yaml: String, triggering: [String], nonTriggering: [String],
 /// The example as written, with an emoji prefix (after the front matter, if any), and in NFD.
 func variants(of example: String) -> [String] {
     var prefixed = "👩🏽‍💻 " + example
-    if example.hasPrefix("---\n"), let close = example.range(of: "\n---\n", range: example.index(example.startIndex, offsetBy: 3)..<example.endIndex) {
+    if example.hasPrefix("---\n"),
+        let close = example.range(
+            of: "\n---\n", range: example.index(example.startIndex, offsetBy: 3)..<example.endIndex)
+    {
         prefixed = String(example[..<close.upperBound]) + "👩🏽‍💻 " + String(example[close.upperBound...])
     }
     return [example, prefixed, example.decomposedStringWithCanonicalMapping]
@@ -104,4 +117,5 @@ func write(_ text: String, to url: URL) throws {
 }
 
 /// The package's root folder (for its sample drafts and bundled packs).
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()

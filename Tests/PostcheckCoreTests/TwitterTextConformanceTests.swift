@@ -1,12 +1,14 @@
 import Foundation
 import XCTest
 import Yams
+
 @testable import PostcheckCore
 
 /// twitter-text's own conformance cases (../shared/platforms/twitter-text/validate.yml, Apache-2.0).
 final class TwitterTextConformanceTests: XCTestCase {
     static let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/platforms/twitter-text/validate.yml")
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(
+            "shared/platforms/twitter-text/validate.yml")
 
     private func run(_ group: String, configuration: TwitterTextConfiguration) throws -> (passed: Int, total: Int) {
         guard let text = try? String(contentsOf: Self.file, encoding: .utf8) else {

@@ -13,7 +13,8 @@ final class CheckSessionTests: XCTestCase {
 
     override func setUpWithError() throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("runner-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("posts/sub"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("posts/sub"), withIntermediateDirectories: true)
         previousDirectory = FileManager.default.currentDirectoryPath
         FileManager.default.changeCurrentDirectoryPath(folder.path)
     }
@@ -28,12 +29,15 @@ final class CheckSessionTests: XCTestCase {
     }
 
     private func session(failOn: Severity? = nil) -> CheckSession {
-        CheckSession(configPath: nil, bundledRules: repository.appendingPathComponent("Rules").path, failOn: failOn,
-                     minSeverity: nil)
+        CheckSession(
+            configPath: nil, bundledRules: repository.appendingPathComponent("Rules").path, failOn: failOn,
+            minSeverity: nil)
     }
 
     func testWalksAFolderChecksEachDraftAndGates() throws {
-        try write(".postcheck.yml", "packs: [postcheck]\nnames: {company: Acme, competitors: [Globex], codenames: [Roadrunner]}\n")
+        try write(
+            ".postcheck.yml",
+            "packs: [postcheck]\nnames: {company: Acme, competitors: [Globex], codenames: [Roadrunner]}\n")
         try write("posts/clean.md", "A fine day with the team in Ghent. Thank you all for coming.\n")
         try write("posts/sub/leak.md", "Project Roadrunner ships next week, see IBAN BE71 0961 2345 6769.\n")
         try write("posts/empty.md", "")
@@ -57,9 +61,12 @@ final class CheckSessionTests: XCTestCase {
         let outcome = session().run(paths: ["nothing-here.md", "/dev/zero"], stdinName: nil)
         XCTAssertEqual(outcome.exitCode, 2)
         XCTAssertEqual(outcome.reports.map(\.path), ["/dev/zero", "nothing-here.md"])
-        XCTAssertEqual(outcome.reports.compactMap(\.error),
-                       ["not a regular file (a device, pipe or socket): give '-' to read standard input",
-                        "no such file or folder"])
+        XCTAssertEqual(
+            outcome.reports.compactMap(\.error),
+            [
+                "not a regular file (a device, pipe or socket): give '-' to read standard input",
+                "no such file or folder",
+            ])
     }
 
     func testABrokenConfigurationStopsTheRunBeforeAnyCheck() throws {
@@ -76,8 +83,10 @@ final class CheckSessionTests: XCTestCase {
         try write("posts/fix.md", "We love the the team in Ghent!! Thank you all.\n")
         let outcome = session().run(paths: ["posts/fix.md"], stdinName: nil, fixMode: .fix)
         let change = try XCTUnwrap(outcome.changes.first)
-        XCTAssertEqual(String(decoding: change.original, as: UTF8.self), "We love the the team in Ghent!! Thank you all.\n")
+        XCTAssertEqual(
+            String(decoding: change.original, as: UTF8.self), "We love the the team in Ghent!! Thank you all.\n")
         XCTAssertEqual(String(decoding: change.fixed, as: UTF8.self), "We love the team in Ghent! Thank you all.\n")
-        XCTAssertFalse(outcome.reports[0].result?.findings.contains { $0.fix != nil } ?? true, "nothing fixable remains")
+        XCTAssertFalse(
+            outcome.reports[0].result?.findings.contains { $0.fix != nil } ?? true, "nothing fixable remains")
     }
 }

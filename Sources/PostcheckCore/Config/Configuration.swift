@@ -99,13 +99,17 @@ public struct Configuration: Sendable {
     }
 
     /// The packs on, and the rule settings, for a path relative to `baseDirectory`.
-    public func resolved(for relativePath: String, on day: CalendarDay = .today) -> (packs: Set<String>, rules: [String: RuleSetting]) {
+    public func resolved(
+        for relativePath: String, on day: CalendarDay = .today
+    ) -> (packs: Set<String>, rules: [String: RuleSetting]) {
         var packs = Set(enabledPacks)
         var settings = policySettings.merging(rules) { $1 }
         // Rules that belong to periods are off outside them, and as the period says inside one.
         for period in periods {
             for (rule, setting) in period.rules {
-                if period.contains(day) { settings[rule] = setting } else if !periods.contains(where: { $0.contains(day) && $0.rules[rule] != nil }) {
+                if period.contains(day) {
+                    settings[rule] = setting
+                } else if !periods.contains(where: { $0.contains(day) && $0.rules[rule] != nil }) {
                     settings[rule] = .off
                 }
             }

@@ -20,7 +20,8 @@ public struct ConfigurationLoader: Sendable {
             for name in Self.postcheckNames + Self.valeNames {
                 let candidate = (current as NSString).appendingPathComponent(name)
                 var isDirectory: ObjCBool = false
-                if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory), !isDirectory.boolValue {
+                if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory), !isDirectory.boolValue
+                {
                     return candidate
                 }
             }
@@ -78,7 +79,8 @@ public struct ConfigurationLoader: Sendable {
         "platform", "signature", "periods", "names", "policy",
     ]
 
-    private func readPostcheck(_ text: String, path: String, displayPath: String) throws(RuleFileError) -> Configuration {
+    private func readPostcheck(_ text: String, path: String, displayPath: String) throws(RuleFileError) -> Configuration
+    {
         let base = (path as NSString).deletingLastPathComponent
         var configuration = Configuration(source: .postcheck(path: path), baseDirectory: base)
         if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
@@ -106,8 +108,9 @@ public struct ConfigurationLoader: Sendable {
         configuration.rules = try ruleSettings(fields, "rules")
         if let vocab = try fields.fields("vocab") {
             try vocab.rejectUnknownKeys(allowed: ["accept", "reject"], context: "'vocab'")
-            configuration.vocabulary = Vocabulary(accept: try vocab.stringList("accept") ?? [],
-                                                  reject: try vocab.stringList("reject") ?? [])
+            configuration.vocabulary = Vocabulary(
+                accept: try vocab.stringList("accept") ?? [],
+                reject: try vocab.stringList("reject") ?? [])
         }
         if let node = fields.node("overrides") {
             guard case .sequence(let items) = node else {
@@ -120,7 +123,9 @@ public struct ConfigurationLoader: Sendable {
                     throw override.error(at: nil, "an override needs 'files' (a glob such as \"news/**/*.md\")")
                 }
                 let glob: Glob
-                do { glob = try Glob(pattern, mode: .path) } catch { throw override.error(key: "files", error.description) }
+                do { glob = try Glob(pattern, mode: .path) } catch {
+                    throw override.error(key: "files", error.description)
+                }
                 var packs: [String]? = nil
                 if let entries = try override.stringList("packs") {
                     packs = []
@@ -148,13 +153,15 @@ public struct ConfigurationLoader: Sendable {
                 try weights.rejectUnknownKeys(allowed: ["error", "warning", "suggestion"], context: "'score.weights'")
                 configuration.score.errorPenalty = try weights.int("error") ?? configuration.score.errorPenalty
                 configuration.score.warningPenalty = try weights.int("warning") ?? configuration.score.warningPenalty
-                configuration.score.suggestionPenalty = try weights.int("suggestion") ?? configuration.score.suggestionPenalty
+                configuration.score.suggestionPenalty =
+                    try weights.int("suggestion") ?? configuration.score.suggestionPenalty
             }
         }
         if let language = try fields.string("default-language") {
             let code = LanguageDetector.normalize(language)
             guard code.count == 2 else {
-                throw fields.error(key: "default-language", "'default-language' must be a language code such as nl, en or fr")
+                throw fields.error(
+                    key: "default-language", "'default-language' must be a language code such as nl, en or fr")
             }
             configuration.defaultLanguage = code
         }
@@ -179,7 +186,8 @@ public struct ConfigurationLoader: Sendable {
                 guard from <= to else { throw period.error(key: "to", "'to' is before 'from'") }
                 let rules = try ruleSettings(period, "rules")
                 guard !rules.isEmpty else { throw period.error(at: nil, "a period needs 'rules' to change") }
-                configuration.periods.append(QuietPeriod(name: try period.string("name") ?? "\(from)–\(to)", from: from, to: to, rules: rules))
+                configuration.periods.append(
+                    QuietPeriod(name: try period.string("name") ?? "\(from)–\(to)", from: from, to: to, rules: rules))
             }
         }
         if let node = fields.node("signature") {
@@ -223,7 +231,9 @@ public struct ConfigurationLoader: Sendable {
                 }
                 let entry = try YAMLFields(path: names.path, node: item)
                 try entry.rejectUnknownKeys(allowed: ["name", "aliases", "handles"], context: "a competitor")
-                guard let name = try entry.string("name") else { throw entry.error(at: nil, "a competitor needs a 'name'") }
+                guard let name = try entry.string("name") else {
+                    throw entry.error(at: nil, "a competitor needs a 'name'")
+                }
                 competitors.append(name)
                 competitors += try entry.stringList("aliases") ?? []
                 handles += (try entry.stringList("handles") ?? []).map { $0.hasPrefix("@") ? $0 : "@" + $0 }
@@ -248,7 +258,8 @@ public struct ConfigurationLoader: Sendable {
         func choice(_ key: String, _ allowed: [String], _ fallback: String) throws(RuleFileError) -> String {
             guard let value = try policy?.string(key) else { return fallback }
             guard allowed.contains(value) else {
-                throw policy!.error(key: key, "'policy.\(key)' must be one of \(allowed.joined(separator: ", ")), not '\(value)'")
+                throw policy!.error(
+                    key: key, "'policy.\(key)' must be one of \(allowed.joined(separator: ", ")), not '\(value)'")
             }
             return value
         }
@@ -261,18 +272,22 @@ public struct ConfigurationLoader: Sendable {
         settings["postcheck.Provocation"] = try choice("debate", ["avoid", "allow"], "allow") == "avoid" ? .on : .off
         let promotional = try policy?.double("promotional") ?? 8
         guard promotional >= 0 && promotional <= 100 else {
-            throw policy!.error(key: "promotional", "'policy.promotional' is promotional cues per 100 words, from 0 (off) to 100")
+            throw policy!.error(
+                key: "promotional", "'policy.promotional' is promotional cues per 100 words, from 0 (off) to 100")
         }
         if promotional == 0 { settings["postcheck.Promotional"] = .off }
         configuration.variables["promotional-max"] = [String(promotional)]
-        var tags = ["#ad", "#advertentie", "#reclame", "#publicité", "#pub", "#partenariat", "#partnership", "#sponsored",
-                    "#gesponsord", "#sponsorisé", "#werknemer", "#employee", "#employé"]
+        var tags = [
+            "#ad", "#advertentie", "#reclame", "#publicité", "#pub", "#partenariat", "#partnership", "#sponsored",
+            "#gesponsord", "#sponsorisé", "#werknemer", "#employee", "#employé",
+        ]
         var jurisdictions = ["ftc", "nl", "be"]
         if let disclosure = try policy?.fields("disclosure") {
             try disclosure.rejectUnknownKeys(allowed: ["jurisdictions", "tag"], context: "'policy.disclosure'")
             jurisdictions = try disclosure.stringList("jurisdictions") ?? jurisdictions
             for jurisdiction in jurisdictions where !["ftc", "nl", "be", "fr", "uk"].contains(jurisdiction) {
-                throw disclosure.error(key: "jurisdictions", "unknown jurisdiction '\(jurisdiction)' (known: ftc, nl, be, fr, uk)")
+                throw disclosure.error(
+                    key: "jurisdictions", "unknown jurisdiction '\(jurisdiction)' (known: ftc, nl, be, fr, uk)")
             }
             if let tag = try disclosure.string("tag") { tags.insert(tag.hasPrefix("#") ? tag : "#" + tag, at: 0) }
         }
@@ -288,7 +303,8 @@ public struct ConfigurationLoader: Sendable {
             return URL(fileURLWithPath: candidate).standardizedFileURL.path
         }
         if !entry.contains("/"), let bundled = bundledPackDirectory(entry) { return bundled }
-        throw fields.error(key: "packs", "pack '\(entry)' not found: no folder \(candidate) and no bundled pack of that name")
+        throw fields.error(
+            key: "packs", "pack '\(entry)' not found: no folder \(candidate) and no bundled pack of that name")
     }
 
     private func severity(_ fields: YAMLFields, _ key: String) throws(RuleFileError) -> Severity? {
@@ -309,7 +325,8 @@ public struct ConfigurationLoader: Sendable {
             guard let rule = ruleNode.string else { throw fields.error(at: ruleNode, "rule ids must be strings") }
             let text = valueNode.typed.bool.map { $0 ? "on" : "off" } ?? valueNode.string ?? ""
             guard let setting = RuleSetting(parsing: text) else {
-                throw fields.error(at: valueNode, "'\(rule)' must be off, on, suggestion, warning or error, not '\(text)'")
+                throw fields.error(
+                    at: valueNode, "'\(rule)' must be off, on, suggestion, warning or error, not '\(text)'")
             }
             settings[rule] = setting
         }

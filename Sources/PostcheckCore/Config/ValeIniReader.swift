@@ -55,7 +55,9 @@ struct ValeIniReader {
             let key = line[..<equals].trimmingCharacters(in: .whitespaces)
             let value = line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)
             let lowerKey = key.lowercased()
-            let list = value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let list = value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+                !$0.isEmpty
+            }
 
             if var open = section {
                 if Self.coreKeys.contains(lowerKey) {
@@ -100,15 +102,19 @@ struct ValeIniReader {
         if let open = section { sections.append(open) }
 
         for stylesPath in stylesPaths {
-            let directory = stylesPath.hasPrefix("/") ? stylesPath : (base as NSString).appendingPathComponent(stylesPath)
+            let directory =
+                stylesPath.hasPrefix("/") ? stylesPath : (base as NSString).appendingPathComponent(stylesPath)
             let resolved = URL(fileURLWithPath: directory).standardizedFileURL.path
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory), isDirectory.boolValue else {
-                throw RuleFileError(path: displayPath, line: nil, column: nil,
-                                    message: "StylesPath '\(stylesPath)' is not a folder (\(resolved))")
+            guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory), isDirectory.boolValue
+            else {
+                throw RuleFileError(
+                    path: displayPath, line: nil, column: nil,
+                    message: "StylesPath '\(stylesPath)' is not a folder (\(resolved))")
             }
             let entries = (try? FileManager.default.contentsOfDirectory(atPath: resolved)) ?? []
-            for name in entries.sorted() where !name.hasPrefix(".") && !name.hasPrefix("_") && name != "config"
+            for name in entries.sorted()
+            where !name.hasPrefix(".") && !name.hasPrefix("_") && name != "config"
                 && name != "Vocab"
             {
                 let styleDirectory = (resolved as NSString).appendingPathComponent(name)
@@ -120,24 +126,32 @@ struct ValeIniReader {
             for vocabulary in vocabularies {
                 for folder in ["config/vocabularies/\(vocabulary)", "Vocab/\(vocabulary)"] {
                     let vocabularyDirectory = (resolved as NSString).appendingPathComponent(folder)
-                    configuration.vocabulary.accept += Self.terms(in: (vocabularyDirectory as NSString).appendingPathComponent("accept.txt"))
-                    configuration.vocabulary.reject += Self.terms(in: (vocabularyDirectory as NSString).appendingPathComponent("reject.txt"))
+                    configuration.vocabulary.accept += Self.terms(
+                        in: (vocabularyDirectory as NSString).appendingPathComponent("accept.txt"))
+                    configuration.vocabulary.reject += Self.terms(
+                        in: (vocabularyDirectory as NSString).appendingPathComponent("reject.txt"))
                 }
             }
         }
         // As Vale does ("style does not exist on StylesPath"): a style that is not there would silently check nothing.
         let available = Set(configuration.packDirectories.map(\.name)).union(["Vale"])
         for (style, line) in styleLines where !available.contains(style) {
-            throw fail(line, "style '\(style)' does not exist on StylesPath (\(stylesPaths.isEmpty ? "no StylesPath is set" : stylesPaths.joined(separator: ", ")))")
+            throw fail(
+                line,
+                "style '\(style)' does not exist on StylesPath (\(stylesPaths.isEmpty ? "no StylesPath is set" : stylesPaths.joined(separator: ", ")))"
+            )
         }
-        configuration.overrides = sections.map { ConfigurationOverride(files: $0.glob, packs: $0.packs, rules: $0.rules) }
+        configuration.overrides = sections.map {
+            ConfigurationOverride(files: $0.glob, packs: $0.packs, rules: $0.rules)
+        }
         // Vale walks every file a section names; postcheck adds those extensions to its folder walk.
         return configuration
     }
 
     /// One term per line; `# ` starts a comment.
     static func terms(in path: String) -> [String] {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
+        else {
             return []
         }
         return text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }

@@ -134,8 +134,10 @@ struct BodyScanner {
                 }
                 let textStart = skipSpaces(afterHashes, textEnd)
                 if textStart < textEnd {
-                    blocks.append(TextBlock(kind: .heading(level: level), range: textStart..<textEnd,
-                                            inList: listIndent != nil, inBlockquote: inQuote))
+                    blocks.append(
+                        TextBlock(
+                            kind: .heading(level: level), range: textStart..<textEnd,
+                            inList: listIndent != nil, inBlockquote: inQuote))
                 }
                 return
             }
@@ -147,8 +149,10 @@ struct BodyScanner {
         {
             blank(start..<end)
             paragraph = nil
-            blocks.append(TextBlock(kind: .heading(level: byte == UInt8(ascii: "=") ? 1 : 2),
-                                    range: open.start..<open.end, inList: open.inList, inBlockquote: open.inQuote))
+            blocks.append(
+                TextBlock(
+                    kind: .heading(level: byte == UInt8(ascii: "=") ? 1 : 2),
+                    range: open.start..<open.end, inList: open.inList, inBlockquote: open.inQuote))
             return
         }
         // Thematic break.
@@ -208,8 +212,10 @@ struct BodyScanner {
 
     private mutating func closeParagraph() {
         if let open = paragraph {
-            blocks.append(TextBlock(kind: .paragraph, range: open.start..<open.end, inList: open.inList,
-                                    inBlockquote: open.inQuote))
+            blocks.append(
+                TextBlock(
+                    kind: .paragraph, range: open.start..<open.end, inList: open.inList,
+                    inBlockquote: open.inQuote))
         }
         paragraph = nil
     }
@@ -220,8 +226,10 @@ struct BodyScanner {
         var cells: [Range<Int>] = []
         while index <= row.upperBound {
             let atEnd = index == row.upperBound
-            if atEnd || (source.bytes[index] == UInt8(ascii: "|") && (index == row.lowerBound
-                || source.bytes[index - 1] != UInt8(ascii: "\\")))
+            if atEnd
+                || (source.bytes[index] == UInt8(ascii: "|")
+                    && (index == row.lowerBound
+                        || source.bytes[index - 1] != UInt8(ascii: "\\")))
             {
                 cells.append(cellStart..<index)
                 if !atEnd { blank(index..<index + 1) }
@@ -232,8 +240,10 @@ struct BodyScanner {
         for cell in cells {
             let content = trimmed(cell)
             if !content.isEmpty {
-                blocks.append(TextBlock(kind: header ? .tableHeader : .tableCell, range: content,
-                                        inList: listIndent != nil, inBlockquote: inQuote))
+                blocks.append(
+                    TextBlock(
+                        kind: header ? .tableHeader : .tableCell, range: content,
+                        inList: listIndent != nil, inBlockquote: inQuote))
             }
         }
     }
@@ -372,12 +382,14 @@ struct BodyScanner {
     /// unbalanced closing parenthesis are not part of it.
     private func bareURLEnd(_ start: Int, _ end: Int, blockStart: Int) -> Int? {
         let byte = masked[start]
-        guard byte == UInt8(ascii: "h") || byte == UInt8(ascii: "w") || byte == UInt8(ascii: "H")
-            || byte == UInt8(ascii: "W")
+        guard
+            byte == UInt8(ascii: "h") || byte == UInt8(ascii: "w") || byte == UInt8(ascii: "H")
+                || byte == UInt8(ascii: "W")
         else { return nil }
         if start > blockStart && (isASCIILetter(masked[start - 1]) || isDigit(masked[start - 1])) { return nil }
-        guard hasPrefixIgnoringCase("https://", at: start, end) || hasPrefixIgnoringCase("http://", at: start, end)
-            || hasPrefixIgnoringCase("www.", at: start, end)
+        guard
+            hasPrefixIgnoringCase("https://", at: start, end) || hasPrefixIgnoringCase("http://", at: start, end)
+                || hasPrefixIgnoringCase("www.", at: start, end)
         else { return nil }
         var index = start
         var parens = 0
@@ -422,8 +434,9 @@ struct BodyScanner {
             let count = buffer.count
             while index + 4 <= count, let open = firstIndex(of: UInt8(ascii: "<"), in: buffer, index..<count) {
                 guard open + 4 <= count else { break }
-                guard buffer[open + 1] == UInt8(ascii: "!") && buffer[open + 2] == UInt8(ascii: "-")
-                    && buffer[open + 3] == UInt8(ascii: "-")
+                guard
+                    buffer[open + 1] == UInt8(ascii: "!") && buffer[open + 2] == UInt8(ascii: "-")
+                        && buffer[open + 3] == UInt8(ascii: "-")
                 else {
                     index = open + 1
                     continue
@@ -431,7 +444,9 @@ struct BodyScanner {
                 var search = open + 4
                 var end: Int? = nil
                 while search + 3 <= count, let dash = firstIndex(of: UInt8(ascii: "-"), in: buffer, search..<count) {
-                    if dash + 3 <= count && buffer[dash + 1] == UInt8(ascii: "-") && buffer[dash + 2] == UInt8(ascii: ">") {
+                    if dash + 3 <= count && buffer[dash + 1] == UInt8(ascii: "-")
+                        && buffer[dash + 2] == UInt8(ascii: ">")
+                    {
                         end = dash + 3
                         break
                     }
@@ -462,7 +477,13 @@ struct BodyScanner {
         var index = start
         while index < end {
             let byte = source.bytes[index]
-            if byte == UInt8(ascii: " ") { columns += 1 } else if byte == 0x09 { columns += 4 - columns % 4 } else { break }
+            if byte == UInt8(ascii: " ") {
+                columns += 1
+            } else if byte == 0x09 {
+                columns += 4 - columns % 4
+            } else {
+                break
+            }
             index += 1
         }
         return (columns, index)
@@ -499,7 +520,9 @@ struct BodyScanner {
 
     private func isThematicBreak(_ start: Int, _ end: Int) -> Bool {
         let first = source.bytes[start]
-        guard first == UInt8(ascii: "-") || first == UInt8(ascii: "*") || first == UInt8(ascii: "_") else { return false }
+        guard first == UInt8(ascii: "-") || first == UInt8(ascii: "*") || first == UInt8(ascii: "_") else {
+            return false
+        }
         var count = 0
         for byte in source.bytes[start..<end] {
             if byte == first { count += 1 } else if !isSpace(byte) { return false }

@@ -105,7 +105,8 @@ extension Draft {
             let normalized = finding.range
             finding.range = originalRange(normalized)
             let original = self.original.bytes[finding.range]
-            let unchanged = original.elementsEqual(source.bytes[normalized]) && finding.match.utf8.elementsEqual(original)
+            let unchanged =
+                original.elementsEqual(source.bytes[normalized]) && finding.match.utf8.elementsEqual(original)
             if !unchanged { finding.match = self.original.string(finding.range) }
             for cue in finding.cues.indices { finding.cues[cue].range = originalRange(finding.cues[cue].range) }
         }

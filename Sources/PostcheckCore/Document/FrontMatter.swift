@@ -49,7 +49,8 @@ enum FrontMatterParser {
         let yamlRange = source.lineStarts[1]..<source.lineStarts[closing]
         let end = closing + 1 < source.lineCount ? source.lineStarts[closing + 1] : source.bytes.count
         guard yamlRange.count <= maximumBytes else {
-            throw FrontMatterError(line: 2, column: 1, message: "front matter is over \(maximumBytes / 1024) KB: metadata, not a document")
+            throw FrontMatterError(
+                line: 2, column: 1, message: "front matter is over \(maximumBytes / 1024) KB: metadata, not a document")
         }
         let yaml = source.string(yamlRange)
         let node: Node?
@@ -74,7 +75,11 @@ enum FrontMatterParser {
         var budget = maximumNodes
         for (key, value) in mapping {
             guard let converted = convert(value, budget: &budget) else {
-                throw FrontMatterError(line: 2, column: 1, message: "front matter expands to more than \(maximumNodes) values (aliases of aliases?): refused, as for rules and configurations")
+                throw FrontMatterError(
+                    line: 2, column: 1,
+                    message:
+                        "front matter expands to more than \(maximumNodes) values (aliases of aliases?): refused, as for rules and configurations"
+                )
             }
             values[key.string ?? "\(key)"] = converted
         }

@@ -42,7 +42,9 @@ public enum SentenceSplitter {
         }
         while index < end {
             let byte = text[index]
-            if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") || isEllipsis(text, index, end) {
+            if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?")
+                || isEllipsis(text, index, end)
+            {
                 var after = index + (byte == 0xE2 ? 3 : 1)
                 while after < end {
                     if isTerminatorOrCloser(text, after, end) {
@@ -100,7 +102,8 @@ public enum SentenceSplitter {
         if ".!?\"')]»".utf8.contains(byte) { return true }
         if isEllipsis(text, index, end) { return true }
         // ’ ” (E2 80 99, E2 80 9D)
-        return byte == 0xE2 && index + 2 < end && text[index + 1] == 0x80 && (text[index + 2] == 0x99 || text[index + 2] == 0x9D)
+        return byte == 0xE2 && index + 2 < end && text[index + 1] == 0x80
+            && (text[index + 2] == 0x99 || text[index + 2] == 0x9D)
     }
 
     private static func skipHorizontalSpace(_ text: [UInt8], _ start: Int, _ end: Int) -> Int {
@@ -109,7 +112,9 @@ public enum SentenceSplitter {
             if text[index] == 0x20 || text[index] == 0x09 { index += 1; continue }
             // NBSP (C2 A0) and narrow NBSP (E2 80 AF)
             if text[index] == 0xC2 && index + 1 < end && text[index + 1] == 0xA0 { index += 2; continue }
-            if text[index] == 0xE2 && index + 2 < end && text[index + 1] == 0x80 && text[index + 2] == 0xAF { index += 3; continue }
+            if text[index] == 0xE2 && index + 2 < end && text[index + 1] == 0x80 && text[index + 2] == 0xAF {
+                index += 3; continue
+            }
             break
         }
         return index
@@ -121,7 +126,9 @@ public enum SentenceSplitter {
 
     private static func canStartSentence(_ text: [UInt8], _ index: Int, _ end: Int) -> Bool {
         // ASCII's only lower-case letters are a to z (no property lookup for the common case).
-        if index < end && text[index] < 0x80 { return !(text[index] >= UInt8(ascii: "a") && text[index] <= UInt8(ascii: "z")) }
+        if index < end && text[index] < 0x80 {
+            return !(text[index] >= UInt8(ascii: "a") && text[index] <= UInt8(ascii: "z"))
+        }
         guard let scalar = decodeScalar(text, index, end) else { return false }
         if scalar.properties.isLowercase { return false }
         return true
@@ -166,7 +173,9 @@ public enum SentenceSplitter {
         return word.unicodeScalars.count == 1 && word.unicodeScalars.first!.properties.isAlphabetic
     }
 
-    private static func isWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
+    private static func isWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
+    }
 
     private static func skipWhitespace(_ text: [UInt8], _ start: Int, _ end: Int) -> Int {
         var index = start

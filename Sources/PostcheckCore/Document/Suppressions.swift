@@ -29,8 +29,10 @@ enum SuppressionParser {
         }) {
             let selectors = rules.compactMap(\.stringValue)
             if !selectors.isEmpty, let range = draft.frontMatter?.range {
-                suppressions.append(Suppression(selectors: selectors, region: draft.originalRange(range.upperBound..<end),
-                                                directive: draft.originalRange(range)))
+                suppressions.append(
+                    Suppression(
+                        selectors: selectors, region: draft.originalRange(range.upperBound..<end),
+                        directive: draft.originalRange(range)))
             }
         }
         guard draft.format == .markdown else { return suppressions }
@@ -40,8 +42,10 @@ enum SuppressionParser {
             var remaining: [(String, Int, Range<Int>)] = []
             for entry in open {
                 if selectors == nil || selectors!.contains(entry.selector) || selectors!.contains("*") {
-                    suppressions.append(Suppression(selectors: [entry.selector], region: draft.originalRange(entry.start..<offset),
-                                                    directive: draft.originalRange(entry.directive)))
+                    suppressions.append(
+                        Suppression(
+                            selectors: [entry.selector], region: draft.originalRange(entry.start..<offset),
+                            directive: draft.originalRange(entry.directive)))
                 } else {
                     remaining.append(entry)
                 }
@@ -50,18 +54,23 @@ enum SuppressionParser {
         }
         for comment in comments(in: draft.source.bytes, from: draft.bodyStart)
         where !draft.codeRanges.contains(where: { $0.overlaps(comment.range) }) {
-            let words = comment.text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).map(String.init)
+            let words = comment.text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).map(
+                String.init)
             guard let keyword = words.first else { continue }
             let rules = Array(words.dropFirst()).flatMap { $0.split(separator: ",").map(String.init) }
             switch keyword {
             case "postcheck-disable":
-                for selector in rules.isEmpty ? ["*"] : rules { open.append((selector, comment.range.upperBound, comment.range)) }
+                for selector in rules.isEmpty ? ["*"] : rules {
+                    open.append((selector, comment.range.upperBound, comment.range))
+                }
             case "postcheck-enable":
                 close(rules.isEmpty ? nil : rules, at: comment.range.lowerBound)
             case "postcheck-disable-next-line":
                 if let line = nextNonBlankLine(after: comment.range.upperBound, in: draft.source) {
-                    suppressions.append(Suppression(selectors: rules.isEmpty ? ["*"] : rules, region: draft.originalRange(line),
-                                                    directive: draft.originalRange(comment.range)))
+                    suppressions.append(
+                        Suppression(
+                            selectors: rules.isEmpty ? ["*"] : rules, region: draft.originalRange(line),
+                            directive: draft.originalRange(comment.range)))
                 }
             case "vale":
                 let rest = words.dropFirst().joined(separator: " ")
@@ -73,7 +82,9 @@ enum SuppressionParser {
                     let names = rest[..<equals].split(separator: ",").map { $0.trimmingCharacters(in: [" "]) }
                     let value = rest[rest.index(after: equals)...].trimmingCharacters(in: [" "]).uppercased()
                     if value == "NO" || value == "OFF" {
-                        for name in names where !name.contains("[") { open.append((name, comment.range.upperBound, comment.range)) }
+                        for name in names where !name.contains("[") {
+                            open.append((name, comment.range.upperBound, comment.range))
+                        }
                     } else if value == "YES" || value == "ON" {
                         close(names, at: comment.range.lowerBound)
                     }
@@ -114,15 +125,18 @@ public enum BuiltinRules {
     public static func header(_ id: String) -> RuleHeader? {
         switch id {
         case unusedSuppression:
-            RuleHeader(id: id, kind: "suppression", message: "This suppression silenced nothing; remove it.",
-                       severity: .suggestion,
-                       description: "A postcheck-disable (or vale off) comment, or a front matter disable list, that no finding needed: stale exceptions hide future problems.",
-                       path: "")
+            RuleHeader(
+                id: id, kind: "suppression", message: "This suppression silenced nothing; remove it.",
+                severity: .suggestion,
+                description:
+                    "A postcheck-disable (or vale off) comment, or a front matter disable list, that no finding needed: stale exceptions hide future problems.",
+                path: "")
         case unknownRule:
-            RuleHeader(id: id, kind: "suppression", message: "No rule or pack '%s' is loaded; this suppression does nothing.",
-                       severity: .warning,
-                       description: "A suppression names a rule or pack that the configuration does not load, usually a typo.",
-                       path: "")
+            RuleHeader(
+                id: id, kind: "suppression", message: "No rule or pack '%s' is loaded; this suppression does nothing.",
+                severity: .warning,
+                description: "A suppression names a rule or pack that the configuration does not load, usually a typo.",
+                path: "")
         default: nil
         }
     }

@@ -30,5 +30,7 @@ public enum Platform {
         return aliases[lowered]
     }
 
-    static var knownList: String { (known + aliases.keys.sorted().map { "\($0) (= \(aliases[$0]!))" }).joined(separator: ", ") }
+    static var knownList: String {
+        (known + aliases.keys.sorted().map { "\($0) (= \(aliases[$0]!))" }).joined(separator: ", ")
+    }
 }

@@ -8,7 +8,9 @@ public enum BundledRulesFolder {
         var folder = RunningExecutable.url().deletingLastPathComponent()
         for _ in 0..<6 {
             let candidate = folder.appendingPathComponent("Rules")
-            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("postcheck").path) { return candidate.path }
+            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("postcheck").path) {
+                return candidate.path
+            }
             folder.deleteLastPathComponent()
         }
         return EmbeddedRules.extract(files)
@@ -25,7 +27,8 @@ public enum RunningExecutable {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
         if length > 0 {
-            return URL(fileURLWithPath: String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self))
+            return URL(
+                fileURLWithPath: String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self))
         }
         #endif
         return (Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])).resolvingSymlinksInPath()
@@ -38,10 +41,13 @@ public enum EmbeddedRules {
     public static func extract(_ files: [(path: String, base64: String)]) -> String? {
         guard !files.isEmpty else { return nil }
         let environment = ProcessInfo.processInfo.environment
-        let cacheRoot = environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+        let cacheRoot =
+            environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? environment["HOME"].flatMap { $0.isEmpty ? nil : ($0 as NSString).appendingPathComponent(".cache") }
         let hash = stableFingerprint(files.map { $0.path + ":" + $0.base64 })
-        if let cacheRoot, let written = write(files, to: (cacheRoot as NSString).appendingPathComponent("postcheck/rules-\(hash)")) {
+        if let cacheRoot,
+            let written = write(files, to: (cacheRoot as NSString).appendingPathComponent("postcheck/rules-\(hash)"))
+        {
             return written
         }
         // No writable home (HOME=/dev/null, the user nobody): a folder of this user's own in the temporary folder,
@@ -56,23 +62,29 @@ public enum EmbeddedRules {
     /// Writes the files under `target` once (a fresh folder renamed into place, so that parallel runs never see half
     /// a copy); the folder, or nil when it cannot be written.
     private static func write(_ files: [(path: String, base64: String)], to target: String) -> String? {
-        if FileManager.default.fileExists(atPath: (target as NSString).appendingPathComponent(".complete")) { return target }
+        if FileManager.default.fileExists(atPath: (target as NSString).appendingPathComponent(".complete")) {
+            return target
+        }
         let staging = target + ".\(getpid()).tmp"
         do {
             try? FileManager.default.removeItem(atPath: staging)
             for file in files {
                 let path = (staging as NSString).appendingPathComponent(file.path)
-                try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(
+                    atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
                 guard let data = Data(base64Encoded: file.base64) else { continue }
                 try data.write(to: URL(fileURLWithPath: path))
             }
-            guard FileManager.default.createFile(atPath: (staging as NSString).appendingPathComponent(".complete"), contents: Data())
+            guard
+                FileManager.default.createFile(
+                    atPath: (staging as NSString).appendingPathComponent(".complete"), contents: Data())
             else {
                 try? FileManager.default.removeItem(atPath: staging)
                 return nil
             }
             if rename(staging, target) != 0 { try? FileManager.default.removeItem(atPath: staging) }
-            return FileManager.default.fileExists(atPath: (target as NSString).appendingPathComponent(".complete")) ? target : nil
+            return FileManager.default.fileExists(atPath: (target as NSString).appendingPathComponent(".complete"))
+                ? target : nil
         } catch {
             try? FileManager.default.removeItem(atPath: staging)
             return nil

@@ -8,7 +8,9 @@ public enum Fixer {
     }
 
     public static func apply(_ fixes: [Fix], to bytes: [UInt8]) -> Outcome {
-        let ordered = fixes.sorted { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
+        let ordered = fixes.sorted {
+            ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound)
+        }
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
         var applied: [Fix] = []
@@ -85,7 +87,9 @@ public enum UnifiedDiff {
         var head = 0
         while head < a.count && head < b.count && a[head] == b[head] { head += 1 }
         var tail = 0
-        while tail < a.count - head && tail < b.count - head && a[a.count - 1 - tail] == b[b.count - 1 - tail] { tail += 1 }
+        while tail < a.count - head && tail < b.count - head && a[a.count - 1 - tail] == b[b.count - 1 - tail] {
+            tail += 1
+        }
         var script: [(Character, String, Int, Int)] = (0..<head).map { (" ", a[$0], $0, $0) }
         let middleA = Array(a[head..<(a.count - tail)])
         let middleB = Array(b[head..<(b.count - tail)])
@@ -94,7 +98,8 @@ public enum UnifiedDiff {
             var table = [UInt16](repeating: 0, count: (middleA.count + 1) * width)
             for i in stride(from: middleA.count - 1, through: 0, by: -1) {
                 for j in stride(from: middleB.count - 1, through: 0, by: -1) {
-                    table[i * width + j] = middleA[i] == middleB[j]
+                    table[i * width + j] =
+                        middleA[i] == middleB[j]
                         ? table[(i + 1) * width + j + 1] + 1 : max(table[(i + 1) * width + j], table[i * width + j + 1])
                 }
             }
@@ -105,7 +110,9 @@ public enum UnifiedDiff {
                     script.append((" ", middleA[i], head + i, head + j))
                     i += 1
                     j += 1
-                } else if i < middleA.count && (j == middleB.count || table[(i + 1) * width + j] >= table[i * width + j + 1]) {
+                } else if i < middleA.count
+                    && (j == middleB.count || table[(i + 1) * width + j] >= table[i * width + j + 1])
+                {
                     script.append(("-", middleA[i], head + i, head + j))
                     i += 1
                 } else {

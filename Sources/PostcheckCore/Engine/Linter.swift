@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+
 /// A verdict on a draft, from its score.
 public enum Verdict: String, Sendable, Codable {
     case pass, review, fail
@@ -53,27 +54,33 @@ public final class Linter: @unchecked Sendable {
     /// How many patterns the shared word-list scan serves (builds the scan now if it is not built yet).
     public var sharedScanPatternCount: Int { sharedScan.builtNow()?.patternCount ?? 0 }
 
-    public convenience init(configuration: Configuration, registry: RuleKindRegistry = .standard, day: CalendarDay = .today)
+    public convenience init(
+        configuration: Configuration, registry: RuleKindRegistry = .standard, day: CalendarDay = .today
+    )
         throws(RuleFileError)
     {
         let loader = RuleLoader(registry: registry)
-        let context = RuleCompileContext(acceptedTerms: configuration.vocabulary.accept,
-                                         wordTemplate: configuration.wordTemplate, variables: configuration.variables)
+        let context = RuleCompileContext(
+            acceptedTerms: configuration.vocabulary.accept,
+            wordTemplate: configuration.wordTemplate, variables: configuration.variables)
         var rules: [any CompiledRule] = []
         var skipped: [(id: String, reason: String)] = []
         for pack in configuration.packDirectories where Self.isReferenced(pack.name, in: configuration) {
-            rules += try loader.loadPack(name: pack.name, directory: pack.directory, context: context, skipped: &skipped)
+            rules += try loader.loadPack(
+                name: pack.name, directory: pack.directory, context: context, skipped: &skipped)
         }
-        rules += try VocabularyRules.make(configuration.vocabulary, path: configuration.path ?? "<configuration>",
-                                          context: context)
+        rules += try VocabularyRules.make(
+            configuration.vocabulary, path: configuration.path ?? "<configuration>",
+            context: context)
         try self.init(configuration: configuration, rules: rules, skippedRules: skipped, day: day)
     }
 
     /// A linter for rules compiled elsewhere (one rule file's text, for instance); the configuration still decides
     /// which of them are on.
-    public init(configuration: Configuration, rules: [any CompiledRule], skippedRules: [(id: String, reason: String)] = [],
-                day: CalendarDay = .today) throws(RuleFileError)
-    {
+    public init(
+        configuration: Configuration, rules: [any CompiledRule], skippedRules: [(id: String, reason: String)] = [],
+        day: CalendarDay = .today
+    ) throws(RuleFileError) {
         self.configuration = configuration
         self.day = day
         self.skippedRules = skippedRules
@@ -88,7 +95,9 @@ public final class Linter: @unchecked Sendable {
         if let fallback = configuration.defaultLanguage { languages.insert(fallback) }
         for rule in rules { languages.formUnion(rule.header.languages ?? []) }
         self.supportedLanguages = languages
-        self.validated = Dictionary(rules.filter { $0.specificity > 0 }.map { ($0.header.id, ($0.specificity, $0.header.guideline)) }) { a, _ in a }
+        self.validated = Dictionary(
+            rules.filter { $0.specificity > 0 }.map { ($0.header.id, ($0.specificity, $0.header.guideline)) }
+        ) { a, _ in a }
         self.sharedScan = SharedScan(allPatterns: rules.flatMap(\.literalPatterns))
         try validateRuleNames()
     }
@@ -96,7 +105,8 @@ public final class Linter: @unchecked Sendable {
     /// A pack is loaded only if some part of the configuration can turn one of its rules on.
     private static func isReferenced(_ pack: String, in configuration: Configuration) -> Bool {
         if configuration.enabledPacks.contains(pack) { return true }
-        let settingKeys = Array(configuration.rules.keys) + configuration.overrides.flatMap { Array($0.rules.keys) }
+        let settingKeys =
+            Array(configuration.rules.keys) + configuration.overrides.flatMap { Array($0.rules.keys) }
             + configuration.periods.flatMap { Array($0.rules.keys) }
         if settingKeys.contains(where: { $0 == pack || $0.hasPrefix(pack + ".") }) { return true }
         return configuration.overrides.contains { $0.packs?.contains(pack) ?? false }
@@ -110,13 +120,15 @@ public final class Linter: @unchecked Sendable {
     private func validateRuleNames() throws(RuleFileError) {
         let known = Set(rules.map(\.header.id)).union(skippedRules.map(\.id))
         let packs = Set(configuration.packDirectories.map(\.name)).union(["Vale"])
-        let settings = Array(configuration.rules.keys) + configuration.overrides.flatMap { Array($0.rules.keys) }
+        let settings =
+            Array(configuration.rules.keys) + configuration.overrides.flatMap { Array($0.rules.keys) }
             + configuration.periods.flatMap { Array($0.rules.keys) }
         for id in settings.sorted() {
             let isPackSetting = !id.contains(".") && packs.contains(id)
             if !known.contains(id) && !isPackSetting && Self.pack(of: id) != "Vale" {
-                throw RuleFileError(path: configuration.path ?? "<configuration>", line: nil, column: nil,
-                                    message: "the configuration sets rule '\(id)', which no loaded pack defines")
+                throw RuleFileError(
+                    path: configuration.path ?? "<configuration>", line: nil, column: nil,
+                    message: "the configuration sets rule '\(id)', which no loaded pack defines")
             }
         }
     }
@@ -165,9 +177,10 @@ public final class Linter: @unchecked Sendable {
 
     /// What stops `draft` from being checked meaningfully (see `DraftProblem`), if anything. `language` and
     /// `platform` are the request's own, as for `check`. The CLI and the service call this first and fail closed.
-    public func problem(with draft: Draft, relativePath: String, language languageOverride: String? = nil,
-                        platform platformOverride: String? = nil) -> DraftProblem?
-    {
+    public func problem(
+        with draft: Draft, relativePath: String, language languageOverride: String? = nil,
+        platform platformOverride: String? = nil
+    ) -> DraftProblem? {
         if !draft.source.bytes[draft.bodyRange].contains(where: { !isWhitespaceByte($0) }) {
             return DraftProblem(kind: .empty, message: "nothing to check: the draft is empty")
         }
@@ -175,13 +188,18 @@ public final class Linter: @unchecked Sendable {
         if let declared {
             let code = LanguageDetector.normalize(declared)
             guard supportedLanguages.contains(code) else {
-                return DraftProblem(kind: .unknownLanguage, message: "unknown language '\(declared)' (supported: \(supportedLanguages.sorted().joined(separator: ", ")))")
+                return DraftProblem(
+                    kind: .unknownLanguage,
+                    message:
+                        "unknown language '\(declared)' (supported: \(supportedLanguages.sorted().joined(separator: ", ")))"
+                )
             }
         }
         if let platform = platformOverride ?? draft.frontMatter?["platform"]?.stringValue ?? configuration.platform,
             Platform.normalize(platform) == nil
         {
-            return DraftProblem(kind: .unknownPlatform, message: "unknown platform '\(platform)' (known: \(Platform.knownList))")
+            return DraftProblem(
+                kind: .unknownPlatform, message: "unknown platform '\(platform)' (known: \(Platform.knownList))")
         }
         var active = activeRules(for: relativePath)
         // The language matters only when some rule is limited to languages: most drafts skip detecting it here
@@ -192,7 +210,11 @@ public final class Linter: @unchecked Sendable {
         }
         if active.isEmpty {
             let source = configuration.path.map { "the configuration \($0)" } ?? "the bundled default"
-            return DraftProblem(kind: .noRules, message: "no rules apply to this draft: \(source) turns on none for it (check 'packs:' and 'rules:'); a gate that runs no rule would pass everything")
+            return DraftProblem(
+                kind: .noRules,
+                message:
+                    "no rules apply to this draft: \(source) turns on none for it (check 'packs:' and 'rules:'); a gate that runs no rule would pass everything"
+            )
         }
         return nil
     }
@@ -227,35 +249,44 @@ public final class Linter: @unchecked Sendable {
     ///
     /// The route, one stage each: select the rules → run them → map findings to the file's own offsets (and plan
     /// their fixes) → keep the most specific of overlapping findings → apply suppressions → score and verdict.
-    public func check(_ draft: Draft, relativePath: String, scratch: MatchScratch, only: Set<String>? = nil,
-                      alsoEnabled: Set<String> = [],
-                      language languageOverride: String? = nil, platform platformOverride: String? = nil,
-                      deadline: UInt64? = nil) -> CheckResult
-    {
-        let (language, languageSource) = languageOverride.map { (LanguageDetector.normalize($0), LanguageSource.declared) }
+    public func check(
+        _ draft: Draft, relativePath: String, scratch: MatchScratch, only: Set<String>? = nil,
+        alsoEnabled: Set<String> = [],
+        language languageOverride: String? = nil, platform platformOverride: String? = nil,
+        deadline: UInt64? = nil
+    ) -> CheckResult {
+        let (language, languageSource) =
+            languageOverride.map { (LanguageDetector.normalize($0), LanguageSource.declared) }
             ?? language(of: draft)
         let platform = (platformOverride ?? draft.frontMatter?["platform"]?.stringValue ?? configuration.platform)
             .map { Platform.normalize($0) ?? $0.lowercased() }
         let active = selectRules(relativePath: relativePath, only: only, alsoEnabled: alsoEnabled, language: language)
-        var run = runRules(active, on: draft, language: language, platform: platform, scratch: scratch, deadline: deadline)
+        var run = runRules(
+            active, on: draft, language: language, platform: platform, scratch: scratch, deadline: deadline)
         for index in run.findings.indices { draft.mapToOriginal(&run.findings[index]) }
         var findings = keepingMostSpecific(run.findings)
         findings = applySuppressions(SuppressionParser.parse(draft), to: findings, in: draft)
         findings = findings.filter { $0.severity >= configuration.minSeverity }
         findings.sort {
-            ($0.range.lowerBound, $0.ruleID, $0.range.upperBound) < ($1.range.lowerBound, $1.ruleID, $1.range.upperBound)
+            ($0.range.lowerBound, $0.ruleID, $0.range.upperBound) < (
+                $1.range.lowerBound, $1.ruleID, $1.range.upperBound
+            )
         }
         let (score, verdict) = scoreAndVerdict(findings, complete: run.errors.isEmpty)
-        return CheckResult(draft: draft, findings: findings, score: score, verdict: verdict, ruleErrors: run.errors,
-                           ruleTimings: run.timings, language: language, languageSource: languageSource)
+        return CheckResult(
+            draft: draft, findings: findings, score: score, verdict: verdict, ruleErrors: run.errors,
+            ruleTimings: run.timings, language: language, languageSource: languageSource)
     }
 
     /// Stage 1: the rules to run, with their severities: the configuration's for this path (or `only`), plus
     /// `alsoEnabled`, less those limited to other languages.
-    func selectRules(relativePath: String, only: Set<String>?, alsoEnabled: Set<String>, language: String)
+    func selectRules(
+        relativePath: String, only: Set<String>?, alsoEnabled: Set<String>, language: String
+    )
         -> [(rule: any CompiledRule, severity: Severity)]
     {
-        var selected = only.map { ids in rules.filter { ids.contains($0.header.id) }.map { ($0, $0.header.severity) } }
+        var selected =
+            only.map { ids in rules.filter { ids.contains($0.header.id) }.map { ($0, $0.header.severity) } }
             ?? activeRules(for: relativePath)
         if !alsoEnabled.isEmpty {
             let running = Set(selected.map(\.0.header.id))
@@ -263,11 +294,16 @@ public final class Linter: @unchecked Sendable {
             if !extra.isEmpty {
                 // In the loaded order, as the configuration's own rules run.
                 let wanted = running.union(extra.map(\.header.id))
-                let severities = Dictionary(selected.map { ($0.0.header.id, $0.1) }, uniquingKeysWith: { first, _ in first })
-                selected = rules.filter { wanted.contains($0.header.id) }.map { ($0, severities[$0.header.id] ?? $0.header.severity) }
+                let severities = Dictionary(
+                    selected.map { ($0.0.header.id, $0.1) }, uniquingKeysWith: { first, _ in first })
+                selected = rules.filter { wanted.contains($0.header.id) }.map {
+                    ($0, severities[$0.header.id] ?? $0.header.severity)
+                }
             }
         }
-        return selected.filter { $0.0.header.languages?.contains(language) ?? true }.map { (rule: $0.0, severity: $0.1) }
+        return selected.filter { $0.0.header.languages?.contains(language) ?? true }.map {
+            (rule: $0.0, severity: $0.1)
+        }
     }
 
     /// What running the rules gave: findings at the NFC copy's offsets, rules that did not finish, time per rule.
@@ -280,9 +316,10 @@ public final class Linter: @unchecked Sendable {
     /// Stage 2: runs each rule on the subjects its scope selects, after one shared scan for the word lists. Past
     /// the deadline, the rule running stops in its loop and the rest are not run: each is reported, and the check
     /// fails closed.
-    func runRules(_ active: [(rule: any CompiledRule, severity: Severity)], on draft: Draft, language: String,
-                  platform: String?, scratch: MatchScratch, deadline: UInt64?) -> RuleRun
-    {
+    func runRules(
+        _ active: [(rule: any CompiledRule, severity: Severity)], on draft: Draft, language: String,
+        platform: String?, scratch: MatchScratch, deadline: UInt64?
+    ) -> RuleRun {
         var run = RuleRun()
         var sentenceCache: [Int: [Range<Int>]] = [:]
         // Most rules share a handful of scopes: each scope's subjects are found once per draft.
@@ -298,33 +335,44 @@ public final class Linter: @unchecked Sendable {
                 let scanStarted = measure ? DispatchTime.now().uptimeNanoseconds : 0
                 // Only the word lists this draft's rules use in its language: a Dutch post need not be scanned for
                 // the English list of the same rule.
-                let prefilter = sharesWordListScan
-                    ? sharedScan.prefilter(forDraftOfSize: masked.count, language: language,
-                                           activeRules: active.map(\.rule.header.identity)) {
+                let prefilter =
+                    sharesWordListScan
+                    ? sharedScan.prefilter(
+                        forDraftOfSize: masked.count, language: language,
+                        activeRules: active.map(\.rule.header.identity)
+                    ) {
                         active.flatMap { $0.rule.literalPatterns(forLanguage: language) }
                     }
                     : nil
                 let candidates = prefilter?.candidates(in: masked)
                 let wordIndex = WordIndex(masked)
                 // One input per draft, its subjects set per rule: making one per rule copied the draft each time.
-                var input = CheckInput(draft: draft, subjects: [], masked: masked, raw: raw, scratch: scratch,
-                                       language: language, platform: platform, signatures: configuration.signatures,
-                                       candidates: candidates, wordIndex: wordIndex)
+                var input = CheckInput(
+                    draft: draft, subjects: [], masked: masked, raw: raw, scratch: scratch,
+                    language: language, platform: platform, signatures: configuration.signatures,
+                    candidates: candidates, wordIndex: wordIndex)
                 if measure && prefilter != nil {
                     run.timings["(shared word-list scan)"] = DispatchTime.now().uptimeNanoseconds - scanStarted
                 }
                 for (rule, severity) in active {
                     if let deadline, DispatchTime.now().uptimeNanoseconds > deadline {
-                        run.errors.append(RuleRunError(ruleID: rule.header.id, message: "not run: the check's time limit was reached"))
+                        run.errors.append(
+                            RuleRunError(ruleID: rule.header.id, message: "not run: the check's time limit was reached")
+                        )
                         continue
                     }
                     let started = measure ? DispatchTime.now().uptimeNanoseconds : 0
-                    defer { if measure { run.timings[rule.header.id, default: 0] += DispatchTime.now().uptimeNanoseconds - started } }
+                    defer {
+                        if measure {
+                            run.timings[rule.header.id, default: 0] += DispatchTime.now().uptimeNanoseconds - started
+                        }
+                    }
                     let subjects: [CheckInput.Subject]
                     if let cached = subjectCache[rule.header.scope] {
                         subjects = cached
                     } else {
-                        subjects = Self.subjects(for: rule.header.scope, in: draft, blockParts: blockParts, sentences: &sentenceCache)
+                        subjects = Self.subjects(
+                            for: rule.header.scope, in: draft, blockParts: blockParts, sentences: &sentenceCache)
                         subjectCache[rule.header.scope] = subjects
                     }
                     guard !subjects.isEmpty else { continue }
@@ -338,7 +386,9 @@ public final class Linter: @unchecked Sendable {
                         for index in found.indices { found[index].severity = severity }
                         run.findings += found
                     } catch let error as MatchError where error.isTimeLimit {
-                        run.errors.append(RuleRunError(ruleID: rule.header.id, message: "not finished: the check's time limit was reached"))
+                        run.errors.append(
+                            RuleRunError(
+                                ruleID: rule.header.id, message: "not finished: the check's time limit was reached"))
                     } catch {
                         run.errors.append(RuleRunError(ruleID: rule.header.id, message: "\(error)"))
                     }
@@ -353,8 +403,10 @@ public final class Linter: @unchecked Sendable {
     func scoreAndVerdict(_ findings: [Finding], complete: Bool) -> (score: Int, verdict: Verdict) {
         let penalty = findings.reduce(0) { $0 + configuration.score.penalty($1.severity) }
         let score = max(0, 100 - penalty)
-        let verdict = complete
-            ? Self.verdict(score: score, findings: findings, scoring: configuration.score, failOn: configuration.failOn) : .fail
+        let verdict =
+            complete
+            ? Self.verdict(score: score, findings: findings, scoring: configuration.score, failOn: configuration.failOn)
+            : .fail
         return (score, verdict)
     }
 
@@ -384,12 +436,15 @@ public final class Linter: @unchecked Sendable {
     }
 
     /// Drops suppressed findings and reports suppressions that silenced nothing or name no loaded rule.
-    private func applySuppressions(_ suppressions: [Suppression], to findings: [Finding], in draft: Draft) -> [Finding] {
+    private func applySuppressions(_ suppressions: [Suppression], to findings: [Finding], in draft: Draft) -> [Finding]
+    {
         guard !suppressions.isEmpty else { return findings }
         var used = Set<Int>()
         var kept: [Finding] = []
         for finding in findings {
-            let silencing = suppressions.indices.filter { suppressions[$0].covers(finding.ruleID, at: finding.range.lowerBound) }
+            let silencing = suppressions.indices.filter {
+                suppressions[$0].covers(finding.ruleID, at: finding.range.lowerBound)
+            }
             if silencing.isEmpty { kept.append(finding) } else { used.formUnion(silencing) }
         }
         let known = Set(rules.map(\.header.id))
@@ -400,16 +455,21 @@ public final class Linter: @unchecked Sendable {
             let match = draft.original.string(suppression.directive)
             for selector in unknown {
                 let header = BuiltinRules.header(BuiltinRules.unknownRule)!
-                kept.append(Finding(ruleID: header.id, severity: header.severity, message: formatMessage(header.message, [selector]),
-                                    range: suppression.directive, match: match, description: header.description))
+                kept.append(
+                    Finding(
+                        ruleID: header.id, severity: header.severity,
+                        message: formatMessage(header.message, [selector]),
+                        range: suppression.directive, match: match, description: header.description))
             }
-            guard unknown.isEmpty, !used.contains(index), reportedDirectives.insert(suppression.directive).inserted else { continue }
+            guard unknown.isEmpty, !used.contains(index), reportedDirectives.insert(suppression.directive).inserted
+            else { continue }
             // A comment that disabled several rules is stale only if none of them was needed.
             let siblings = suppressions.indices.filter { suppressions[$0].directive == suppression.directive }
             guard siblings.allSatisfy({ !used.contains($0) }) else { continue }
             let header = BuiltinRules.header(BuiltinRules.unusedSuppression)!
-            var finding = Finding(ruleID: header.id, severity: header.severity, message: header.message,
-                                  range: suppression.directive, match: match, suggestions: [""], description: header.description)
+            var finding = Finding(
+                ruleID: header.id, severity: header.severity, message: header.message,
+                range: suppression.directive, match: match, suggestions: [""], description: header.description)
             // Removing a stale comment is safe; a front matter entry is left to the writer.
             if match.hasPrefix("<!--") { finding.fix = Fix.planned(for: finding, in: draft.original) }
             kept.append(finding)
@@ -417,9 +477,10 @@ public final class Linter: @unchecked Sendable {
         return kept
     }
 
-    static func subjects(for scope: ScopeSelector, in draft: Draft, blockParts: [Set<String>],
-                         sentences cache: inout [Int: [Range<Int>]]) -> [CheckInput.Subject]
-    {
+    static func subjects(
+        for scope: ScopeSelector, in draft: Draft, blockParts: [Set<String>],
+        sentences cache: inout [Int: [Range<Int>]]
+    ) -> [CheckInput.Subject] {
         var subjects: [CheckInput.Subject] = []
         if scope.includesRaw { subjects.append(.init(range: 0..<draft.source.bytes.count, raw: true)) }
         if scope.includesSummary { subjects.append(.init(range: draft.bodyRange, raw: false)) }
@@ -427,7 +488,9 @@ public final class Linter: @unchecked Sendable {
             let parts = blockParts[index]
             if scope.matches(parts, sentence: false) { subjects.append(.init(range: block.range, raw: false)) }
             if scope.includesSentences && scope.matches(parts, sentence: true) {
-                if cache[index] == nil { cache[index] = SentenceSplitter.sentences(in: draft.masked, range: block.range) }
+                if cache[index] == nil {
+                    cache[index] = SentenceSplitter.sentences(in: draft.masked, range: block.range)
+                }
                 subjects += cache[index]!.map { .init(range: $0, raw: false) }
             }
         }
@@ -455,9 +518,10 @@ final class SharedScan: @unchecked Sendable {
     /// The scan for `patterns` (the active rules' patterns in the draft's language), once scanning pays. The
     /// patterns follow from the language and the active rules (`RuleHeader.identity`), by which the scan is looked
     /// up: listing the patterns of 70 rules for every post of a large run cost about as much as scanning the post.
-    func prefilter(forDraftOfSize size: Int, language: String?, activeRules: [ObjectIdentifier],
-                   patterns: () -> [RegexPattern]) -> LiteralPrefilter?
-    {
+    func prefilter(
+        forDraftOfSize size: Int, language: String?, activeRules: [ObjectIdentifier],
+        patterns: () -> [RegexPattern]
+    ) -> LiteralPrefilter? {
         lock.lock()
         defer { lock.unlock() }
         draftsChecked += 1

@@ -11,7 +11,9 @@ public struct RuleLoader: Sendable {
     }
 
     /// Compiles one rule file's text. `id` is `<pack>.<Rule>`.
-    public func compileRule(id: String, path: String, text: String, context: RuleCompileContext) throws(RuleFileError)
+    public func compileRule(
+        id: String, path: String, text: String, context: RuleCompileContext
+    ) throws(RuleFileError)
         -> any CompiledRule
     {
         let fields = try YAMLFields.parse(path: path, text: text, variables: context.variables)
@@ -19,10 +21,12 @@ public struct RuleLoader: Sendable {
             throw fields.error(key: "code", "'code' is no longer supported; use 'scope: raw' to check code")
         }
         guard let kindName = try fields.string("extends") else {
-            throw fields.error(at: nil, "missing required key 'extends' (one of: \(registry.names.joined(separator: ", ")))")
+            throw fields.error(
+                at: nil, "missing required key 'extends' (one of: \(registry.names.joined(separator: ", ")))")
         }
         guard let kind = registry.kind(named: kindName) else {
-            throw fields.error(key: "extends", "unknown rule kind '\(kindName)' (known: \(registry.names.joined(separator: ", ")))")
+            throw fields.error(
+                key: "extends", "unknown rule kind '\(kindName)' (known: \(registry.names.joined(separator: ", ")))")
         }
         try fields.rejectUnknownKeys(allowed: RuleHeader.keys.union(kind.keys), context: "'\(kindName)' rules")
         let header = try RuleHeader(id: id, fields: fields)
@@ -31,14 +35,18 @@ public struct RuleLoader: Sendable {
 
     /// All rules of a pack folder, sorted by id. Rules that need names the configuration leaves empty are left out
     /// and listed in `skipped`.
-    public func loadPack(name: String, directory: String, context: RuleCompileContext) throws(RuleFileError)
+    public func loadPack(
+        name: String, directory: String, context: RuleCompileContext
+    ) throws(RuleFileError)
         -> [any CompiledRule]
     {
         var skipped: [(id: String, reason: String)] = []
         return try loadPack(name: name, directory: directory, context: context, skipped: &skipped)
     }
 
-    public func loadPack(name: String, directory: String, context: RuleCompileContext, skipped: inout [(id: String, reason: String)])
+    public func loadPack(
+        name: String, directory: String, context: RuleCompileContext, skipped: inout [(id: String, reason: String)]
+    )
         throws(RuleFileError) -> [any CompiledRule]
     {
         let entries: [String]
@@ -55,8 +63,9 @@ public struct RuleLoader: Sendable {
             if let pack = YAMLFields.realPath(directory), let resolved = YAMLFields.realPath(path),
                 !resolved.hasPrefix(pack.hasSuffix("/") ? pack : pack + "/")
             {
-                throw RuleFileError(path: path, line: nil, column: nil,
-                                    message: "the rule file links outside its pack folder (to \(resolved)): not read")
+                throw RuleFileError(
+                    path: path, line: nil, column: nil,
+                    message: "the rule file links outside its pack folder (to \(resolved)): not read")
             }
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw RuleFileError(path: path, line: nil, column: nil, message: "cannot read rule file")
@@ -73,7 +82,8 @@ public struct RuleLoader: Sendable {
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             let file = frozen[index]
             do throws(RuleFileError) {
-                results.set(index, .success(try compileRule(id: file.id, path: file.path, text: file.text, context: context)))
+                results.set(
+                    index, .success(try compileRule(id: file.id, path: file.path, text: file.text, context: context)))
             } catch {
                 results.set(index, .failure(error))
             }

@@ -2,7 +2,9 @@
 /// `Vale.Terms` fixes the case of accepted terms, `Vale.Avoid` flags rejected ones. `Vale.Repetition` flags
 /// repeated words.
 enum VocabularyRules {
-    static func make(_ vocabulary: Vocabulary, path: String, context: RuleCompileContext) throws(RuleFileError)
+    static func make(
+        _ vocabulary: Vocabulary, path: String, context: RuleCompileContext
+    ) throws(RuleFileError)
         -> [any CompiledRule]
     {
         var rules: [any CompiledRule] = []
@@ -15,41 +17,50 @@ enum VocabularyRules {
             let swaps = literalAccepted.map {
                 "  '\(RegexPattern.escape($0).replacingOccurrences("'", "''"))': '\($0.replacingOccurrences("'", "''"))'"
             }.joined(separator: "\n")
-            rules.append(try loader.compileRule(id: "Vale.Terms", path: path, text: """
-                extends: substitution
-                message: "Use '%s' instead of '%s'."
-                level: error
-                ignorecase: true
-                vocab: false
-                action:
-                  name: replace
-                swap:
-                \(swaps)
-                """, context: RuleCompileContext()))
+            rules.append(
+                try loader.compileRule(
+                    id: "Vale.Terms", path: path,
+                    text: """
+                        extends: substitution
+                        message: "Use '%s' instead of '%s'."
+                        level: error
+                        ignorecase: true
+                        vocab: false
+                        action:
+                          name: replace
+                        swap:
+                        \(swaps)
+                        """, context: RuleCompileContext()))
         }
         if !vocabulary.reject.isEmpty {
-            rules.append(try loader.compileRule(id: "Vale.Avoid", path: path, text: """
-                extends: existence
-                message: "Avoid using '%s'."
-                level: error
-                ignorecase: false
-                vocab: false
-                tokens:
-                \(yamlList(vocabulary.reject))
-                """, context: RuleCompileContext()))
+            rules.append(
+                try loader.compileRule(
+                    id: "Vale.Avoid", path: path,
+                    text: """
+                        extends: existence
+                        message: "Avoid using '%s'."
+                        level: error
+                        ignorecase: false
+                        vocab: false
+                        tokens:
+                        \(yamlList(vocabulary.reject))
+                        """, context: RuleCompileContext()))
         }
-        rules.append(try loader.compileRule(id: "Vale.Repetition", path: path, text: """
-            extends: repetition
-            message: "'%s' is repeated!"
-            level: error
-            alpha: true
-            ignorecase: true
-            action:
-              name: edit
-              params: [truncate, " "]
-            tokens:
-              - '[^\\s\\.!?]+'
-            """, context: context))
+        rules.append(
+            try loader.compileRule(
+                id: "Vale.Repetition", path: path,
+                text: """
+                    extends: repetition
+                    message: "'%s' is repeated!"
+                    level: error
+                    alpha: true
+                    ignorecase: true
+                    action:
+                      name: edit
+                      params: [truncate, " "]
+                    tokens:
+                      - '[^\\s\\.!?]+'
+                    """, context: context))
         return rules
     }
 }

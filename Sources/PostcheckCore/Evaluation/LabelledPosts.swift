@@ -35,9 +35,10 @@ public struct LabelledPost: Sendable {
     public var labels: Set<PostClass>
     public var borderline: Set<PostClass>
 
-    public init(id: String, language: String, platform: String?, text: String, labels: Set<PostClass>,
-                borderline: Set<PostClass> = [])
-    {
+    public init(
+        id: String, language: String, platform: String?, text: String, labels: Set<PostClass>,
+        borderline: Set<PostClass> = []
+    ) {
         self.id = id
         self.language = language
         self.platform = platform
@@ -59,7 +60,9 @@ public struct LabelledPostError: Error, CustomStringConvertible, Sendable {
 /// `lang` (else the id's prefix before `-`), `platform` and `labels` (else a separate labels file with `id` and
 /// `labels` columns, as in `../shared/eval/posts`). In `text`, `\n`, `\t` and `\\` are escapes.
 public enum LabelledPostReader {
-    public static func read(posts: String, path: String, labels: String? = nil, labelsPath: String = "labels.tsv")
+    public static func read(
+        posts: String, path: String, labels: String? = nil, labelsPath: String = "labels.tsv"
+    )
         throws(LabelledPostError) -> [LabelledPost]
     {
         var labelsByID: [String: String] = [:]
@@ -87,8 +90,10 @@ public enum LabelledPostReader {
             }
             let language = row.fields["lang"] ?? String(id.prefix { $0 != "-" })
             let platform = row.fields["platform"].flatMap { $0.isEmpty ? nil : $0 }
-            result.append(LabelledPost(id: id, language: language, platform: platform,
-                                       text: unescape(row.fields["text"]!), labels: clear, borderline: borderline))
+            result.append(
+                LabelledPost(
+                    id: id, language: language, platform: platform,
+                    text: unescape(row.fields["text"]!), labels: clear, borderline: borderline))
         }
         return result
     }
@@ -107,14 +112,16 @@ public enum LabelledPostReader {
             let cells = content.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard let columns = header else {
                 for name in required where !cells.contains(name) {
-                    throw LabelledPostError(path: path, line: index + 1, message: "the header row has no '\(name)' column")
+                    throw LabelledPostError(
+                        path: path, line: index + 1, message: "the header row has no '\(name)' column")
                 }
                 header = cells
                 continue
             }
             guard cells.count == columns.count else {
-                throw LabelledPostError(path: path, line: index + 1,
-                                        message: "\(cells.count) columns where the header has \(columns.count)")
+                throw LabelledPostError(
+                    path: path, line: index + 1,
+                    message: "\(cells.count) columns where the header has \(columns.count)")
             }
             rows.append(Row(line: index + 1, fields: Dictionary(zip(columns, cells)) { first, _ in first }))
         }

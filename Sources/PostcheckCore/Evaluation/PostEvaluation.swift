@@ -55,24 +55,29 @@ public struct PostEvaluation: Sendable {
         var languageIndex: [String: Int] = [:]
         for post in posts {
             guard let draft = try? Draft(path: post.id + ".txt", text: post.text, format: .plainText) else { continue }
-            let result = linter.check(draft, relativePath: post.id + ".txt", scratch: scratch, language: post.language,
-                                      platform: post.platform)
+            let result = linter.check(
+                draft, relativePath: post.id + ".txt", scratch: scratch, language: post.language,
+                platform: post.platform)
             let flags = result.findings.filter { $0.severity >= .warning }
             evaluation.flags[post.id] = flags.map(\.ruleID)
             let flaggedGuidelines = Set(flags.compactMap { guidelineOfRule[$0.ruleID] })
             for postClass in PostClass.allCases where postClass != .clean {
                 let key = "\(postClass.rawValue)/\(post.language)"
-                let index = classIndex[key] ?? {
-                    evaluation.classes.append(ClassMeasure(postClass: postClass, language: post.language))
-                    classIndex[key] = evaluation.classes.count - 1
-                    return evaluation.classes.count - 1
-                }()
+                let index =
+                    classIndex[key]
+                    ?? {
+                        evaluation.classes.append(ClassMeasure(postClass: postClass, language: post.language))
+                        classIndex[key] = evaluation.classes.count - 1
+                        return evaluation.classes.count - 1
+                    }()
                 let flagged = !flaggedGuidelines.isDisjoint(with: postClass.guidelines)
                 if post.borderline.contains(postClass) && !post.labels.contains(postClass) {
                     evaluation.classes[index].borderline += 1
                     if flagged { evaluation.classes[index].borderlineFlagged += 1 }
                 } else if post.labels.contains(postClass) {
-                    if flagged { evaluation.classes[index].truePositives += 1 } else {
+                    if flagged {
+                        evaluation.classes[index].truePositives += 1
+                    } else {
                         evaluation.classes[index].falseNegatives += 1
                         evaluation.classes[index].missed.append(post.id)
                     }
@@ -81,11 +86,13 @@ public struct PostEvaluation: Sendable {
                     evaluation.classes[index].falseAlarms.append(post.id)
                 }
             }
-            let languageAt = languageIndex[post.language] ?? {
-                evaluation.languages.append(LanguageSummary(language: post.language))
-                languageIndex[post.language] = evaluation.languages.count - 1
-                return evaluation.languages.count - 1
-            }()
+            let languageAt =
+                languageIndex[post.language]
+                ?? {
+                    evaluation.languages.append(LanguageSummary(language: post.language))
+                    languageIndex[post.language] = evaluation.languages.count - 1
+                    return evaluation.languages.count - 1
+                }()
             if post.labels == [.clean] && post.borderline.isEmpty {
                 evaluation.languages[languageAt].cleanPosts += 1
                 evaluation.languages[languageAt].cleanScoreSum += result.score
@@ -97,7 +104,9 @@ public struct PostEvaluation: Sendable {
                 if result.verdict != .pass { evaluation.languages[languageAt].breachCaught += 1 }
             }
         }
-        evaluation.classes.sort { ($0.postClass, languageIndex[$0.language]!) < ($1.postClass, languageIndex[$1.language]!) }
+        evaluation.classes.sort {
+            ($0.postClass, languageIndex[$0.language]!) < ($1.postClass, languageIndex[$1.language]!)
+        }
         return evaluation
     }
 

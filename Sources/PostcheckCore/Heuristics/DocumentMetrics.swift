@@ -136,12 +136,15 @@ enum Syllables {
         let e: UInt32 = 0x65, l: UInt32 = 0x6C, d: UInt32 = 0x64, t: UInt32 = 0x74, s: UInt32 = 0x73
         if language.english {
             if last.2 == e && !(length >= 2 && last.1 == l) && groups > 1 { groups -= 1 }
-            if length >= 2 && last.1 == e && last.2 == d && !(length >= 3 && (last.0 == t || last.0 == d)) && groups > 1 {
+            if length >= 2 && last.1 == e && last.2 == d && !(length >= 3 && (last.0 == t || last.0 == d)) && groups > 1
+            {
                 groups -= 1
             }
         } else if french {
             // A final e (or es) after a consonant is silent: bonne, tables; journée keeps its é.
-            let stemLast: UInt32? = length >= 2 && last.1 == e && last.2 == s ? (length >= 3 ? last.0 : nil)
+            let stemLast: UInt32? =
+                length >= 2 && last.1 == e && last.2 == s
+                ? (length >= 3 ? last.0 : nil)
                 : last.2 == e ? (length >= 2 ? last.1 : nil) : nil
             if let stemLast, !isVowel(stemLast, dutch: false, french: true, german: false), groups > 1 {
                 groups -= 1

@@ -66,7 +66,9 @@ indirect enum Expression: Sendable {
             var left = try term()
             while true {
                 skipSpaces()
-                guard index < characters.count, characters[index] == "+" || characters[index] == "-" else { return left }
+                guard index < characters.count, characters[index] == "+" || characters[index] == "-" else {
+                    return left
+                }
                 let operation = characters[index]
                 index += 1
                 left = .binary(operation, left, try term())
@@ -77,7 +79,9 @@ indirect enum Expression: Sendable {
             var left = try factor()
             while true {
                 skipSpaces()
-                guard index < characters.count, characters[index] == "*" || characters[index] == "/" else { return left }
+                guard index < characters.count, characters[index] == "*" || characters[index] == "/" else {
+                    return left
+                }
                 let operation = characters[index]
                 index += 1
                 left = .binary(operation, left, try factor())
@@ -86,7 +90,9 @@ indirect enum Expression: Sendable {
 
         mutating func factor() throws(ParseError) -> Expression {
             skipSpaces()
-            guard index < characters.count else { throw ParseError(message: "the formula ends too early", offset: index) }
+            guard index < characters.count else {
+                throw ParseError(message: "the formula ends too early", offset: index)
+            }
             let character = characters[index]
             if character == "-" {
                 index += 1
@@ -96,13 +102,17 @@ indirect enum Expression: Sendable {
                 index += 1
                 let inner = try expression()
                 skipSpaces()
-                guard index < characters.count, characters[index] == ")" else { throw ParseError(message: "missing ')'", offset: index) }
+                guard index < characters.count, characters[index] == ")" else {
+                    throw ParseError(message: "missing ')'", offset: index)
+                }
                 index += 1
                 return inner
             }
             if character.isNumber || character == "." {
                 let start = index
-                while index < characters.count && (characters[index].isNumber || characters[index] == ".") { index += 1 }
+                while index < characters.count && (characters[index].isNumber || characters[index] == ".") {
+                    index += 1
+                }
                 guard let value = Double(String(characters[start..<index])) else {
                     throw ParseError(message: "invalid number", offset: start)
                 }
@@ -110,13 +120,18 @@ indirect enum Expression: Sendable {
             }
             if character.isLetter || character == "_" {
                 let start = index
-                while index < characters.count && (characters[index].isLetter || characters[index].isNumber || characters[index] == "_" || characters[index] == ".") { index += 1 }
+                while index < characters.count
+                    && (characters[index].isLetter || characters[index].isNumber || characters[index] == "_"
+                        || characters[index] == ".")
+                { index += 1 }
                 var name = String(characters[start..<index])
                 if name.hasPrefix("math.") { name.removeFirst(5) }
                 name = name.replacingOccurrences(".", "_")  // Vale writes heading.h2 for heading_h2
                 skipSpaces()
                 if index < characters.count && characters[index] == "(" {
-                    guard Expression.functions.contains(name) else { throw ParseError(message: "unknown function '\(name)'", offset: start) }
+                    guard Expression.functions.contains(name) else {
+                        throw ParseError(message: "unknown function '\(name)'", offset: start)
+                    }
                     index += 1
                     var arguments: [Expression] = []
                     skipSpaces()
@@ -136,7 +151,9 @@ indirect enum Expression: Sendable {
                     return .call(name, arguments)
                 }
                 guard variables.contains(name) else {
-                    throw ParseError(message: "unknown variable '\(name)' (known: \(variables.sorted().joined(separator: ", ")))", offset: start)
+                    throw ParseError(
+                        message: "unknown variable '\(name)' (known: \(variables.sorted().joined(separator: ", ")))",
+                        offset: start)
                 }
                 return .variable(name)
             }
@@ -144,4 +161,3 @@ indirect enum Expression: Sendable {
         }
     }
 }
-

@@ -25,27 +25,36 @@ public struct LanguageRules: Sendable {
         var candidates: [String] = []
         switch code {
         case "nl":
-            for suffix in ["e", "en", "er", "ere", "st", "ste", "s"] where word.hasSuffix(suffix) && word.count > suffix.count + 2 {
+            for suffix in ["e", "en", "er", "ere", "st", "ste", "s"]
+            where word.hasSuffix(suffix) && word.count > suffix.count + 2 {
                 var stem = String(word.dropLast(suffix.count))
                 candidates.append(stem)
                 // waardeloze → waardeloos, lieve → lief, grote → groot, dikke → dik
                 if stem.hasSuffix("z") { stem = String(stem.dropLast()) + "s"; candidates.append(stem) }
                 if stem.hasSuffix("v") { stem = String(stem.dropLast()) + "f"; candidates.append(stem) }
                 let letters = Array(stem)
-                if letters.count >= 3, "aeou".contains(letters[letters.count - 2]), !"aeiou".contains(letters[letters.count - 1]),
+                if letters.count >= 3, "aeou".contains(letters[letters.count - 2]),
+                    !"aeiou".contains(letters[letters.count - 1]),
                     !"aeiou".contains(letters[letters.count - 3])
                 {
-                    candidates.append(String(letters.dropLast()) + String(letters[letters.count - 2]) + String(letters.last!))
+                    candidates.append(
+                        String(letters.dropLast()) + String(letters[letters.count - 2]) + String(letters.last!))
                 }
-                if letters.count >= 3, letters[letters.count - 1] == letters[letters.count - 2] { candidates.append(String(letters.dropLast())) }
+                if letters.count >= 3, letters[letters.count - 1] == letters[letters.count - 2] {
+                    candidates.append(String(letters.dropLast()))
+                }
             }
         case "fr":
             for suffix in ["es", "e", "s", "x"] where word.hasSuffix(suffix) && word.count > suffix.count + 2 {
                 let stem = String(word.dropLast(suffix.count))
                 candidates.append(stem)
                 if stem.hasSuffix("ll") || stem.hasSuffix("nn") { candidates.append(String(stem.dropLast())) }
-                if stem.hasSuffix("ive") || stem.hasSuffix("iv") { candidates.append(String(stem.dropLast(stem.hasSuffix("ive") ? 3 : 2)) + "if") }
-                if stem.hasSuffix("euse") || stem.hasSuffix("eus") { candidates.append(String(stem.dropLast(stem.hasSuffix("euse") ? 4 : 3)) + "eux") }
+                if stem.hasSuffix("ive") || stem.hasSuffix("iv") {
+                    candidates.append(String(stem.dropLast(stem.hasSuffix("ive") ? 3 : 2)) + "if")
+                }
+                if stem.hasSuffix("euse") || stem.hasSuffix("eus") {
+                    candidates.append(String(stem.dropLast(stem.hasSuffix("euse") ? 4 : 3)) + "eux")
+                }
             }
         case "de":
             for suffix in ["e", "en", "er", "es", "em"] where word.hasSuffix(suffix) && word.count > suffix.count + 2 {
@@ -87,19 +96,24 @@ public struct LanguageRules: Sendable {
             "wouldnt", "won't", "wouldn't", "rarely", "seldom", "despite",
         ],
         negationInfixes: ["n't"],
-        boosters: Dictionary([
-            "absolutely", "amazingly", "awfully", "completely", "considerable", "considerably", "decidedly", "deeply",
-            "effing", "enormous", "enormously", "entirely", "especially", "exceptional", "exceptionally", "extreme",
-            "extremely", "fabulously", "flipping", "flippin", "frackin", "fracking", "fricking", "frickin", "frigging",
-            "friggin", "fully", "fuckin", "fucking", "fuggin", "fugging", "greatly", "hella", "highly", "hugely",
-            "incredible", "incredibly", "intensely", "major", "majorly", "more", "most", "particularly", "purely",
-            "quite", "really", "remarkably", "so", "substantially", "thoroughly", "total", "totally", "tremendous",
-            "tremendously", "uber", "unbelievably", "unusually", "utter", "utterly", "very",
-        ].map { ($0, up) } + [
-            "almost", "barely", "hardly", "just enough", "kind of", "kinda", "kindof", "kind-of", "less", "little",
-            "marginal", "marginally", "occasional", "occasionally", "partly", "scarce", "scarcely", "slight",
-            "slightly", "somewhat", "sort of", "sorta", "sortof", "sort-of",
-        ].map { ($0, down) }, uniquingKeysWith: { first, _ in first }),
+        boosters: Dictionary(
+            [
+                "absolutely", "amazingly", "awfully", "completely", "considerable", "considerably", "decidedly",
+                "deeply",
+                "effing", "enormous", "enormously", "entirely", "especially", "exceptional", "exceptionally", "extreme",
+                "extremely", "fabulously", "flipping", "flippin", "frackin", "fracking", "fricking", "frickin",
+                "frigging",
+                "friggin", "fully", "fuckin", "fucking", "fuggin", "fugging", "greatly", "hella", "highly", "hugely",
+                "incredible", "incredibly", "intensely", "major", "majorly", "more", "most", "particularly", "purely",
+                "quite", "really", "remarkably", "so", "substantially", "thoroughly", "total", "totally", "tremendous",
+                "tremendously", "uber", "unbelievably", "unusually", "utter", "utterly", "very",
+            ].map { ($0, up) }
+                + [
+                    "almost", "barely", "hardly", "just enough", "kind of", "kinda", "kindof", "kind-of", "less",
+                    "little",
+                    "marginal", "marginally", "occasional", "occasionally", "partly", "scarce", "scarcely", "slight",
+                    "slightly", "somewhat", "sort of", "sorta", "sortof", "sort-of",
+                ].map { ($0, down) }, uniquingKeysWith: { first, _ in first }),
         multiwordBoosterStarts: ["kind"],
         contrast: ["but"],
         specialCases: [
@@ -116,15 +130,20 @@ public struct LanguageRules: Sendable {
             "noch", "evenmin", "amper", "nauwelijks", "zelden",
         ],
         negationInfixes: [],
-        boosters: Dictionary([
-            "heel", "erg", "zeer", "enorm", "echt", "super", "ontzettend", "vreselijk", "verschrikkelijk", "bijzonder",
-            "uiterst", "hartstikke", "bijzonder", "extreem", "ongelooflijk", "waanzinnig", "zó", "zo", "te", "totaal",
-            "volledig", "absoluut", "compleet", "mega", "keihard", "intens", "uitermate", "buitengewoon", "ultra",
-            "meest", "meer", "vooral",
-        ].map { ($0, up) } + [
-            "beetje", "een beetje", "nogal", "enigszins", "redelijk", "vrij", "tamelijk", "best", "min of", "soort van",
-            "ietwat", "wat", "minder", "weinig", "half", "deels", "gedeeltelijk", "bijna",
-        ].map { ($0, down) }, uniquingKeysWith: { first, _ in first }),
+        boosters: Dictionary(
+            [
+                "heel", "erg", "zeer", "enorm", "echt", "super", "ontzettend", "vreselijk", "verschrikkelijk",
+                "bijzonder",
+                "uiterst", "hartstikke", "bijzonder", "extreem", "ongelooflijk", "waanzinnig", "zó", "zo", "te",
+                "totaal",
+                "volledig", "absoluut", "compleet", "mega", "keihard", "intens", "uitermate", "buitengewoon", "ultra",
+                "meest", "meer", "vooral",
+            ].map { ($0, up) }
+                + [
+                    "beetje", "een beetje", "nogal", "enigszins", "redelijk", "vrij", "tamelijk", "best", "min of",
+                    "soort van",
+                    "ietwat", "wat", "minder", "weinig", "half", "deels", "gedeeltelijk", "bijna",
+                ].map { ($0, down) }, uniquingKeysWith: { first, _ in first }),
         multiwordBoosterStarts: [],
         contrast: ["maar", "echter", "toch"],
         specialCases: [:],
@@ -139,14 +158,17 @@ public struct LanguageRules: Sendable {
             "ne", "n", "pas", "jamais", "rien", "aucun", "aucune", "ni", "sans", "guère", "non", "nullement",
         ],
         negationInfixes: ["n'", "n’"],
-        boosters: Dictionary([
-            "très", "vraiment", "extrêmement", "super", "trop", "tellement", "hyper", "fort", "particulièrement",
-            "totalement", "complètement", "absolument", "énormément", "incroyablement", "vachement", "si", "tout",
-            "entièrement", "profondément", "terriblement", "follement", "ultra", "méga", "franchement", "carrément",
-        ].map { ($0, up) } + [
-            "peu", "un peu", "assez", "plutôt", "légèrement", "presque", "moyennement", "relativement", "quelque peu",
-            "à peine", "partiellement", "moins",
-        ].map { ($0, down) }, uniquingKeysWith: { first, _ in first }),
+        boosters: Dictionary(
+            [
+                "très", "vraiment", "extrêmement", "super", "trop", "tellement", "hyper", "fort", "particulièrement",
+                "totalement", "complètement", "absolument", "énormément", "incroyablement", "vachement", "si", "tout",
+                "entièrement", "profondément", "terriblement", "follement", "ultra", "méga", "franchement", "carrément",
+            ].map { ($0, up) }
+                + [
+                    "peu", "un peu", "assez", "plutôt", "légèrement", "presque", "moyennement", "relativement",
+                    "quelque peu",
+                    "à peine", "partiellement", "moins",
+                ].map { ($0, down) }, uniquingKeysWith: { first, _ in first }),
         multiwordBoosterStarts: [],
         contrast: ["mais", "cependant", "pourtant", "toutefois"],
         specialCases: [:],
@@ -155,12 +177,17 @@ public struct LanguageRules: Sendable {
 
     public static let german = LanguageRules(
         code: "de",
-        negations: ["nicht", "kein", "keine", "keinen", "keinem", "keiner", "nie", "niemals", "nichts", "niemand", "ohne", "weder", "kaum"],
+        negations: [
+            "nicht", "kein", "keine", "keinen", "keinem", "keiner", "nie", "niemals", "nichts", "niemand", "ohne",
+            "weder", "kaum",
+        ],
         negationInfixes: [],
-        boosters: Dictionary([
-            "sehr", "echt", "wirklich", "total", "extrem", "super", "unglaublich", "absolut", "völlig", "besonders",
-            "äußerst", "richtig", "ziemlich", "mega",
-        ].map { ($0, up) } + ["etwas", "bisschen", "kaum", "leicht", "eher", "fast"].map { ($0, down) }, uniquingKeysWith: { first, _ in first }),
+        boosters: Dictionary(
+            [
+                "sehr", "echt", "wirklich", "total", "extrem", "super", "unglaublich", "absolut", "völlig", "besonders",
+                "äußerst", "richtig", "ziemlich", "mega",
+            ].map { ($0, up) } + ["etwas", "bisschen", "kaum", "leicht", "eher", "fast"].map { ($0, down) },
+            uniquingKeysWith: { first, _ in first }),
         multiwordBoosterStarts: [],
         contrast: ["aber", "jedoch", "doch"],
         specialCases: [:],

@@ -6,8 +6,10 @@ public enum LexiconFile {
         entries.reserveCapacity(text.utf8.count / 12)
         try forEachEntry(text) { bytes, line, number throws(RuleFileError) in
             guard let tab = bytes[line].firstIndex(of: 0x09), tab > line.lowerBound else {
-                let shown = String(decoding: bytes[line.lowerBound..<min(line.upperBound, line.lowerBound + 60)], as: UTF8.self)
-                throw RuleFileError(path: path, line: number, column: 1, message: "expected 'term<TAB>weight', found '\(shown)'")
+                let shown = String(
+                    decoding: bytes[line.lowerBound..<min(line.upperBound, line.lowerBound + 60)], as: UTF8.self)
+                throw RuleFileError(
+                    path: path, line: number, column: 1, message: "expected 'term<TAB>weight', found '\(shown)'")
             }
             var weightEnd = tab + 1
             while weightEnd < line.upperBound && bytes[weightEnd] != 0x09 { weightEnd += 1 }
@@ -16,8 +18,9 @@ public enum LexiconFile {
             while weightEnd > weightStart && bytes[weightEnd - 1] == 0x20 { weightEnd -= 1 }
             let weightText = String(decoding: bytes[weightStart..<weightEnd], as: UTF8.self)
             guard let weight = Double(weightText) else {
-                throw RuleFileError(path: path, line: number, column: tab - line.lowerBound + 2,
-                                    message: "expected 'term<TAB>weight', found a weight of '\(weightText)'")
+                throw RuleFileError(
+                    path: path, line: number, column: tab - line.lowerBound + 2,
+                    message: "expected 'term<TAB>weight', found a weight of '\(weightText)'")
             }
             // Most terms are lower-case ASCII already: only others go through Unicode lower-casing.
             let term = bytes[line.lowerBound..<tab]
@@ -29,14 +32,17 @@ public enum LexiconFile {
     }
 
     /// An emoji file: `emoji<TAB>description` (VADER's `emoji_utf8_lexicon.txt`) or `emoji<TAB>weight`.
-    public static func parseEmoji(_ text: String, path: String) throws(RuleFileError)
+    public static func parseEmoji(
+        _ text: String, path: String
+    ) throws(RuleFileError)
         -> (descriptions: [Unicode.Scalar: String], valences: [Unicode.Scalar: Double])
     {
         var descriptions: [Unicode.Scalar: String] = [:]
         var valences: [Unicode.Scalar: Double] = [:]
         try forEachEntry(text) { bytes, line, number throws(RuleFileError) in
             guard let tab = bytes[line].firstIndex(of: 0x09), tab > line.lowerBound else {
-                throw RuleFileError(path: path, line: number, column: 1, message: "expected 'emoji<TAB>description or weight'")
+                throw RuleFileError(
+                    path: path, line: number, column: 1, message: "expected 'emoji<TAB>description or weight'")
             }
             // As in VADER, only single-code-point emoji are looked up.
             let emoji = Array(bytes[line.lowerBound..<tab])
@@ -57,20 +63,21 @@ public enum LexiconFile {
     ) throws(RuleFileError) {
         var contiguous = text
         contiguous.makeContiguousUTF8()
-        let failure: RuleFileError? = contiguous.utf8.withContiguousStorageIfAvailable { bytes -> RuleFileError? in
-            var start = 0
-            var number = 0
-            while start < bytes.count {
-                var end = start
-                while end < bytes.count && bytes[end] != 0x0A && bytes[end] != 0x0D { end += 1 }
-                number += 1
-                let next = end + (end + 1 < bytes.count && bytes[end] == 0x0D && bytes[end + 1] == 0x0A ? 2 : 1)
-                defer { start = next }
-                if end == start || bytes[start] == UInt8(ascii: "#") { continue }
-                do throws(RuleFileError) { try body(bytes, start..<end, number) } catch { return error }
-            }
-            return nil
-        } ?? nil
+        let failure: RuleFileError? =
+            contiguous.utf8.withContiguousStorageIfAvailable { bytes -> RuleFileError? in
+                var start = 0
+                var number = 0
+                while start < bytes.count {
+                    var end = start
+                    while end < bytes.count && bytes[end] != 0x0A && bytes[end] != 0x0D { end += 1 }
+                    number += 1
+                    let next = end + (end + 1 < bytes.count && bytes[end] == 0x0D && bytes[end + 1] == 0x0A ? 2 : 1)
+                    defer { start = next }
+                    if end == start || bytes[start] == UInt8(ascii: "#") { continue }
+                    do throws(RuleFileError) { try body(bytes, start..<end, number) } catch { return error }
+                }
+                return nil
+            } ?? nil
         if let failure { throw failure }
     }
 }

@@ -9,7 +9,8 @@ struct Proximity: Sendable {
     init?(fields: YAMLFields, options: RegexOptions) throws(RuleFileError) {
         guard let near = try fields.fields("near") else { return nil }
         try near.rejectUnknownKeys(allowed: ["patterns", "within"], context: "'near'")
-        guard let cues = try near.cues("patterns", options: options), cues.values.contains(where: { !$0.isEmpty }) else {
+        guard let cues = try near.cues("patterns", options: options), cues.values.contains(where: { !$0.isEmpty })
+        else {
             throw near.error(at: nil, "'near' needs 'patterns'")
         }
         self.cues = cues
@@ -29,11 +30,14 @@ struct Proximity: Sendable {
     func sentences(of subject: CheckInput.Subject, input: CheckInput) -> [Range<Int>]? {
         guard words == nil else { return nil }
         HeuristicMemo.forCurrentThread.sentenceSplits += 1
-        return SentenceSplitter.sentences(in: Array(input.buffer(subject)[subject.range]), range: 0..<subject.range.count)
+        return SentenceSplitter.sentences(
+            in: Array(input.buffer(subject)[subject.range]), range: 0..<subject.range.count)
     }
 
     /// The first nearby cue, if any. `sentences` comes from `sentences(of:input:)` for the same subject.
-    func find(around match: Range<Int>, in subject: CheckInput.Subject, input: CheckInput, sentences: [Range<Int>]?)
+    func find(
+        around match: Range<Int>, in subject: CheckInput.Subject, input: CheckInput, sentences: [Range<Int>]?
+    )
         throws(MatchError) -> Range<Int>?
     {
         let active = (cues["*"] ?? []) + (input.language.flatMap { cues[$0] } ?? [])
@@ -53,7 +57,8 @@ struct Proximity: Sendable {
                 let middle = (low + high) / 2
                 if sentences[middle].upperBound < relative { low = middle + 1 } else { high = middle }
             }
-            let sentence = low < sentences.count && sentences[low].lowerBound <= relative
+            let sentence =
+                low < sentences.count && sentences[low].lowerBound <= relative
                 ? sentences[low] : 0..<subject.range.count
             window = (sentence.lowerBound + subject.range.lowerBound)..<(sentence.upperBound + subject.range.lowerBound)
         }

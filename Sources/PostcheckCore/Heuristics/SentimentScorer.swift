@@ -93,9 +93,10 @@ public struct SentimentScorer: Sendable {
     /// `String`. Kept per rule and language across drafts (`HeuristicMemo.toneWords`).
     typealias WordMemo = ByteKeyedTable<KnownWord>
 
-    public init(lexicon: [String: Double], language: LanguageRules, emojiDescriptions: [Unicode.Scalar: String] = [:],
-                emojiValences: [Unicode.Scalar: Double] = [:])
-    {
+    public init(
+        lexicon: [String: Double], language: LanguageRules, emojiDescriptions: [Unicode.Scalar: String] = [:],
+        emojiValences: [Unicode.Scalar: Double] = [:]
+    ) {
         self.lexicon = lexicon
         self.language = language
         self.emojiDescriptions = emojiDescriptions
@@ -111,7 +112,8 @@ public struct SentimentScorer: Sendable {
         for word in language.contrast { words[word, default: WordInfo()].isContrast = true }
         for word in language.multiwordBoosterStarts { words[word, default: WordInfo()].startsMultiwordBooster = true }
         self.words = words
-        let grams = language.specialCases.keys.filter { $0.contains(" ") } + language.boosters.keys.filter { $0.contains(" ") }
+        let grams =
+            language.specialCases.keys.filter { $0.contains(" ") } + language.boosters.keys.filter { $0.contains(" ") }
         idiomWords = Set(grams.flatMap { $0.split(separator: " ").map(String.init) })
     }
 
@@ -191,7 +193,11 @@ public struct SentimentScorer: Sendable {
             if sentiment < 0 { negativeSum += sentiment - 1 }
             if sentiment == 0 { neutralCount += 1 }
         }
-        if positiveSum > abs(negativeSum) { positiveSum += punctuation } else if positiveSum < abs(negativeSum) { negativeSum -= punctuation }
+        if positiveSum > abs(negativeSum) {
+            positiveSum += punctuation
+        } else if positiveSum < abs(negativeSum) {
+            negativeSum -= punctuation
+        }
         let total = positiveSum + abs(negativeSum) + neutralCount
         var cues: [Cue] = []
         for (index, sentiment) in sentiments.enumerated() where sentiment != 0 {
@@ -221,7 +227,8 @@ public struct SentimentScorer: Sendable {
         let has = { (offset: Int, flag: WordFlags) -> Bool in tokens[index - offset].flags.contains(flag) }
         if language.noWord != nil {
             if token.flags.contains(.no), index + 1 < tokens.count, tokens[index + 1].valence != nil { valence = 0 }
-            if (index > 0 && has(1, .no)) || (index > 1 && has(2, .no)) || (index > 2 && has(3, .no) && has(1, .orNor)) {
+            if (index > 0 && has(1, .no)) || (index > 1 && has(2, .no)) || (index > 2 && has(3, .no) && has(1, .orNor))
+            {
                 valence = base * Self.negationScalar
             }
         }
@@ -341,7 +348,9 @@ public struct SentimentScorer: Sendable {
     /// may cut it further (an emoji's description brings its own spaces). Both give VADER's tokens, because that
     /// transformation starts every piece after white space.
     /// The tokens of `range`, and VADER's punctuation emphasis, from the `!` and `?` met on the way.
-    func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, words: inout WordMemo) -> (tokens: [Token], punctuation: Double) {
+    func tokenize(
+        _ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, words: inout WordMemo
+    ) -> (tokens: [Token], punctuation: Double) {
         // A bounded memo: a long run over many languages' texts must not grow it without end. Emptied before
         // this text's tokens point into it, never after.
         if words.count > 200_000 { words.removeAll() }
@@ -433,14 +442,21 @@ public struct SentimentScorer: Sendable {
                 low = piece.lowerBound
                 high = piece.upperBound
             }
-            let entry = words.index(of: bytes, low..<high) ?? {
-                let text = String(decoding: bytes[low..<high], as: UTF8.self)
-                let hasUpper = bytes[low..<high].contains { $0 >= 0x41 && $0 <= 0x5A }
-                let lower = hasUpper ? String(decoding: bytes[low..<high].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self) : text
-                // In ASCII the cased letters are A–Z and a–z.
-                let isAllCaps = hasUpper && !bytes[low..<high].contains { $0 >= 0x61 && $0 <= 0x7A }
-                return words.insert(bytes, low..<high, value: scorer.knownWord(text: text, lower: lower, isAllCaps: isAllCaps))
-            }()
+            let entry =
+                words.index(of: bytes, low..<high)
+                ?? {
+                    let text = String(decoding: bytes[low..<high], as: UTF8.self)
+                    let hasUpper = bytes[low..<high].contains { $0 >= 0x41 && $0 <= 0x5A }
+                    let lower =
+                        hasUpper
+                        ? String(
+                            decoding: bytes[low..<high].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self
+                        ) : text
+                    // In ASCII the cased letters are A–Z and a–z.
+                    let isAllCaps = hasUpper && !bytes[low..<high].contains { $0 >= 0x61 && $0 <= 0x7A }
+                    return words.insert(
+                        bytes, low..<high, value: scorer.knownWord(text: text, lower: lower, isAllCaps: isAllCaps))
+                }()
             tokens.append(Token(word: entry, of: words[entry], range: low..<high, fixedValence: nil))
         }
 
@@ -464,7 +480,9 @@ public struct SentimentScorer: Sendable {
         private mutating func word(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
             if let entry = words.index(of: bytes, range) { return entry }
             let text = String(decoding: bytes[range], as: UTF8.self)
-            return words.insert(bytes, range, value: scorer.knownWord(text: text, lower: text.lowercased(), isAllCaps: SentimentScorer.isUpper(text)))
+            return words.insert(
+                bytes, range,
+                value: scorer.knownWord(text: text, lower: text.lowercased(), isAllCaps: SentimentScorer.isUpper(text)))
         }
 
         /// VADER's emoji transformation of one piece, then its tokens.
@@ -513,7 +531,8 @@ public struct SentimentScorer: Sendable {
                 let span = scalars[low].source.lowerBound..<scalars[high - 1].source.upperBound
                 let utf8 = Array(text.utf8)
                 let entry = utf8.withUnsafeBufferPointer { builder.word($0, 0..<$0.count) }
-                builder.tokens.append(Token(word: entry, of: builder.words[entry], range: span, fixedValence: fixedValence))
+                builder.tokens.append(
+                    Token(word: entry, of: builder.words[entry], range: span, fixedValence: fixedValence))
             }
             for position in scalars.indices {
                 if scalars[position].isSpace {

@@ -48,7 +48,8 @@ public enum TwitterText {
         let normalized = text.precomposedStringWithCanonicalMapping
         let units = Array(normalized.utf16)
         guard !units.isEmpty else {
-            return TwitterTextResult(weightedLength: 0, valid: false, permillage: 0, displayRange: 0...0, validRange: 0...0)
+            return TwitterTextResult(
+                weightedLength: 0, valid: false, permillage: 0, displayRange: 0...0, validRange: 0...0)
         }
         let urls = URLExtractor.urls(in: normalized)  // UTF-16 ranges
         let emoji = configuration.emojiParsingEnabled ? emojiRanges(in: normalized) : []
@@ -127,7 +128,9 @@ public enum TwitterText {
         if first.properties.isEmojiPresentation { return true }
         if (0x1F1E6...0x1F1FF).contains(first.value) { return true }
         if first.properties.isEmoji && scalars.count > 1
-            && scalars.contains(where: { $0.value == 0xFE0F || $0.value == 0x20E3 || $0.value == 0x200D || $0.properties.isEmojiModifier })
+            && scalars.contains(where: {
+                $0.value == 0xFE0F || $0.value == 0x20E3 || $0.value == 0x200D || $0.properties.isEmojiModifier
+            })
         {
             return true
         }
@@ -141,10 +144,13 @@ public enum TwitterText {
 /// path, query and fragment, without trailing punctuation. Returns UTF-16 ranges.
 public enum URLExtractor {
     static let topLevelDomains: Set<String> = [
-        "com", "net", "org", "edu", "gov", "mil", "int", "info", "biz", "io", "co", "ai", "app", "dev", "eu", "be", "nl",
-        "fr", "de", "lu", "uk", "us", "ca", "au", "ch", "at", "es", "it", "pt", "ie", "se", "no", "dk", "fi", "pl", "cz",
+        "com", "net", "org", "edu", "gov", "mil", "int", "info", "biz", "io", "co", "ai", "app", "dev", "eu", "be",
+        "nl",
+        "fr", "de", "lu", "uk", "us", "ca", "au", "ch", "at", "es", "it", "pt", "ie", "se", "no", "dk", "fi", "pl",
+        "cz",
         "jp", "cn", "in", "br", "ru", "me", "tv", "ly", "gl", "to", "news", "shop", "store", "online", "site", "tech",
-        "blog", "brussels", "vlaanderen", "gent", "amsterdam", "paris", "berlin", "london", "nyc", "xyz", "club", "page",
+        "blog", "brussels", "vlaanderen", "gent", "amsterdam", "paris", "berlin", "london", "nyc", "xyz", "club",
+        "page",
     ]
 
     public static func urls(in text: String) -> [Range<Int>] { ranges(in: text).map(\.utf16) }
@@ -184,7 +190,10 @@ public enum URLExtractor {
             if isHostCharacter(scalars[index]) {
                 var end = index
                 var dotted = false
-                while end < scalars.count && (isHostCharacter(scalars[end]) || scalars[end] == "." || scalars[end] == ":" || scalars[end] == "/") {
+                while end < scalars.count
+                    && (isHostCharacter(scalars[end]) || scalars[end] == "." || scalars[end] == ":"
+                        || scalars[end] == "/")
+                {
                     if scalars[end] == "." || scalars[end] == ":" { dotted = true }
                     end += 1
                 }
@@ -224,7 +233,9 @@ public enum URLExtractor {
         while hostEnd > hostStart && scalars[hostEnd - 1] == "." { hostEnd -= 1 }
         let host = String(String.UnicodeScalarView(scalars[hostStart..<hostEnd]))
         let labels = host.split(separator: ".", omittingEmptySubsequences: false)
-        guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty && !$0.hasPrefix("-") && !$0.hasSuffix("-") }) else { return nil }
+        guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty && !$0.hasPrefix("-") && !$0.hasSuffix("-") }) else {
+            return nil
+        }
         for label in labels {
             let ascii = label.unicodeScalars.allSatisfy(\.isASCII)
             let length = ascii ? label.count : (Punycode.encode(String(label)).map { $0.count + 4 } ?? 64)
@@ -232,9 +243,12 @@ public enum URLExtractor {
         }
         let tld = labels.last!.lowercased()
         if !hasProtocol {
-            guard topLevelDomains.contains(tld), labels.allSatisfy({ $0.unicodeScalars.allSatisfy(\.isASCII) }) else { return nil }
+            guard topLevelDomains.contains(tld), labels.allSatisfy({ $0.unicodeScalars.allSatisfy(\.isASCII) }) else {
+                return nil
+            }
         } else {
-            guard tld.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || isMark($0) }) || tld.hasPrefix("xn--") else { return nil }
+            guard tld.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || isMark($0) }) || tld.hasPrefix("xn--")
+            else { return nil }
         }
         index = hostEnd
         // Port.
@@ -247,7 +261,8 @@ public enum URLExtractor {
         if index < scalars.count && "/?#".unicodeScalars.contains(scalars[index]) {
             var parentheses = 0
             var end = index
-            while end < scalars.count && !scalars[end].properties.isWhitespace && scalars[end] != "<" && scalars[end] != ">"
+            while end < scalars.count && !scalars[end].properties.isWhitespace && scalars[end] != "<"
+                && scalars[end] != ">"
                 && scalars[end] != "\"" && scalars[end].properties.generalCategory != .format
             {
                 if scalars[end] == "(" { parentheses += 1 }
@@ -263,7 +278,9 @@ public enum URLExtractor {
         return index
     }
 
-    static let protocolPrefixes: [[Unicode.Scalar]] = [Array("https://".unicodeScalars), Array("http://".unicodeScalars)]
+    static let protocolPrefixes: [[Unicode.Scalar]] = [
+        Array("https://".unicodeScalars), Array("http://".unicodeScalars),
+    ]
 
     static func lowerASCII(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
         ("A"..."Z").contains(scalar) ? Unicode.Scalar(scalar.value + 32)! : scalar

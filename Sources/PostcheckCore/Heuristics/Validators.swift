@@ -35,10 +35,17 @@ public enum MatchValidator: String, Sendable, CaseIterable {
     /// moved to the end and letters as 10–35 is 1 modulo 97. Known countries must have their own length.
     static func validIBAN(_ text: String) -> Bool {
         let compact = text.uppercased().filter { !$0.isWhitespace && $0 != "-" }
-        guard compact.count >= 15, compact.count <= 34, compact.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else { return false }
+        guard compact.count >= 15, compact.count <= 34,
+            compact.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) })
+        else { return false }
         let country = String(compact.prefix(2))
-        guard country.allSatisfy(\.isLetter), compact.dropFirst(2).prefix(2).allSatisfy(\.isNumber) else { return false }
-        let lengths = ["BE": 16, "NL": 18, "FR": 27, "DE": 22, "LU": 20, "GB": 22, "ES": 24, "IT": 27, "CH": 21, "AT": 20, "IE": 22, "PT": 25]
+        guard country.allSatisfy(\.isLetter), compact.dropFirst(2).prefix(2).allSatisfy(\.isNumber) else {
+            return false
+        }
+        let lengths = [
+            "BE": 16, "NL": 18, "FR": 27, "DE": 22, "LU": 20, "GB": 22, "ES": 24, "IT": 27, "CH": 21, "AT": 20,
+            "IE": 22, "PT": 25,
+        ]
         if let expected = lengths[country], expected != compact.count { return false }
         var remainder = 0
         for character in compact.dropFirst(4) + compact.prefix(4) {
@@ -92,11 +99,14 @@ public enum MatchValidator: String, Sendable, CaseIterable {
     /// at least two letters.
     static func validEmail(_ text: String) -> Bool {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[0].count <= 64, !parts[0].hasPrefix("."), !parts[0].hasSuffix(".") else { return false }
+        guard parts.count == 2, !parts[0].isEmpty, parts[0].count <= 64, !parts[0].hasPrefix("."),
+            !parts[0].hasSuffix(".")
+        else { return false }
         let labels = parts[1].split(separator: ".", omittingEmptySubsequences: false)
         guard labels.count >= 2, let tld = labels.last, tld.count >= 2, tld.allSatisfy(\.isLetter) else { return false }
         return labels.allSatisfy { label in
-            !label.isEmpty && !label.hasPrefix("-") && !label.hasSuffix("-") && label.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" }
+            !label.isEmpty && !label.hasPrefix("-") && !label.hasSuffix("-")
+                && label.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" }
         }
     }
 

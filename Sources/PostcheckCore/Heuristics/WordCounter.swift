@@ -1,3 +1,5 @@
+import Yams
+
 /// Words as postcheck counts them for densities and metrics: runs of letters and digits, with inner apostrophes
 /// and hyphens (l'équipe, co-founder, zo'n), in any script. Emoji, hashtag marks and punctuation are not words.
 ///
@@ -112,7 +114,9 @@ extension YAMLFields {
                 if case .mapping = item {
                     let entry = try YAMLFields(path: path, node: item, variables: variables)
                     try entry.rejectUnknownKeys(allowed: ["pattern", "weight", "label"], context: "a cue in '\(key)'")
-                    guard let pattern = try entry.string("pattern") else { throw error(at: item, "a cue needs a 'pattern'") }
+                    guard let pattern = try entry.string("pattern") else {
+                        throw error(at: item, "a cue needs a 'pattern'")
+                    }
                     sources = [pattern]
                     weight = try entry.double("weight") ?? 1
                     label = try entry.string("label")
@@ -129,7 +133,10 @@ extension YAMLFields {
                     do {
                         compiled = try RegexPattern(source, options: options.union(.multiline))
                     } catch {
-                        throw self.error(at: item, "invalid regular expression '\(source)' in '\(key)': \(error.message) at offset \(error.offset)")
+                        throw self.error(
+                            at: item,
+                            "invalid regular expression '\(source)' in '\(key)': \(error.message) at offset \(error.offset)"
+                        )
                     }
                     // A cue that starts with known words (`\b(?:ik|mijn|me)\b`) can join the shared scan.
                     compiled.startTexts = TokenTrie.startTexts(of: source)
@@ -141,5 +148,3 @@ extension YAMLFields {
         return result
     }
 }
-
-import Yams

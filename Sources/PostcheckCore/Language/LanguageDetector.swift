@@ -38,10 +38,24 @@ public enum LanguageDetector {
         func add(_ language: String, _ weight: Double) { scores[language, default: 0] += weight }
         if word.contains("ij") { add("nl", 0.5) }
         if word.contains("aa") || word.contains("uu") || word.contains("oe") { add("nl", 0.3) }
-        if word.hasSuffix("heid") || word.hasSuffix("lijk") || word.hasSuffix("tje") || word.hasSuffix("ing") && word.hasPrefix("ge") { add("nl", 0.4) }
-        if word.hasSuffix("ung") || word.hasSuffix("lich") || word.contains("tz") || word.hasPrefix("sch") && !word.contains("ij") { add("de", 0.3) }
-        if word.contains("th") || word.hasSuffix("ing") && !word.hasPrefix("ge") || word.contains("w") && !word.contains("aw") { add("en", 0.15) }
-        if word.hasSuffix("eux") || word.hasSuffix("tion") || word.hasPrefix("qu") || word.hasSuffix("ment") { add("fr", 0.2) }
+        if word.hasSuffix("heid") || word.hasSuffix("lijk") || word.hasSuffix("tje")
+            || word.hasSuffix("ing") && word.hasPrefix("ge")
+        {
+            add("nl", 0.4)
+        }
+        if word.hasSuffix("ung") || word.hasSuffix("lich") || word.contains("tz")
+            || word.hasPrefix("sch") && !word.contains("ij")
+        {
+            add("de", 0.3)
+        }
+        if word.contains("th") || word.hasSuffix("ing") && !word.hasPrefix("ge")
+            || word.contains("w") && !word.contains("aw")
+        {
+            add("en", 0.15)
+        }
+        if word.hasSuffix("eux") || word.hasSuffix("tion") || word.hasPrefix("qu") || word.hasSuffix("ment") {
+            add("fr", 0.2)
+        }
     }
 
     /// Enough text to tell a language: longer drafts are judged on their start.
@@ -81,7 +95,9 @@ public enum LanguageDetector {
         }
         vote()
         let ranked = scores.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-        guard let best = ranked.first, best.value >= minimumEvidence else { return Result(language: nil, scores: scores) }
+        guard let best = ranked.first, best.value >= minimumEvidence else {
+            return Result(language: nil, scores: scores)
+        }
         let second = ranked.count > 1 ? ranked[1].value : 0
         // A clear lead: at least a third more evidence than the runner-up.
         guard best.value >= second * 1.33 else { return Result(language: nil, scores: scores) }

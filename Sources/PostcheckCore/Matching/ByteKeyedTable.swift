@@ -67,7 +67,8 @@ struct ByteKeyedTable<Value> {
             let entry = stored - 1
             if hashes[entry] == hash {
                 let start = entry == 0 ? 0 : keyEnds[entry - 1]
-                if keyEnds[entry] - start == key.count && arena.withUnsafeBufferPointer({ Self.equal($0, start, key) }) {
+                if keyEnds[entry] - start == key.count && arena.withUnsafeBufferPointer({ Self.equal($0, start, key) })
+                {
                     return entry
                 }
             }
@@ -77,7 +78,9 @@ struct ByteKeyedTable<Value> {
 
     /// Whether `key` is stored at `start` of the arena: short keys (most words) byte by byte, without a call.
     @inline(__always)
-    private static func equal(_ arena: UnsafeBufferPointer<UInt8>, _ start: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+    private static func equal(
+        _ arena: UnsafeBufferPointer<UInt8>, _ start: Int, _ key: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
         guard key.count > 16 else {
             for offset in 0..<key.count where arena[start + offset] != key[offset] { return false }
             return true

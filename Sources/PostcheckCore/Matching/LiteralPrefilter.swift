@@ -139,7 +139,8 @@ private struct Collector {
 
 @inline(__always)
 private func isASCIIWordByte(_ byte: UInt8) -> Bool {
-    (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+    (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+        || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
         || byte == UInt8(ascii: "_")
 }
 
@@ -147,7 +148,9 @@ private func isASCIIWordByte(_ byte: UInt8) -> Bool {
 /// lower case of its upper case. Lower-casing alone keeps apart what caseless matching joins: ſ and s, µ and μ,
 /// ς and σ, ϑ and θ (their upper cases are S, Μ, Σ, Θ).
 func caselessKey(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
-    if scalar.isASCII { return scalar.value >= 0x41 && scalar.value <= 0x5A ? Unicode.Scalar(scalar.value | 0x20)! : scalar }
+    if scalar.isASCII {
+        return scalar.value >= 0x41 && scalar.value <= 0x5A ? Unicode.Scalar(scalar.value | 0x20)! : scalar
+    }
     let upper = scalar.properties.uppercaseMapping.unicodeScalars
     let base = upper.count == 1 ? upper.first! : scalar
     let lower = base.properties.lowercaseMapping.unicodeScalars
@@ -268,7 +271,8 @@ private struct ByteTrie: Sendable {
     func mayStart(with byte: UInt8) -> Bool {
         if byte < 0x80 { return denseTables[Int(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)] >= 0 }
         // ı, ſ and the Kelvin sign start what i, s and k start.
-        let asciiKey: UInt8? = byte == 0xC4 ? UInt8(ascii: "i") : byte == 0xC5 ? UInt8(ascii: "s") : byte == 0xE2 ? UInt8(ascii: "k") : nil
+        let asciiKey: UInt8? =
+            byte == 0xC4 ? UInt8(ascii: "i") : byte == 0xC5 ? UInt8(ascii: "s") : byte == 0xE2 ? UInt8(ascii: "k") : nil
         return nodes[0].hasNonASCIIChild || asciiKey.map { mayStart(with: $0) } == true
     }
 
@@ -280,9 +284,11 @@ private struct ByteTrie: Sendable {
                 childNodes.withUnsafeBufferPointer { childNodes in
                     owners.withUnsafeBufferPointer { owners in
                         denseTables.withUnsafeBufferPointer { denseTables in
-                            body(Walker(nodes: nodes.baseAddress!, childBytes: childBytes.baseAddress,
-                                        childNodes: childNodes.baseAddress, owners: owners.baseAddress,
-                                        denseTables: denseTables.baseAddress!))
+                            body(
+                                Walker(
+                                    nodes: nodes.baseAddress!, childBytes: childBytes.baseAddress,
+                                    childNodes: childNodes.baseAddress, owners: owners.baseAddress,
+                                    denseTables: denseTables.baseAddress!))
                         }
                     }
                 }

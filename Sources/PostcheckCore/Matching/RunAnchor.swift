@@ -59,8 +59,10 @@ struct RunAnchor {
                 start = previous
             }
             guard start < at else { continue }
-            guard let match = try pattern.anchoredMatch(in: text, range: range, at: start, scratch: scratch,
-                                                        captureGroups: captureGroups)
+            guard
+                let match = try pattern.anchoredMatch(
+                    in: text, range: range, at: start, scratch: scratch,
+                    captureGroups: captureGroups)
             else { continue }
             body(match)
             matchFrom = match.range.upperBound
@@ -69,9 +71,12 @@ struct RunAnchor {
     }
 
     /// Whether the character at `character` is in the class.
-    private func isMember(_ text: UnsafeBufferPointer<UInt8>, _ character: Range<Int>, scratch: MatchScratch) throws(MatchError) -> Bool {
-        let match = try member.anchoredMatch(in: text, range: character.lowerBound..<character.upperBound, at: character.lowerBound,
-                                             scratch: scratch, captureGroups: false)
+    private func isMember(
+        _ text: UnsafeBufferPointer<UInt8>, _ character: Range<Int>, scratch: MatchScratch
+    ) throws(MatchError) -> Bool {
+        let match = try member.anchoredMatch(
+            in: text, range: character.lowerBound..<character.upperBound, at: character.lowerBound,
+            scratch: scratch, captureGroups: false)
         return match?.range == character
     }
 }

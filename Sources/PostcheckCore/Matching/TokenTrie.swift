@@ -27,7 +27,8 @@ enum TokenTrie {
         var escaped = false
         for scalar in token.unicodeScalars {
             if escaped {
-                guard scalar.isASCII, !scalar.properties.isAlphabetic, !("0"..."9").contains(scalar), scalar != " " else {
+                guard scalar.isASCII, !scalar.properties.isAlphabetic, !("0"..."9").contains(scalar), scalar != " "
+                else {
                     return nil  // \b, \d, \1, \Q… are syntax
                 }
                 text.unicodeScalars.append(scalar)
@@ -99,11 +100,17 @@ enum TokenTrie {
                 index += 2
                 continue
             }
-            if inClass { if scalar == "]" { inClass = false } }
-            else if scalar == "[" { inClass = true }
-            else if scalar == "(" { depth += 1 }
-            else if scalar == ")" { depth -= 1 }
-            else if scalar == "|" && depth == 0 { parts.append([]); index += 1; continue }
+            if inClass {
+                if scalar == "]" { inClass = false }
+            } else if scalar == "[" {
+                inClass = true
+            } else if scalar == "(" {
+                depth += 1
+            } else if scalar == ")" {
+                depth -= 1
+            } else if scalar == "|" && depth == 0 {
+                parts.append([]); index += 1; continue
+            }
             parts[parts.count - 1].append(scalar)
             index += 1
         }
@@ -113,7 +120,9 @@ enum TokenTrie {
     /// The literal beginnings of one alternative (no top-level `|`), or nil; `complete` when they are the whole
     /// alternative. With `expandOptional`, an optional piece (`s?`, `(?:a|b)?`) doubles the texts (without it and
     /// with it) instead of ending the beginning.
-    private static func leadingTexts(_ scalars: [Unicode.Scalar], expandOptional: Bool)
+    private static func leadingTexts(
+        _ scalars: [Unicode.Scalar], expandOptional: Bool
+    )
         -> (texts: [String], complete: Bool, boundaryAfter: Bool)?
     {
         var prefixes = [""]
@@ -121,7 +130,9 @@ enum TokenTrie {
         // `(?i)` (caseless from here on) leaves the beginning as it is: the shared scan compares without case.
         if scalars.count > 4 && String(String.UnicodeScalarView(scalars[0..<4])) == "(?i)" { index = 4 }
         // Zero-width assertions at the start consume nothing.
-        while index + 1 < scalars.count && scalars[index] == "\\" && (scalars[index + 1] == "b" || scalars[index + 1] == "B") {
+        while index + 1 < scalars.count && scalars[index] == "\\"
+            && (scalars[index + 1] == "b" || scalars[index + 1] == "B")
+        {
             index += 2
         }
         func quantifier(at position: Int) -> Unicode.Scalar? {
@@ -137,7 +148,8 @@ enum TokenTrie {
                 // `??` (lazy) and `?+` (possessive) match the same texts as `?`.
                 guard expandOptional else { return nil }
                 prefixes += prefixes.flatMap { prefix in options.map { prefix + $0 } }
-                let lazyOrPossessive = next + 1 < scalars.count && (scalars[next + 1] == "?" || scalars[next + 1] == "+")
+                let lazyOrPossessive =
+                    next + 1 < scalars.count && (scalars[next + 1] == "?" || scalars[next + 1] == "+")
                 let after = lazyOrPossessive ? next + 2 : next + 1
                 return prefixes.count <= 64 ? after : nil
             case "*", "{": return nil
@@ -161,25 +173,33 @@ enum TokenTrie {
                     boundaryAfter = true
                     break scan
                 }
-                guard escaped.isASCII, !escaped.properties.isAlphabetic, !("0"..."9").contains(escaped), escaped != " " else { break scan }
+                guard escaped.isASCII, !escaped.properties.isAlphabetic, !("0"..."9").contains(escaped), escaped != " "
+                else { break scan }
                 guard let after = extend([String(Character(escaped))], next: index + 2) else { break scan }
                 index = after
             case "[":
                 // A small class of plain characters: `[cC]`, `[ -]`.
                 guard let close = scalars[(index + 1)...].firstIndex(of: "]"), close > index + 1 else { break scan }
                 let members = Array(scalars[(index + 1)..<close])
-                let isPlain = members.count <= 4 && members.first != "^" && !members.contains("\\")
-                    && !members.enumerated().contains { $0.element == "-" && $0.offset != 0 && $0.offset != members.count - 1 }
+                let isPlain =
+                    members.count <= 4 && members.first != "^" && !members.contains("\\")
+                    && !members.enumerated().contains {
+                        $0.element == "-" && $0.offset != 0 && $0.offset != members.count - 1
+                    }
                 guard isPlain else { break scan }
                 guard let after = extend(members.map { String(Character($0)) }, next: close + 1) else { break scan }
                 index = after
             case "(":
                 // A non-capturing or capturing group of plain alternatives.
                 var start = index + 1
-                if start + 1 < scalars.count && scalars[start] == "?" && scalars[start + 1] == ":" { start += 2 }
-                else if start < scalars.count && scalars[start] == "?" { break scan }
+                if start + 1 < scalars.count && scalars[start] == "?" && scalars[start + 1] == ":" {
+                    start += 2
+                } else if start < scalars.count && scalars[start] == "?" {
+                    break scan
+                }
                 guard let close = scalars[start...].firstIndex(of: ")") else { break scan }
-                let alternatives = String(String.UnicodeScalarView(scalars[start..<close])).split(separator: "|", omittingEmptySubsequences: false)
+                let alternatives = String(String.UnicodeScalarView(scalars[start..<close])).split(
+                    separator: "|", omittingEmptySubsequences: false)
                 let texts = alternatives.map { literalText(String($0)) }
                 guard !texts.isEmpty, texts.allSatisfy({ $0 != nil }) else { break scan }
                 if quantifier(at: close + 1) == "?" && prefixes == [""] {
@@ -251,7 +271,9 @@ enum TokenTrie {
     private static func mentionsClassEscape(_ token: String) -> Bool {
         var previous: UInt8 = 0
         for byte in token.utf8 {
-            if previous == UInt8(ascii: "\\") && (byte == UInt8(ascii: "d") || byte == UInt8(ascii: "w") || byte == UInt8(ascii: "p")) {
+            if previous == UInt8(ascii: "\\")
+                && (byte == UInt8(ascii: "d") || byte == UInt8(ascii: "w") || byte == UInt8(ascii: "p"))
+            {
                 return true
             }
             previous = previous == UInt8(ascii: "\\") ? 0 : byte
@@ -262,7 +284,9 @@ enum TokenTrie {
     /// The characters a match of one alternative can start with, or nil when they cannot be worked out.
     private static func firstCharacters(_ scalars: [Unicode.Scalar]) -> FirstCharacters? {
         var index = 0
-        while index + 1 < scalars.count && scalars[index] == "\\" && (scalars[index + 1] == "b" || scalars[index + 1] == "B") {
+        while index + 1 < scalars.count && scalars[index] == "\\"
+            && (scalars[index + 1] == "b" || scalars[index + 1] == "B")
+        {
             index += 2
         }
         guard index < scalars.count else { return nil }
@@ -291,15 +315,19 @@ enum TokenTrie {
                 next = close + 1
             default:
                 // An escaped punctuation character is itself.
-                guard escaped.isASCII, !escaped.properties.isAlphabetic, !("0"..."9").contains(escaped), escaped != " " else {
+                guard escaped.isASCII, !escaped.properties.isAlphabetic, !("0"..."9").contains(escaped), escaped != " "
+                else {
                     return nil
                 }
                 result.literals = "\\" + String(Character(escaped))
             }
         case "(":
             var start = index + 1
-            if start + 1 < scalars.count && scalars[start] == "?" && scalars[start + 1] == ":" { start += 2 }
-            else if start < scalars.count && scalars[start] == "?" { return nil }
+            if start + 1 < scalars.count && scalars[start] == "?" && scalars[start + 1] == ":" {
+                start += 2
+            } else if start < scalars.count && scalars[start] == "?" {
+                return nil
+            }
             guard let close = closingParenthesis(scalars, from: start) else { return nil }
             for alternative in splitTopLevel(Array(scalars[start..<close])) {
                 guard let first = firstCharacters(alternative) else { return nil }
@@ -347,10 +375,13 @@ enum TokenTrie {
         while index < scalars.count {
             let scalar = scalars[index]
             if scalar == "\\" { index += 2; continue }
-            if inClass { if scalar == "]" { inClass = false } }
-            else if scalar == "[" { inClass = true }
-            else if scalar == "(" { depth += 1 }
-            else if scalar == ")" {
+            if inClass {
+                if scalar == "]" { inClass = false }
+            } else if scalar == "[" {
+                inClass = true
+            } else if scalar == "(" {
+                depth += 1
+            } else if scalar == ")" {
                 if depth == 0 { return index }
                 depth -= 1
             }
@@ -382,8 +413,10 @@ enum TokenTrie {
     /// Bytes of regex syntax (all ASCII).
     private static func isMetaByte(_ byte: UInt8) -> Bool {
         switch byte {
-        case UInt8(ascii: "\\"), UInt8(ascii: "^"), UInt8(ascii: "$"), UInt8(ascii: "."), UInt8(ascii: "|"), UInt8(ascii: "?"),
-            UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["), UInt8(ascii: "]"),
+        case UInt8(ascii: "\\"), UInt8(ascii: "^"), UInt8(ascii: "$"), UInt8(ascii: "."), UInt8(ascii: "|"),
+            UInt8(ascii: "?"),
+            UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["),
+            UInt8(ascii: "]"),
             UInt8(ascii: "{"), UInt8(ascii: "}"):
             return true
         default:
@@ -399,7 +432,8 @@ enum TokenTrie {
 
     /// The trie of `literals[range]`, which share their first `depth` code points: longer continuations first, then
     /// the end of a token, so that the longest token at a place wins.
-    private static func render(_ literals: [[Unicode.Scalar]], _ range: Range<Int>, depth: Int, into out: inout String) {
+    private static func render(_ literals: [[Unicode.Scalar]], _ range: Range<Int>, depth: Int, into out: inout String)
+    {
         var index = range.lowerBound
         var terminal = false
         while index < range.upperBound && literals[index].count == depth {

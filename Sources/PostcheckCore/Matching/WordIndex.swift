@@ -46,7 +46,9 @@ final class WordIndex {
 
     /// The numbers of the words inside `range`, or nil when the index cannot answer for it.
     func indexed(_ range: Range<Int>) -> Range<Int>? {
-        guard buffer.count <= Self.maximumIndexedBytes, range.lowerBound >= 0, range.upperBound <= buffer.count else { return nil }
+        guard buffer.count <= Self.maximumIndexedBytes, range.lowerBound >= 0, range.upperBound <= buffer.count else {
+            return nil
+        }
         let bounds = self.bounds
         let wordCount = bounds.count / 2
         // The first word that ends after the range's start, and the first that ends after its end.

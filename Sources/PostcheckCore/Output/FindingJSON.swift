@@ -64,7 +64,8 @@ public enum FindingJSON {
         }
         if let action = finding.action {
             json.key("action")
-            json.value(.object([("name", .string(action.name)), ("params", .array(action.params.map(JSONValue.string)))]))
+            json.value(
+                .object([("name", .string(action.name)), ("params", .array(action.params.map(JSONValue.string)))]))
         }
         json.endObject()
     }

@@ -11,7 +11,8 @@ public struct GitHubReporter: Reporter {
                 out += "::error file=\(escapeProperty(report.path)),title=postcheck::\(escapeData(error))\n"
             }
             for ruleError in report.result?.ruleErrors ?? [] {
-                out += "::error file=\(escapeProperty(report.path)),title=\(escapeProperty(ruleError.ruleID))::\(escapeData(ruleError.message))\n"
+                out +=
+                    "::error file=\(escapeProperty(report.path)),title=\(escapeProperty(ruleError.ruleID))::\(escapeData(ruleError.message))\n"
             }
             for reported in report.reportedFindings {
                 let finding = reported.finding
@@ -21,13 +22,16 @@ public struct GitHubReporter: Reporter {
                 case .warning: command = "warning"
                 case .suggestion: command = "notice"
                 }
-                var properties = "file=\(escapeProperty(report.path)),line=\(reported.start.line),endLine=\(reported.end.line)"
+                var properties =
+                    "file=\(escapeProperty(report.path)),line=\(reported.start.line),endLine=\(reported.end.line)"
                 if reported.start.line == reported.end.line {
                     properties += ",col=\(reported.start.column),endColumn=\(reported.end.column)"
                 }
                 properties += ",title=\(escapeProperty("postcheck (\(finding.ruleID))"))"
                 var message = finding.message
-                if let fix = finding.fix { message += fix.replacement.isEmpty ? " Fix: remove it." : " Fix: '\(fix.replacement)'." }
+                if let fix = finding.fix {
+                    message += fix.replacement.isEmpty ? " Fix: remove it." : " Fix: '\(fix.replacement)'."
+                }
                 out += "::\(command) \(properties)::\(escapeData(message))\n"
             }
         }
@@ -110,5 +114,6 @@ public struct GitHubStepSummary: Reporter {
 }
 
 extension GitHubReporter {
-    public static let outputFormat = OutputFormat(name: "github", summary: "GitHub Actions annotations and job summary") { _ in GitHubReporter() }
+    public static let outputFormat = OutputFormat(name: "github", summary: "GitHub Actions annotations and job summary")
+    { _ in GitHubReporter() }
 }

@@ -11,22 +11,44 @@ public struct GitLabReporter: Reporter {
             let path = report.path.hasPrefix("./") ? String(report.path.dropFirst(2)) : report.path
             for (index, reported) in report.reportedFindings.enumerated() {
                 let finding = reported.finding
-                issues.append(.object([
-                    ("type", .string("issue")),
-                    ("check_name", .string(finding.ruleID)),
-                    ("description", .string(finding.message)),
-                    ("categories", .array([.string("Style")])),
-                    ("severity", .string(gitlabSeverity(finding.severity))),
-                    ("fingerprint", .string(fingerprints[index])),
-                    ("location", .object([
-                        ("path", .string(path)),
-                        ("lines", .object([("begin", .int(reported.start.line)), ("end", .int(reported.end.line))])),
-                        ("positions", .object([
-                            ("begin", .object([("line", .int(reported.start.line)), ("column", .int(reported.start.column))])),
-                            ("end", .object([("line", .int(reported.end.line)), ("column", .int(reported.end.column))])),
-                        ])),
-                    ])),
-                ]))
+                issues.append(
+                    .object([
+                        ("type", .string("issue")),
+                        ("check_name", .string(finding.ruleID)),
+                        ("description", .string(finding.message)),
+                        ("categories", .array([.string("Style")])),
+                        ("severity", .string(gitlabSeverity(finding.severity))),
+                        ("fingerprint", .string(fingerprints[index])),
+                        (
+                            "location",
+                            .object([
+                                ("path", .string(path)),
+                                (
+                                    "lines",
+                                    .object([("begin", .int(reported.start.line)), ("end", .int(reported.end.line))])
+                                ),
+                                (
+                                    "positions",
+                                    .object([
+                                        (
+                                            "begin",
+                                            .object([
+                                                ("line", .int(reported.start.line)),
+                                                ("column", .int(reported.start.column)),
+                                            ])
+                                        ),
+                                        (
+                                            "end",
+                                            .object([
+                                                ("line", .int(reported.end.line)),
+                                                ("column", .int(reported.end.column)),
+                                            ])
+                                        ),
+                                    ])
+                                ),
+                            ])
+                        ),
+                    ]))
             }
         }
         return JSONValue.array(issues).serialized() + "\n"
@@ -42,5 +64,7 @@ public struct GitLabReporter: Reporter {
 }
 
 extension GitLabReporter {
-    public static let outputFormat = OutputFormat(name: "gitlab", summary: "GitLab Code Quality") { _ in GitLabReporter() }
+    public static let outputFormat = OutputFormat(name: "gitlab", summary: "GitLab Code Quality") { _ in
+        GitLabReporter()
+    }
 }

@@ -46,15 +46,21 @@ public struct JSONReporter: Reporter {
                 json.value(.object([("path", .string(report.path)), ("message", .string(error))]))
             }
             for ruleError in report.result?.ruleErrors ?? [] {
-                json.value(.object([("path", .string(report.path)), ("rule", .string(ruleError.ruleID)),
-                                    ("message", .string(ruleError.message))]))
+                json.value(
+                    .object([
+                        ("path", .string(report.path)), ("rule", .string(ruleError.ruleID)),
+                        ("message", .string(ruleError.message)),
+                    ]))
             }
         }
         json.endArray()
         let summary = RunSummary(reports)
         json.key("summary")
-        json.value(.object([("files", .int(summary.files)), ("errors", .int(summary.errors)),
-                            ("warnings", .int(summary.warnings)), ("suggestions", .int(summary.suggestions))]))
+        json.value(
+            .object([
+                ("files", .int(summary.files)), ("errors", .int(summary.errors)),
+                ("warnings", .int(summary.warnings)), ("suggestions", .int(summary.suggestions)),
+            ]))
         json.endObject()
         json.newLineAtEnd()
         return json.bytes
@@ -69,7 +75,8 @@ public struct JSONReporter: Reporter {
             size += 256 + report.path.utf8.count
             for finding in report.result?.findings ?? [] {
                 // The member names and indents take about 380 bytes; the texts are counted as they are.
-                size += 460 + finding.ruleID.utf8.count + finding.message.utf8.count + finding.match.utf8.count
+                size +=
+                    460 + finding.ruleID.utf8.count + finding.message.utf8.count + finding.match.utf8.count
                     + finding.description.utf8.count + (finding.link?.utf8.count ?? 0)
                     + finding.suggestions.reduce(0) { $0 + 8 + $1.utf8.count }
             }
@@ -97,5 +104,7 @@ public indirect enum JSONValue: Sendable {
 }
 
 extension JSONReporter {
-    public static let outputFormat = OutputFormat(name: "json", summary: "the versioned JSON report, positions in bytes, code points and UTF-16") { _ in JSONReporter() }
+    public static let outputFormat = OutputFormat(
+        name: "json", summary: "the versioned JSON report, positions in bytes, code points and UTF-16"
+    ) { _ in JSONReporter() }
 }

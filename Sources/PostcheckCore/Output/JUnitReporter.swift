@@ -8,7 +8,8 @@ public struct JUnitReporter: Reporter {
         var failures = 0
         var errors = 0
         for report in run.reports {
-            cases += "    <testcase classname=\"postcheck\" name=\"\(xmlEscape(report.path))\" file=\"\(xmlEscape(report.path))\" time=\"0\">\n"
+            cases +=
+                "    <testcase classname=\"postcheck\" name=\"\(xmlEscape(report.path))\" file=\"\(xmlEscape(report.path))\" time=\"0\">\n"
             if let error = report.error {
                 errors += 1
                 cases += "      <error message=\"\(xmlEscape(error))\" type=\"input\"></error>\n"
@@ -28,16 +29,20 @@ public struct JUnitReporter: Reporter {
                     var body = ""
                     for reported in findings {
                         let finding = reported.finding
-                        body += "\(report.path):\(reported.start.line):\(reported.start.column): \(finding.severity.rawValue): \(finding.message) [\(finding.ruleID)]\n"
+                        body +=
+                            "\(report.path):\(reported.start.line):\(reported.start.column): \(finding.severity.rawValue): \(finding.message) [\(finding.ruleID)]\n"
                     }
-                    cases += "      <failure message=\"\(xmlEscape("\(findings.count) finding(s); first: \(first.message)"))\" type=\"\(xmlEscape(first.ruleID))\">\(xmlEscape(body))</failure>\n"
+                    cases +=
+                        "      <failure message=\"\(xmlEscape("\(findings.count) finding(s); first: \(first.message)"))\" type=\"\(xmlEscape(first.ruleID))\">\(xmlEscape(body))</failure>\n"
                 }
             }
             cases += "    </testcase>\n"
         }
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<testsuites name=\"postcheck\" tests=\"\(run.reports.count)\" failures=\"\(failures)\" errors=\"\(errors)\">\n"
-        out += "  <testsuite name=\"postcheck\" tests=\"\(run.reports.count)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"0\" time=\"0\">\n"
+        out +=
+            "<testsuites name=\"postcheck\" tests=\"\(run.reports.count)\" failures=\"\(failures)\" errors=\"\(errors)\">\n"
+        out +=
+            "  <testsuite name=\"postcheck\" tests=\"\(run.reports.count)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"0\" time=\"0\">\n"
         out += cases
         out += "  </testsuite>\n</testsuites>\n"
         return out
@@ -65,5 +70,7 @@ public func xmlEscape(_ text: String) -> String {
 }
 
 extension JUnitReporter {
-    public static let outputFormat = OutputFormat(name: "junit", summary: "JUnit XML, a test case per draft") { _ in JUnitReporter() }
+    public static let outputFormat = OutputFormat(name: "junit", summary: "JUnit XML, a test case per draft") { _ in
+        JUnitReporter()
+    }
 }

@@ -21,5 +21,7 @@ func singleLine(_ text: String) -> String {
 }
 
 extension LineReporter {
-    public static let outputFormat = OutputFormat(name: "line", summary: "path:line:col: severity: message [rule], for vim and Emacs") { _ in LineReporter() }
+    public static let outputFormat = OutputFormat(
+        name: "line", summary: "path:line:col: severity: message [rule], for vim and Emacs"
+    ) { _ in LineReporter() }
 }

@@ -26,7 +26,8 @@ public struct OutputFormat: Sendable {
     /// Every format, in the order help lists them.
     public static let all: [OutputFormat] = [
         TextReporter.outputFormat, JSONReporter.outputFormat, LineReporter.outputFormat, SARIFReporter.outputFormat,
-        GitHubReporter.outputFormat, GitLabReporter.outputFormat, JUnitReporter.outputFormat, RDJSONReporter.outputFormat,
+        GitHubReporter.outputFormat, GitLabReporter.outputFormat, JUnitReporter.outputFormat,
+        RDJSONReporter.outputFormat,
     ]
 
     /// The format of that name (any case), if there is one.

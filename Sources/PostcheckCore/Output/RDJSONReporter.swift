@@ -14,19 +14,33 @@ public struct RDJSONReporter: Reporter {
                     ("message", .string(finding.message)),
                     ("location", .object([("path", .string(report.path)), ("range", range)])),
                     ("severity", .string(rdSeverity(finding.severity))),
-                    ("code", .object([("value", .string(finding.ruleID)),
-                                      ("url", .string(run.rule(finding.ruleID).helpURI))])),
+                    (
+                        "code",
+                        .object([
+                            ("value", .string(finding.ruleID)),
+                            ("url", .string(run.rule(finding.ruleID).helpURI)),
+                        ])
+                    ),
                 ]
                 if let fix = finding.fix {
-                    fields.append(("suggestions", .array([.object([
-                        ("range", byteRange(fix.range, in: source)), ("text", .string(fix.replacement)),
-                    ])])))
+                    fields.append(
+                        (
+                            "suggestions",
+                            .array([
+                                .object([
+                                    ("range", byteRange(fix.range, in: source)), ("text", .string(fix.replacement)),
+                                ])
+                            ])
+                        ))
                 }
                 diagnostics.append(.object(fields))
             }
         }
         return JSONValue.object([
-            ("source", .object([("name", .string("postcheck")), ("url", .string("https://github.com/postcheck/postcheck"))])),
+            (
+                "source",
+                .object([("name", .string("postcheck")), ("url", .string("https://github.com/postcheck/postcheck"))])
+            ),
             ("severity", .string("WARNING")),
             ("diagnostics", .array(diagnostics)),
         ]).serialized() + "\n"
@@ -50,5 +64,7 @@ public struct RDJSONReporter: Reporter {
 }
 
 extension RDJSONReporter {
-    public static let outputFormat = OutputFormat(name: "rdjson", summary: "reviewdog diagnostic format") { _ in RDJSONReporter() }
+    public static let outputFormat = OutputFormat(name: "rdjson", summary: "reviewdog diagnostic format") { _ in
+        RDJSONReporter()
+    }
 }

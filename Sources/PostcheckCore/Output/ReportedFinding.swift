@@ -76,7 +76,8 @@ public struct RunReport: Sendable {
 
     /// The header of a rule that produced findings (a minimal one when the catalogue lacks it).
     public func rule(_ id: String) -> RuleHeader {
-        rules[id] ?? BuiltinRules.header(id) ?? RuleHeader(id: id, kind: "unknown", message: id, severity: .warning, path: "")
+        rules[id] ?? BuiltinRules.header(id)
+            ?? RuleHeader(id: id, kind: "unknown", message: id, severity: .warning, path: "")
     }
 }
 

@@ -26,9 +26,14 @@ public struct SARIFReporter: Reporter {
                 ("help", .object([("text", .string(header.helpText))])),
                 ("helpUri", .string(header.helpURI)),
                 ("defaultConfiguration", .object([("level", .string(sarifLevel(header.severity)))])),
-                ("properties", .object([("tags", .array([.string("guidelines"), .string(header.kind)])),
-                                        ("precision", .string("high")),
-                                        ("problem.severity", .string(problemSeverity(header.severity)))])),
+                (
+                    "properties",
+                    .object([
+                        ("tags", .array([.string("guidelines"), .string(header.kind)])),
+                        ("precision", .string("high")),
+                        ("problem.severity", .string(problemSeverity(header.severity))),
+                    ])
+                ),
             ])
         }
         var results: [JSONValue] = []
@@ -47,26 +52,79 @@ public struct SARIFReporter: Reporter {
                     ("ruleIndex", .int(ruleIndex[finding.ruleID]!)),
                     ("level", .string(sarifLevel(finding.severity))),
                     ("message", .object([("text", .string(finding.message))])),
-                    ("locations", .array([.object([("physicalLocation", .object([
-                        ("artifactLocation", .object([("uri", .string(percentEncodedURI(report.path)))])),
-                        ("region", .object(region)),
-                    ]))])])),
+                    (
+                        "locations",
+                        .array([
+                            .object([
+                                (
+                                    "physicalLocation",
+                                    .object([
+                                        (
+                                            "artifactLocation",
+                                            .object([("uri", .string(percentEncodedURI(report.path)))])
+                                        ),
+                                        ("region", .object(region)),
+                                    ])
+                                )
+                            ])
+                        ])
+                    ),
                     ("partialFingerprints", .object([("postcheck/v1", .string(fingerprints[index]))])),
                 ]
                 if let fix = finding.fix {
                     let start = report.result!.draft.original.location(of: fix.range.lowerBound)
                     let end = report.result!.draft.original.location(of: fix.range.upperBound)
-                    result.append(("fixes", .array([.object([
-                        ("description", .object([("text", .string(fix.replacement.isEmpty ? "Remove '\(finding.match)'" : "Replace with '\(fix.replacement)'"))])),
-                        ("artifactChanges", .array([.object([
-                            ("artifactLocation", .object([("uri", .string(percentEncodedURI(report.path)))])),
-                            ("replacements", .array([.object([
-                                ("deletedRegion", .object([("startLine", .int(start.line)), ("startColumn", .int(start.column)),
-                                                           ("endLine", .int(end.line)), ("endColumn", .int(end.column))])),
-                                ("insertedContent", .object([("text", .string(fix.replacement))])),
-                            ])])),
-                        ])])),
-                    ])])))
+                    result.append(
+                        (
+                            "fixes",
+                            .array([
+                                .object([
+                                    (
+                                        "description",
+                                        .object([
+                                            (
+                                                "text",
+                                                .string(
+                                                    fix.replacement.isEmpty
+                                                        ? "Remove '\(finding.match)'"
+                                                        : "Replace with '\(fix.replacement)'")
+                                            )
+                                        ])
+                                    ),
+                                    (
+                                        "artifactChanges",
+                                        .array([
+                                            .object([
+                                                (
+                                                    "artifactLocation",
+                                                    .object([("uri", .string(percentEncodedURI(report.path)))])
+                                                ),
+                                                (
+                                                    "replacements",
+                                                    .array([
+                                                        .object([
+                                                            (
+                                                                "deletedRegion",
+                                                                .object([
+                                                                    ("startLine", .int(start.line)),
+                                                                    ("startColumn", .int(start.column)),
+                                                                    ("endLine", .int(end.line)),
+                                                                    ("endColumn", .int(end.column)),
+                                                                ])
+                                                            ),
+                                                            (
+                                                                "insertedContent",
+                                                                .object([("text", .string(fix.replacement))])
+                                                            ),
+                                                        ])
+                                                    ])
+                                                ),
+                                            ])
+                                        ])
+                                    ),
+                                ])
+                            ])
+                        ))
                 }
                 results.append(.object(result))
             }
@@ -74,16 +132,29 @@ public struct SARIFReporter: Reporter {
         let document = JSONValue.object([
             ("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json")),
             ("version", .string("2.1.0")),
-            ("runs", .array([.object([
-                ("tool", .object([("driver", .object([
-                    ("name", .string("postcheck")),
-                    ("semanticVersion", .string(run.toolVersion)),
-                    ("informationUri", .string("https://github.com/postcheck/postcheck")),
-                    ("rules", .array(rules)),
-                ]))])),
-                ("columnKind", .string("unicodeCodePoints")),
-                ("results", .array(results)),
-            ])])),
+            (
+                "runs",
+                .array([
+                    .object([
+                        (
+                            "tool",
+                            .object([
+                                (
+                                    "driver",
+                                    .object([
+                                        ("name", .string("postcheck")),
+                                        ("semanticVersion", .string(run.toolVersion)),
+                                        ("informationUri", .string("https://github.com/postcheck/postcheck")),
+                                        ("rules", .array(rules)),
+                                    ])
+                                )
+                            ])
+                        ),
+                        ("columnKind", .string("unicodeCodePoints")),
+                        ("results", .array(results)),
+                    ])
+                ])
+            ),
         ])
         return document.serialized() + "\n"
     }
@@ -153,5 +224,7 @@ extension RuleHeader {
 }
 
 extension SARIFReporter {
-    public static let outputFormat = OutputFormat(name: "sarif", summary: "SARIF 2.1.0 for code scanning") { _ in SARIFReporter() }
+    public static let outputFormat = OutputFormat(name: "sarif", summary: "SARIF 2.1.0 for code scanning") { _ in
+        SARIFReporter()
+    }
 }

@@ -30,7 +30,8 @@ public struct TextReporter: Reporter {
         for report in reports {
             guard let result = report.result else { continue }
             let counts = RunSummary([report])
-            let verdict = paint(result.verdict.rawValue, result.verdict == .pass ? .green : result.verdict == .fail ? .red : .yellow)
+            let verdict = paint(
+                result.verdict.rawValue, result.verdict == .pass ? .green : result.verdict == .fail ? .red : .yellow)
             summaryLines += "\(report.path): score \(result.score)/100, \(verdict) (\(plural(counts.errors, "error")), "
             summaryLines += "\(plural(counts.warnings, "warning")), \(plural(counts.suggestions, "suggestion")))\n"
         }
@@ -47,7 +48,8 @@ public struct TextReporter: Reporter {
         let finding = reported.finding
         let severityColor: Style = finding.severity == .error ? .red : finding.severity == .warning ? .yellow : .blue
         var out = "\(paint("\(path):\(reported.start.line):\(reported.start.column)", .bold)): "
-        out += "\(paint(finding.severity.rawValue, severityColor)): \(finding.message) \(paint("[\(finding.ruleID)]", .dim))\n"
+        out +=
+            "\(paint(finding.severity.rawValue, severityColor)): \(finding.message) \(paint("[\(finding.ruleID)]", .dim))\n"
         let line = reported.start.line - 1
         let lineRange = source.lineContentRange(line)
         let lineText = source.string(lineRange)
@@ -58,7 +60,8 @@ public struct TextReporter: Reporter {
         let before = displayWidth(source.string(lineRange.lowerBound..<prefixEnd))
         let width = max(1, displayWidth(source.string(prefixEnd..<spanEnd)))
         out += " \(gutter) | \(expandTabs(lineText))\n"
-        out += " \(pad) | \(String(repeating: " ", count: before))\(paint("^" + String(repeating: "~", count: width - 1), severityColor))"
+        out +=
+            " \(pad) | \(String(repeating: " ", count: before))\(paint("^" + String(repeating: "~", count: width - 1), severityColor))"
         if let suggestion = finding.suggestions.first {
             out += suggestion.isEmpty ? " remove this" : " \(paint("→ \(suggestion)", .green))"
         }
@@ -70,7 +73,8 @@ public struct TextReporter: Reporter {
                 let weight = cue.weight == 1 ? "" : " \(String(format2: cue.weight))"
                 return "'\(cue.text)' \(location.line):\(location.column)\(weight)"
             }
-            out += " \(pad) = \(paint("cues:", .dim)) \(cues.joined(separator: ", "))\(finding.cues.count > 8 ? ", …" : "")\n"
+            out +=
+                " \(pad) = \(paint("cues:", .dim)) \(cues.joined(separator: ", "))\(finding.cues.count > 8 ? ", …" : "")\n"
         }
         return out
     }
@@ -119,5 +123,7 @@ func displayWidth(_ text: String) -> Int {
 }
 
 extension TextReporter {
-    public static let outputFormat = OutputFormat(name: "text", summary: "findings with their context, fixes and the score, for people") { options in TextReporter(color: options.color, quiet: options.quiet) }
+    public static let outputFormat = OutputFormat(
+        name: "text", summary: "findings with their context, fixes and the score, for people"
+    ) { options in TextReporter(color: options.color, quiet: options.quiet) }
 }

@@ -31,7 +31,8 @@ public struct MatchError: Error, Sendable, Equatable, CustomStringConvertible {
     static let timeLimitCode = Int32.min
 
     /// The rule was stopped by the check's deadline, in a loop over its subjects or matches.
-    public static let timeLimit = MatchError(pattern: "", code: timeLimitCode, message: "the check's time limit was reached")
+    public static let timeLimit = MatchError(
+        pattern: "", code: timeLimitCode, message: "the check's time limit was reached")
 
     public var isTimeLimit: Bool { code == Self.timeLimitCode }
 

@@ -33,7 +33,8 @@ extension RegexPattern {
         guard let base = text.baseAddress, !range.isEmpty || range.lowerBound <= text.count else { return }
         precondition(range.lowerBound >= 0 && range.upperBound <= text.count, "match range outside the text")
         if let runAnchor {
-            return try runAnchor.forEachMatch(of: self, in: text, range: range, scratch: scratch, captureGroups: captureGroups, body)
+            return try runAnchor.forEachMatch(
+                of: self, in: text, range: range, scratch: scratch, captureGroups: captureGroups, body)
         }
         scratch.ensureCapacity(groups: captureCount)
         noteScan(of: range.count)
@@ -93,8 +94,9 @@ extension RegexPattern {
             if candidate >= range.upperBound { break }
             if candidate < next { continue }
             try scratch.checkDeadline()
-            let rc = pcre2_match_8(code, subject, length, candidate - shift, UInt32(PCRE2_NO_UTF_CHECK | PCRE2_ANCHORED),
-                                   scratch.matchData, scratch.context)
+            let rc = pcre2_match_8(
+                code, subject, length, candidate - shift, UInt32(PCRE2_NO_UTF_CHECK | PCRE2_ANCHORED),
+                scratch.matchData, scratch.context)
             if rc == PCRE2_ERROR_NOMATCH { continue }
             if rc < 0 { throw MatchError(pattern: source, code: rc, message: pcre2ErrorMessage(rc)) }
             let ovector = pcre2_get_ovector_pointer_8(scratch.matchData)!
@@ -106,14 +108,16 @@ extension RegexPattern {
     }
 
     /// The match anchored at `start` (an offset into `text`, inside `range`), if there is one and it is not empty.
-    func anchoredMatch(in text: UnsafeBufferPointer<UInt8>, range: Range<Int>, at start: Int, scratch: MatchScratch,
-                       captureGroups: Bool) throws(MatchError) -> RegexMatch?
-    {
+    func anchoredMatch(
+        in text: UnsafeBufferPointer<UInt8>, range: Range<Int>, at start: Int, scratch: MatchScratch,
+        captureGroups: Bool
+    ) throws(MatchError) -> RegexMatch? {
         guard let base = text.baseAddress else { return nil }
         scratch.ensureCapacity(groups: captureCount)
         let shift = range.lowerBound
-        let rc = pcre2_match_8(matchCode, base + shift, range.count, start - shift, UInt32(PCRE2_NO_UTF_CHECK | PCRE2_ANCHORED),
-                               scratch.matchData, scratch.context)
+        let rc = pcre2_match_8(
+            matchCode, base + shift, range.count, start - shift, UInt32(PCRE2_NO_UTF_CHECK | PCRE2_ANCHORED),
+            scratch.matchData, scratch.context)
         if rc == PCRE2_ERROR_NOMATCH { return nil }
         if rc < 0 { throw MatchError(pattern: source, code: rc, message: pcre2ErrorMessage(rc)) }
         let ovector = pcre2_get_ovector_pointer_8(scratch.matchData)!

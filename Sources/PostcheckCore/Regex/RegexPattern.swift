@@ -79,14 +79,16 @@ public final class RegexPattern: @unchecked Sendable {
 
         var errorCode: Int32 = 0
         var errorOffset: Int = 0
-        let compiled: OpaquePointer? = source.utf8.withContiguousStorageIfAvailable { buffer in
-            pcre2_compile_8(buffer.baseAddress, buffer.count, flags, &errorCode, &errorOffset, context)
-        } ?? {
-            var copy = Array(source.utf8)
-            return copy.withUnsafeMutableBufferPointer { buffer in
+        let compiled: OpaquePointer? =
+            source.utf8.withContiguousStorageIfAvailable { buffer in
                 pcre2_compile_8(buffer.baseAddress, buffer.count, flags, &errorCode, &errorOffset, context)
             }
-        }()
+            ?? {
+                var copy = Array(source.utf8)
+                return copy.withUnsafeMutableBufferPointer { buffer in
+                    pcre2_compile_8(buffer.baseAddress, buffer.count, flags, &errorCode, &errorOffset, context)
+                }
+            }()
         guard let compiled else {
             throw RegexCompileError(pattern: source, message: pcre2ErrorMessage(errorCode), offset: errorOffset)
         }

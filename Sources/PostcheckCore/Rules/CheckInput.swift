@@ -49,7 +49,9 @@ public struct CheckInput {
     public func checkDeadline() throws(MatchError) { try scratch.checkDeadline() }
 
     /// Every non-empty match of `pattern` in `subject`, or in `range` of it (a piece of a long text).
-    public func matches(_ pattern: RegexPattern, in subject: Subject, range: Range<Int>? = nil, groups: Bool = false)
+    public func matches(
+        _ pattern: RegexPattern, in subject: Subject, range: Range<Int>? = nil, groups: Bool = false
+    )
         throws(MatchError) -> [RegexMatch]
     {
         let range = range ?? subject.range
@@ -62,8 +64,10 @@ public struct CheckInput {
                 if positions[mid] < range.lowerBound { low = mid + 1 } else { high = mid }
             }
             var found: [RegexMatch] = []
-            try pattern.forEachMatch(in: masked, range: range, candidates: positions[low...], scratch: scratch,
-                                     captureGroups: groups) { found.append($0) }
+            try pattern.forEachMatch(
+                in: masked, range: range, candidates: positions[low...], scratch: scratch,
+                captureGroups: groups
+            ) { found.append($0) }
             return found
         }
         return try pattern.matches(in: buffer(subject), range: range, scratch: scratch, captureGroups: groups)
@@ -73,9 +77,10 @@ public struct CheckInput {
 extension RuleHeader {
     /// A finding of this rule at `range` with its message formatted from `arguments`.
     /// `match` is the text at `range` when the caller has it already.
-    func finding(_ input: CheckInput, range: Range<Int>, arguments: [String], suggestions: [String] = [],
-                 message: String? = nil, match: String? = nil) -> Finding
-    {
+    func finding(
+        _ input: CheckInput, range: Range<Int>, arguments: [String], suggestions: [String] = [],
+        message: String? = nil, match: String? = nil
+    ) -> Finding {
         let match = match ?? input.text(range)
         var suggestions = suggestions
         if suggestions.isEmpty, let action {
@@ -86,9 +91,10 @@ extension RuleHeader {
             default: break
             }
         }
-        return Finding(ruleID: id, severity: severity, message: formatMessage(message ?? self.message, arguments),
-                       range: range, match: match, suggestions: suggestions, action: action, link: link,
-                       description: description)
+        return Finding(
+            ruleID: id, severity: severity, message: formatMessage(message ?? self.message, arguments),
+            range: range, match: match, suggestions: suggestions, action: action, link: link,
+            description: description)
     }
 }
 

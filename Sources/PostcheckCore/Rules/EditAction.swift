@@ -9,14 +9,20 @@ enum EditAction {
         case "regex":
             guard arguments.count == 2, let pattern = try? RegexPattern(arguments[0]) else { return nil }
             let bytes = Array(text.utf8)
-            guard let match = try? bytes.withUnsafeBufferPointer({ buffer in
-                try pattern.matches(in: buffer, range: 0..<buffer.count, scratch: .forCurrentThread, captureGroups: true).first
-            }) else { return text }
+            guard
+                let match = try? bytes.withUnsafeBufferPointer({ buffer in
+                    try pattern.matches(
+                        in: buffer, range: 0..<buffer.count, scratch: .forCurrentThread, captureGroups: true
+                    ).first
+                })
+            else { return text }
             var replacement = ""
             var characters = Array(arguments[1])
             var index = 0
             while index < characters.count {
-                if characters[index] == "$", index + 1 < characters.count, let digit = characters[index + 1].wholeNumberValue {
+                if characters[index] == "$", index + 1 < characters.count,
+                    let digit = characters[index + 1].wholeNumberValue
+                {
                     if let group = match.group(digit) { replacement += String(decoding: bytes[group], as: UTF8.self) }
                     index += 2
                     continue
@@ -31,7 +37,9 @@ enum EditAction {
             let set = Set(arguments.first ?? " ")
             var result = Substring(text)
             if operation != "trim_left" { while let last = result.last, set.contains(last) { result.removeLast() } }
-            if operation != "trim_right" { while let first = result.first, set.contains(first) { result.removeFirst() } }
+            if operation != "trim_right" {
+                while let first = result.first, set.contains(first) { result.removeFirst() }
+            }
             return String(result)
         case "truncate":
             guard let separator = arguments.first, !separator.isEmpty else { return nil }

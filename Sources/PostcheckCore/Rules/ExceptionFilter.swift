@@ -27,9 +27,12 @@ struct ExceptionFilter: Sendable {
         // Inside a longer accepted phrase: look in a window around the match, cut at white space so that word
         // boundaries at the window's edges are real ones.
         var low = max(subject.range.lowerBound, match.lowerBound - 160)
-        while low > subject.range.lowerBound && low < match.lowerBound && buffer[low - 1] != 0x20 && buffer[low - 1] != 0x0A { low -= 1 }
+        while low > subject.range.lowerBound && low < match.lowerBound && buffer[low - 1] != 0x20
+            && buffer[low - 1] != 0x0A
+        { low -= 1 }
         var high = min(subject.range.upperBound, match.upperBound + 160)
-        while high < subject.range.upperBound && high > match.upperBound && buffer[high] != 0x20 && buffer[high] != 0x0A { high += 1 }
+        while high < subject.range.upperBound && high > match.upperBound && buffer[high] != 0x20 && buffer[high] != 0x0A
+        { high += 1 }
         for candidate in try pattern.matches(in: buffer, range: low..<high, scratch: input.scratch)
         where candidate.range.lowerBound <= match.lowerBound && candidate.range.upperBound >= match.upperBound {
             return true

@@ -18,9 +18,10 @@ public struct Finding: Sendable, Hashable {
     /// For scored rules: the words and patterns that drove the score, strongest first.
     public var cues: [FindingCue] = []
 
-    public init(ruleID: String, severity: Severity, message: String, range: Range<Int>, match: String,
-                suggestions: [String] = [], action: RuleAction? = nil, link: String? = nil, description: String = "")
-    {
+    public init(
+        ruleID: String, severity: Severity, message: String, range: Range<Int>, match: String,
+        suggestions: [String] = [], action: RuleAction? = nil, link: String? = nil, description: String = ""
+    ) {
         self.ruleID = ruleID
         self.severity = severity
         self.message = message

@@ -14,12 +14,16 @@ extension YAMLFields {
                     do {
                         _ = try RegexPattern("(?:\(text))", options: options)
                     } catch let itemError {
-                        throw self.error(at: item, "invalid regular expression '\(Self.excerpt(text))' in '\(key)': \(itemError.message) at offset \(min(max(0, itemError.offset - 3), text.utf8.count))")
+                        throw self.error(
+                            at: item,
+                            "invalid regular expression '\(Self.excerpt(text))' in '\(key)': \(itemError.message) at offset \(min(max(0, itemError.offset - 3), text.utf8.count))"
+                        )
                     }
                 }
             }
-            throw self.error(at: keys.lazy.compactMap { self.node($0) }.first,
-                             "invalid regular expression: \(error.message) at offset \(error.offset) in /\(Self.excerpt(source))/")
+            throw self.error(
+                at: keys.lazy.compactMap { self.node($0) }.first,
+                "invalid regular expression: \(error.message) at offset \(error.offset) in /\(Self.excerpt(source))/")
         }
     }
 

@@ -32,8 +32,10 @@ public struct RuleCompileContext: Sendable {
     /// Whether a token (as a pattern) begins or ends with an escaped punctuation character or `)`/`.`-like literal.
     static func hasPunctuationEdge(_ token: String) -> Bool {
         guard let first = token.first, let last = token.last else { return false }
-        let endsWithEscapedPunctuation = token.count >= 2 && token.dropLast().last == "\\" && !last.isLetter && !last.isNumber
-        let startsWithEscapedPunctuation = first == "\\" && token.count >= 2 && !token.dropFirst().first!.isLetter
+        let endsWithEscapedPunctuation =
+            token.count >= 2 && token.dropLast().last == "\\" && !last.isLetter && !last.isNumber
+        let startsWithEscapedPunctuation =
+            first == "\\" && token.count >= 2 && !token.dropFirst().first!.isLetter
             && !token.dropFirst().first!.isNumber
         return endsWithEscapedPunctuation || startsWithEscapedPunctuation
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Yams
 
 extension YAMLFields {
     /// Reads a data file named by `key`, relative to the rule file's folder.
@@ -11,7 +12,9 @@ extension YAMLFields {
             throw error(key: key, "cannot read '\(name)' (looked for \(file))")
         }
         guard resolved.hasPrefix(pack.hasSuffix("/") ? pack : pack + "/") else {
-            throw error(key: key, "'\(name)' is outside the pack folder \(folder): a rule reads data files of its own pack only")
+            throw error(
+                key: key, "'\(name)' is outside the pack folder \(folder): a rule reads data files of its own pack only"
+            )
         }
         guard let data = FileManager.default.contents(atPath: resolved) else {
             throw error(key: key, "cannot read '\(name)' (looked for \(file))")
@@ -35,7 +38,9 @@ extension YAMLFields {
         guard let node = node(key) else { return nil }
         if case .mapping(let mapping) = node,
             mapping.allSatisfy({ pair in
-                pair.key.string.map { $0 == "*" || (LanguageDetector.supported.contains(LanguageDetector.normalize($0)) && $0.count <= 5) } ?? false
+                pair.key.string.map {
+                    $0 == "*" || (LanguageDetector.supported.contains(LanguageDetector.normalize($0)) && $0.count <= 5)
+                } ?? false
             })
         {
             var result: [String: Yams.Node] = [:]
@@ -47,5 +52,3 @@ extension YAMLFields {
         return ["*": node]
     }
 }
-
-import Yams

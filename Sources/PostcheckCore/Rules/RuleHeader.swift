@@ -29,10 +29,11 @@ public struct RuleHeader: Sendable {
         let tests: [RuleTestCase]
         let guideline: Guideline?
 
-        init(id: String, kind: String, message: String, severity: Severity, description: String, link: String?,
-             scope: ScopeSelector, limit: Int?, action: RuleAction?, path: String, languages: Set<String>?,
-             tests: [RuleTestCase], guideline: Guideline?)
-        {
+        init(
+            id: String, kind: String, message: String, severity: Severity, description: String, link: String?,
+            scope: ScopeSelector, limit: Int?, action: RuleAction?, path: String, languages: Set<String>?,
+            tests: [RuleTestCase], guideline: Guideline?
+        ) {
             self.id = id
             self.kind = kind
             self.message = message
@@ -124,7 +125,10 @@ public struct RuleHeader: Sendable {
         var guideline: Guideline? = nil
         if let name = try fields.string("guideline") {
             guard let known = Guideline(rawValue: name) else {
-                throw fields.error(key: "guideline", "unknown guideline '\(name)' (known: \(Guideline.allCases.map(\.rawValue).joined(separator: ", ")))")
+                throw fields.error(
+                    key: "guideline",
+                    "unknown guideline '\(name)' (known: \(Guideline.allCases.map(\.rawValue).joined(separator: ", ")))"
+                )
             }
             guideline = known
         }
@@ -139,15 +143,18 @@ public struct RuleHeader: Sendable {
 
     /// The same header with another scope (kinds whose natural default is not `text`).
     func withScope(_ scope: ScopeSelector) -> RuleHeader {
-        RuleHeader(storage: Fields(
-            id: id, kind: kind, message: message, severity: severity, description: description, link: link, scope: scope,
-            limit: limit, action: action, path: path, languages: languages, tests: tests, guideline: guideline))
+        RuleHeader(
+            storage: Fields(
+                id: id, kind: kind, message: message, severity: severity, description: description, link: link,
+                scope: scope,
+                limit: limit, action: action, path: path, languages: languages, tests: tests, guideline: guideline))
     }
 
     /// A header for rules that postcheck builds itself (vocabulary rules).
-    init(id: String, kind: String, message: String, severity: Severity, description: String = "",
-         scope: ScopeSelector = .text, action: RuleAction? = nil, path: String)
-    {
+    init(
+        id: String, kind: String, message: String, severity: Severity, description: String = "",
+        scope: ScopeSelector = .text, action: RuleAction? = nil, path: String
+    ) {
         storage = Fields(
             id: id, kind: kind, message: message, severity: severity, description: description, link: nil, scope: scope,
             limit: nil, action: action, path: path, languages: nil, tests: [], guideline: nil)

@@ -4,7 +4,9 @@ public protocol RuleKind: Sendable {
     static var name: String { get }
     /// Keys this kind takes in addition to the common header keys.
     static var keys: Set<String> { get }
-    static func compile(header: RuleHeader, fields: YAMLFields, context: RuleCompileContext) throws(RuleFileError)
+    static func compile(
+        header: RuleHeader, fields: YAMLFields, context: RuleCompileContext
+    ) throws(RuleFileError)
         -> any CompiledRule
 }
 

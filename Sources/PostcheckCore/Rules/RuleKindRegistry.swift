@@ -17,6 +17,7 @@ public struct RuleKindRegistry: Sendable {
     /// The Vale-compatible kinds.
     public static let standard = RuleKindRegistry([
         ExistenceRule.self, SubstitutionRule.self, OccurrenceRule.self, RepetitionRule.self, ConsistencyRule.self,
-        ConditionalRule.self, CapitalizationRule.self, LexiconRule.self, DensityRule.self, RequiresRule.self, LengthRule.self, MetricRule.self,
+        ConditionalRule.self, CapitalizationRule.self, LexiconRule.self, DensityRule.self, RequiresRule.self,
+        LengthRule.self, MetricRule.self,
     ])
 }

@@ -13,7 +13,9 @@ public struct RuleTestCase: Sendable {
     /// Line in the rule file, for failure messages.
     public let line: Int?
 
-    static let keys: Set<String> = ["name", "about", "input", "want", "contains", "absent", "lang", "platform", "format"]
+    static let keys: Set<String> = [
+        "name", "about", "input", "want", "contains", "absent", "lang", "platform", "format",
+    ]
 
     /// The draft text the case describes.
     public var draftText: String {
@@ -24,7 +26,9 @@ public struct RuleTestCase: Sendable {
     }
 
     /// Lines in the test's own coordinates (the input's lines, not counting the generated front matter).
-    public var lineOffset: Int { language == nil && platform == nil ? 0 : 2 + (language == nil ? 0 : 1) + (platform == nil ? 0 : 1) }
+    public var lineOffset: Int {
+        language == nil && platform == nil ? 0 : 2 + (language == nil ? 0 : 1) + (platform == nil ? 0 : 1)
+    }
 
     public var expectsFinding: Bool { !(want?.isEmpty ?? true) || !contains.isEmpty }
 
@@ -37,17 +41,20 @@ public struct RuleTestCase: Sendable {
         for (index, item) in items.enumerated() {
             let entry = try YAMLFields(path: fields.path, node: item)
             try entry.rejectUnknownKeys(allowed: keys, context: "a test case")
-            guard let input = try entry.string("input") else { throw fields.error(at: item, "a test case needs 'input'") }
+            guard let input = try entry.string("input") else {
+                throw fields.error(at: item, "a test case needs 'input'")
+            }
             let want = try entry.stringList("want")
             let contains = try entry.stringList("contains") ?? []
             let absent = try entry.stringList("absent") ?? []
             guard want != nil || !contains.isEmpty || !absent.isEmpty else {
                 throw fields.error(at: item, "a test case needs 'want' (use [] for none), 'contains' or 'absent'")
             }
-            cases.append(RuleTestCase(
-                name: try entry.string("name") ?? "case \(index + 1)", input: input,
-                language: try entry.string("lang"), platform: try entry.string("platform"), want: want,
-                contains: contains, absent: absent, line: item.mark?.line))
+            cases.append(
+                RuleTestCase(
+                    name: try entry.string("name") ?? "case \(index + 1)", input: input,
+                    language: try entry.string("lang"), platform: try entry.string("platform"), want: want,
+                    contains: contains, absent: absent, line: item.mark?.line))
         }
         return cases
     }
@@ -93,8 +100,10 @@ public enum RuleSelfTest {
             for testCase in header.tests {
                 report.cases += 1
                 func fail(_ reason: String) {
-                    report.failures.append(Failure(ruleID: header.id, caseName: testCase.name, path: header.path,
-                                                   line: testCase.line, reason: reason))
+                    report.failures.append(
+                        Failure(
+                            ruleID: header.id, caseName: testCase.name, path: header.path,
+                            line: testCase.line, reason: reason))
                 }
                 let draft: Draft
                 do {
@@ -109,14 +118,17 @@ public enum RuleSelfTest {
                 if !found.isEmpty { fired = true }
                 let full = found.map { finding -> String in
                     let location = draft.original.location(of: finding.range.lowerBound)
-                    return "\(location.line - testCase.lineOffset):\(location.column):\(finding.ruleID):\(finding.message)"
+                    return
+                        "\(location.line - testCase.lineOffset):\(location.column):\(finding.ruleID):\(finding.message)"
                 }
                 let short = full.map { $0.split(separator: ":", maxSplits: 2).prefix(2).joined(separator: ":") }
                 func has(_ expected: String) -> Bool { full.contains(expected) || short.contains(expected) }
                 if let want = testCase.want {
                     let comparable = want.allSatisfy { $0.split(separator: ":").count <= 2 } ? short : full
                     if comparable != want {
-                        fail("want \(want.isEmpty ? "no finding" : want.joined(separator: " | ")), got \(full.isEmpty ? "no finding" : full.joined(separator: " | "))")
+                        fail(
+                            "want \(want.isEmpty ? "no finding" : want.joined(separator: " | ")), got \(full.isEmpty ? "no finding" : full.joined(separator: " | "))"
+                        )
                     }
                 }
                 for expected in testCase.contains where !has(expected) {
@@ -127,8 +139,10 @@ public enum RuleSelfTest {
                 }
             }
             if !fired {
-                report.failures.append(Failure(ruleID: header.id, caseName: "all cases", path: header.path, line: nil,
-                                               reason: "the rule fires in none of its examples: it may never match"))
+                report.failures.append(
+                    Failure(
+                        ruleID: header.id, caseName: "all cases", path: header.path, line: nil,
+                        reason: "the rule fires in none of its examples: it may never match"))
             }
         }
         return report

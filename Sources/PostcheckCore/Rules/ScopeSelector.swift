@@ -31,7 +31,9 @@ public struct ScopeSelector: Sendable, Hashable {
                 if negated { part.removeFirst() }
                 for piece in part.split(separator: ".").map(String.init) {
                     guard Self.knownParts.contains(piece) else {
-                        throw ParseError(message: "unknown scope '\(scope)' (known: \(Self.knownParts.sorted().joined(separator: ", ")))")
+                        throw ParseError(
+                            message:
+                                "unknown scope '\(scope)' (known: \(Self.knownParts.sorted().joined(separator: ", ")))")
                     }
                     if negated { excluded.insert(piece) } else { required.insert(piece) }
                 }

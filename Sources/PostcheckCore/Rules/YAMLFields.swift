@@ -14,19 +14,22 @@ public struct YAMLFields {
         self.variables = variables
         self.mark = node.mark
         guard case .mapping(let mapping) = node else {
-            throw RuleFileError(path: path, line: node.mark?.line, column: node.mark?.column,
-                                message: "expected a mapping of keys to values")
+            throw RuleFileError(
+                path: path, line: node.mark?.line, column: node.mark?.column,
+                message: "expected a mapping of keys to values")
         }
         var entries: [(String, Node, Node)] = []
         var seen: Set<String> = []
         for (key, value) in mapping {
             guard let name = key.string else {
-                throw RuleFileError(path: path, line: key.mark?.line, column: key.mark?.column,
-                                    message: "keys must be strings")
+                throw RuleFileError(
+                    path: path, line: key.mark?.line, column: key.mark?.column,
+                    message: "keys must be strings")
             }
             if !seen.insert(name.lowercased()).inserted {
-                throw RuleFileError(path: path, line: key.mark?.line, column: key.mark?.column,
-                                    message: "duplicate key '\(name)'")
+                throw RuleFileError(
+                    path: path, line: key.mark?.line, column: key.mark?.column,
+                    message: "duplicate key '\(name)'")
             }
             entries.append((name, key, value))
         }
@@ -34,7 +37,9 @@ public struct YAMLFields {
     }
 
     /// Parses a whole file's text into its top-level fields.
-    public static func parse(path: String, text: String, variables: [String: [String]] = [:]) throws(RuleFileError) -> YAMLFields {
+    public static func parse(
+        path: String, text: String, variables: [String: [String]] = [:]
+    ) throws(RuleFileError) -> YAMLFields {
         let node: Node?
         do {
             // Without YAML's type resolution: it runs up to seven of Foundation's regular expressions on every
@@ -71,8 +76,9 @@ public struct YAMLFields {
     }
 
     public func error(at node: Node?, _ message: String) -> RuleFileError {
-        RuleFileError(path: path, line: node?.mark?.line ?? mark?.line, column: node?.mark?.column ?? mark?.column,
-                      message: message)
+        RuleFileError(
+            path: path, line: node?.mark?.line ?? mark?.line, column: node?.mark?.column ?? mark?.column,
+            message: message)
     }
 
     public func error(key: String, _ message: String) -> RuleFileError {
@@ -110,9 +116,10 @@ public struct YAMLFields {
     /// A placeholder's values; an unknown or empty list makes the rule not applicable.
     func values(_ name: String, at node: Node) throws(RuleFileError) -> [String] {
         guard let values = variables[name], !values.isEmpty else {
-            throw RuleFileError(path: path, line: node.mark?.line, column: node.mark?.column,
-                                message: "needs the configuration's '\(name)' (e.g. under 'names:'), which is empty",
-                                notApplicable: true)
+            throw RuleFileError(
+                path: path, line: node.mark?.line, column: node.mark?.column,
+                message: "needs the configuration's '\(name)' (e.g. under 'names:'), which is empty",
+                notApplicable: true)
         }
         return values
     }
@@ -127,7 +134,10 @@ public struct YAMLFields {
 
     public func int(_ key: String) throws(RuleFileError) -> Int? {
         guard let entry = entry(key) else { return nil }
-        if let text = entry.value.string, text.hasPrefix("{{"), let value = Int(try values(String(text.dropFirst(2).dropLast(2)).trimmingCharacters(in: [" "]), at: entry.value)[0]) {
+        if let text = entry.value.string, text.hasPrefix("{{"),
+            let value = Int(
+                try values(String(text.dropFirst(2).dropLast(2)).trimmingCharacters(in: [" "]), at: entry.value)[0])
+        {
             return value
         }
         guard case .scalar = entry.value, let value = entry.value.typed.int else {
@@ -138,10 +148,14 @@ public struct YAMLFields {
 
     public func double(_ key: String) throws(RuleFileError) -> Double? {
         guard let entry = entry(key) else { return nil }
-        if let text = entry.value.string, text.hasPrefix("{{"), let value = Double(try values(String(text.dropFirst(2).dropLast(2)).trimmingCharacters(in: [" "]), at: entry.value)[0]) {
+        if let text = entry.value.string, text.hasPrefix("{{"),
+            let value = Double(
+                try values(String(text.dropFirst(2).dropLast(2)).trimmingCharacters(in: [" "]), at: entry.value)[0])
+        {
             return value
         }
-        guard case .scalar = entry.value, let value = entry.value.typed.float ?? entry.value.typed.int.map(Double.init) else {
+        guard case .scalar = entry.value, let value = entry.value.typed.float ?? entry.value.typed.int.map(Double.init)
+        else {
             throw error(at: entry.value, "'\(entry.key)' must be a number")
         }
         return value
@@ -160,9 +174,13 @@ public struct YAMLFields {
             // Most items are words, without a placeholder.
             guard text.utf8.contains(UInt8(ascii: "{")) else { return [text] }
             let trimmed = text.trimmingCharacters(in: [" "])
-            if trimmed.hasPrefix("{{") && trimmed.hasSuffix("}}") && trimmed.components(separatedByString: "{{").count == 2 {
-                return try fields.values(String(trimmed.dropFirst(2).dropLast(2)).trimmingCharacters(in: [" "]), at: item)
-                    .map(RegexPattern.escape)
+            if trimmed.hasPrefix("{{") && trimmed.hasSuffix("}}")
+                && trimmed.components(separatedByString: "{{").count == 2
+            {
+                return try fields.values(
+                    String(trimmed.dropFirst(2).dropLast(2)).trimmingCharacters(in: [" "]), at: item
+                )
+                .map(RegexPattern.escape)
             }
             return [try fields.expandInline(text, at: item)]
         }
@@ -194,7 +212,8 @@ public struct YAMLFields {
         var lists: [String: [String]] = [:]
         for (languageNode, value) in mapping {
             guard let language = languageNode.string, LanguageDetector.normalize(language).count == 2 else {
-                throw error(at: languageNode, "'\(entry.key)' per language needs language codes (nl, en, fr, de) as keys")
+                throw error(
+                    at: languageNode, "'\(entry.key)' per language needs language codes (nl, en, fr, de) as keys")
             }
             lists[LanguageDetector.normalize(language)] = try Self.strings(value, name: entry.key, fields: self)
         }
@@ -235,7 +254,9 @@ extension Node {
     /// configuration files are parsed without that resolution (`YAMLFields.parse`), so every value reads as text
     /// until a field asks for a type. A quoted value stays text, as in YAML.
     var typed: Node {
-        guard case .scalar(let scalar) = self, scalar.style == .plain, Self.mayBeTyped(scalar.string) else { return self }
+        guard case .scalar(let scalar) = self, scalar.style == .plain, Self.mayBeTyped(scalar.string) else {
+            return self
+        }
         return Node(scalar.string, Tag(CoreSchema.tagName(of: scalar.string), .basic, CoreSchema.constructor), .plain)
     }
 
@@ -270,23 +291,26 @@ enum CoreSchema {
     /// Yams' `Resolver.Rule`s bool, int, float, merge, null, timestamp and value, in that order, as one pattern with
     /// a group per rule: the first alternative that matches the whole value is the first rule that would.
     private static let names = ["bool", "int", "float", "merge", "null", "timestamp", "value"]
-    private static let rules = try! RegexPattern("^(?:" + [
-        "(yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)",
-        "([-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)",
-        "([-+]?(?:[0-9][0-9_]*)(?:\\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?|\\.[0-9_]+(?:[eE][-+][0-9]+)?"
-            + "|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\\.[0-9_]*|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))",
-        "(<<)",
-        "(~|null|Null|NULL|)",
-        "([0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \\t]+)"
-            + "[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\\.[0-9]*)?(?:[ \\t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)",
-        "(=)",
-    ].joined(separator: "|") + ")$", options: .interpreted)
+    private static let rules = try! RegexPattern(
+        "^(?:"
+            + [
+                "(yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)",
+                "([-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)",
+                "([-+]?(?:[0-9][0-9_]*)(?:\\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?|\\.[0-9_]+(?:[eE][-+][0-9]+)?"
+                    + "|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\\.[0-9_]*|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))",
+                "(<<)",
+                "(~|null|Null|NULL|)",
+                "([0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \\t]+)"
+                    + "[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\\.[0-9]*)?(?:[ \\t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)",
+                "(=)",
+            ].joined(separator: "|") + ")$", options: .interpreted)
 
     static func tagName(of value: String) -> Tag.Name {
         guard !value.isEmpty else { return .null }
         let bytes = Array(value.utf8)
         let match = bytes.withUnsafeBufferPointer { buffer in
-            try? rules.matches(in: buffer, range: 0..<buffer.count, scratch: .forCurrentThread, captureGroups: true).first
+            try? rules.matches(in: buffer, range: 0..<buffer.count, scratch: .forCurrentThread, captureGroups: true)
+                .first
         }
         guard let match, let rule = names.indices.first(where: { match.group($0 + 1) != nil }) else { return .str }
         return Tag.Name(rawValue: "tag:yaml.org,2002:" + names[rule])

@@ -25,7 +25,9 @@ enum AddressTokens {
         let first = word.first!
         // A hashtag or mention: the sign, then a letter or digit (a lone "#1" or "@" is no handle).
         if first == UInt8(ascii: "#") || first == UInt8(ascii: "@") { return isWordByte(word[word.startIndex + 1]) }
-        if let at = word.firstIndex(of: UInt8(ascii: "@")), at > word.startIndex, word[(at + 1)...].contains(UInt8(ascii: ".")) {
+        if let at = word.firstIndex(of: UInt8(ascii: "@")), at > word.startIndex,
+            word[(at + 1)...].contains(UInt8(ascii: "."))
+        {
             return true
         }
         if containsSequence(word, "://") || startsWithCaseless(word, "www.") { return true }
@@ -35,19 +37,25 @@ enum AddressTokens {
     /// `name.tld` or `name.tld/path`: labels of letters, digits and hyphens, the last of two or more ASCII letters
     /// (so "e.g." and "1.2" are no domains).
     private static func isDomain(_ word: ArraySlice<UInt8>) -> Bool {
-        let hostEnd = word.firstIndex { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "?") } ?? word.endIndex
-        let labels = word[word.startIndex..<hostEnd].split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        let hostEnd =
+            word.firstIndex { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "?") }
+            ?? word.endIndex
+        let labels = word[word.startIndex..<hostEnd].split(
+            separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
         guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty && $0.allSatisfy(isWordByte) }) else { return false }
         let tld = labels.last!
         return tld.count >= 2 && tld.allSatisfy { ($0 | 0x20) >= UInt8(ascii: "a") && ($0 | 0x20) <= UInt8(ascii: "z") }
     }
 
-    private static func isSeparator(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 }
+    private static func isSeparator(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
+    }
 
     /// Letters (any non-ASCII byte counts, for accented names), digits, `_` and `-`.
     private static func isWordByte(_ byte: UInt8) -> Bool {
         byte >= 0x80 || (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z"))
-            || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+            || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_")
+            || byte == UInt8(ascii: "-")
     }
 
     private static func containsSequence(_ word: ArraySlice<UInt8>, _ needle: String) -> Bool {

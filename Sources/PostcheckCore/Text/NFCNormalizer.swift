@@ -18,7 +18,11 @@ public struct OffsetMap: Sendable {
         var high = normalizedStarts.count
         while low < high {
             let mid = (low + high) / 2
-            if strictly ? normalizedStarts[mid] < offset : normalizedStarts[mid] <= offset { low = mid + 1 } else { high = mid }
+            if strictly ? normalizedStarts[mid] < offset : normalizedStarts[mid] <= offset {
+                low = mid + 1
+            } else {
+                high = mid
+            }
         }
         return low == 0 ? nil : low - 1
     }
@@ -65,7 +69,10 @@ enum NFCNormalizer {
         var pairs: [UInt32] = []
         while index < count {
             // Nine ASCII bytes in a row: the first eight neither are marks nor come before one.
-            if index + 9 <= count && bytes.withUnsafeBytes({ Self.isASCII(word: $0.loadUnaligned(fromByteOffset: index, as: UInt64.self)) })
+            if index + 9 <= count
+                && bytes.withUnsafeBytes({
+                    Self.isASCII(word: $0.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                })
                 && bytes[index + 8] < 0x80
             {
                 index += 8
@@ -89,14 +96,18 @@ enum NFCNormalizer {
                 // Only a base with combining marks can compose.
                 output.append(contentsOf: bytes[copied..<index])
                 let normalized: [UInt8]
-                if length == 1 && end - index == 3 && (bytes[index + 1] == 0xCC || (bytes[index + 1] == 0xCD && bytes[index + 2] < 0xB0)) {
+                if length == 1 && end - index == 3
+                    && (bytes[index + 1] == 0xCC || (bytes[index + 1] == 0xCD && bytes[index + 2] < 0xB0))
+                {
                     // ASCII base, one mark of U+0300–U+036F, and a starter after it: nothing else takes part.
                     if pairs.isEmpty { pairs = [UInt32](repeating: 0, count: 128 * 112) }
                     let mark = (UInt32(bytes[index + 1] & 0x1F) << 6 | UInt32(bytes[index + 2] & 0x3F)) - 0x300
                     let key = Int(byte) * 112 + Int(mark)
                     if pairs[key] == 0 {
                         let composed = Self.composed(bytes[index..<end])
-                        pairs[key] = composed.utf8.elementsEqual(bytes[index..<end]) ? 2
+                        pairs[key] =
+                            composed.utf8.elementsEqual(bytes[index..<end])
+                            ? 2
                             : composed.unicodeScalars.count == 1 ? composed.unicodeScalars.first!.value + 3 : 1
                     }
                     switch pairs[key] {
@@ -118,8 +129,12 @@ enum NFCNormalizer {
         }
         output.append(contentsOf: bytes[copied..<count])
         if output == bytes { return nil }
-        return (output, OffsetMap(normalizedStarts: normalizedStarts, normalizedEnds: normalizedEnds,
-                                  originalStarts: originalStarts, originalEnds: originalEnds))
+        return (
+            output,
+            OffsetMap(
+                normalizedStarts: normalizedStarts, normalizedEnds: normalizedEnds,
+                originalStarts: originalStarts, originalEnds: originalEnds)
+        )
     }
 
     private static func composed(_ segment: ArraySlice<UInt8>) -> String {
@@ -147,7 +162,8 @@ enum NFCNormalizer {
             let raw = UnsafeRawBufferPointer(buffer)
             var index = 0
             while index < buffer.count {
-                if index + 8 <= buffer.count && isASCII(word: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+                if index + 8 <= buffer.count && isASCII(word: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                {
                     index += 8
                     continue
                 }

@@ -19,11 +19,14 @@ struct CapitalizationRule: RuleKind, CompiledRule {
         "per", "to", "up", "via", "vs", "vs.", "with", "from", "into", "onto", "over",
     ]
 
-    static func compile(header: RuleHeader, fields: YAMLFields, context: RuleCompileContext) throws(RuleFileError)
+    static func compile(
+        header: RuleHeader, fields: YAMLFields, context: RuleCompileContext
+    ) throws(RuleFileError)
         -> any CompiledRule
     {
         guard let match = try fields.string("match") else {
-            throw fields.error(at: nil, "a capitalization rule needs 'match' ($title, $sentence, $lower, $upper or a pattern)")
+            throw fields.error(
+                at: nil, "a capitalization rule needs 'match' ($title, $sentence, $lower, $upper or a pattern)")
         }
         let style: Style
         switch match {
@@ -38,9 +41,10 @@ struct CapitalizationRule: RuleKind, CompiledRule {
         }
         var exceptions = try fields.stringList("exceptions") ?? []
         if try fields.bool("vocab") ?? true { exceptions += context.acceptedTerms }
-        return CapitalizationRule(header: header, style: style, exceptions: Set(exceptions),
-                                  indicators: try fields.stringList("indicators") ?? [":"],
-                                  threshold: try fields.double("threshold") ?? 0.8)
+        return CapitalizationRule(
+            header: header, style: style, exceptions: Set(exceptions),
+            indicators: try fields.stringList("indicators") ?? [":"],
+            threshold: try fields.double("threshold") ?? 0.8)
     }
 
     func check(_ input: CheckInput) throws(MatchError) -> [Finding] {
@@ -63,8 +67,10 @@ struct CapitalizationRule: RuleKind, CompiledRule {
                 passes = Double(conforming) / Double(words.count) >= threshold
             }
             if !passes {
-                findings.append(header.finding(input, range: subject.range, arguments: [text, expected],
-                                               suggestions: expected == text ? [] : [expected]))
+                findings.append(
+                    header.finding(
+                        input, range: subject.range, arguments: [text, expected],
+                        suggestions: expected == text ? [] : [expected]))
             }
         }
         return findings

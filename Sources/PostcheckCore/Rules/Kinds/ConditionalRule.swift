@@ -11,7 +11,9 @@ struct ConditionalRule: RuleKind, CompiledRule {
     let exceptions: ExceptionFilter
     let exceptionTerms: Set<String>
 
-    static func compile(header: RuleHeader, fields: YAMLFields, context: RuleCompileContext) throws(RuleFileError)
+    static func compile(
+        header: RuleHeader, fields: YAMLFields, context: RuleCompileContext
+    ) throws(RuleFileError)
         -> any CompiledRule
     {
         guard let first = try fields.string("first"), let second = try fields.string("second") else {
@@ -24,8 +26,9 @@ struct ConditionalRule: RuleKind, CompiledRule {
             header: header,
             first: try fields.compile(first, options: options, from: ["first"]),
             second: try fields.compile(second, options: options, from: ["second"]),
-            exceptions: try ExceptionFilter(exceptions: [], accepted: context.acceptedTerms,
-                                            useVocabulary: try fields.bool("vocab") ?? true, fields: fields),
+            exceptions: try ExceptionFilter(
+                exceptions: [], accepted: context.acceptedTerms,
+                useVocabulary: try fields.bool("vocab") ?? true, fields: fields),
             exceptionTerms: Set(exceptionList))
     }
 

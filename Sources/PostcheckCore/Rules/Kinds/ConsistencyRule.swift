@@ -9,7 +9,9 @@ struct ConsistencyRule: RuleKind, CompiledRule {
     /// One pattern per pair; group 1 is the first spelling, group 2 the second.
     let pairs: [RegexPattern]
 
-    static func compile(header: RuleHeader, fields: YAMLFields, context: RuleCompileContext) throws(RuleFileError)
+    static func compile(
+        header: RuleHeader, fields: YAMLFields, context: RuleCompileContext
+    ) throws(RuleFileError)
         -> any CompiledRule
     {
         guard let either = try fields.stringPairs("either"), !either.isEmpty else {
@@ -21,7 +23,8 @@ struct ConsistencyRule: RuleKind, CompiledRule {
         var pairs: [RegexPattern] = []
         for (first, second) in either {
             let alternation = "(\(removingCaptureGroups(first)))|(\(removingCaptureGroups(second)))"
-            let pattern = try fields.compile(context.wrap(alternation, word: !nonword), options: options, from: ["either"])
+            let pattern = try fields.compile(
+                context.wrap(alternation, word: !nonword), options: options, from: ["either"])
             // Spellings that start with known texts (all of Vale's lists) join the linter's shared scan.
             if context.wordTemplate == nil, let firstTexts = TokenTrie.leadingTexts(of: first),
                 let secondTexts = TokenTrie.leadingTexts(of: second)

@@ -27,7 +27,9 @@ struct DensityRule: RuleKind, CompiledRule {
     /// Summed cue weight at which a scope is flagged whatever its length.
     let total: Double?
 
-    static func compile(header: RuleHeader, fields: YAMLFields, context: RuleCompileContext) throws(RuleFileError)
+    static func compile(
+        header: RuleHeader, fields: YAMLFields, context: RuleCompileContext
+    ) throws(RuleFileError)
         -> any CompiledRule
     {
         var options: RegexOptions = []
@@ -82,11 +84,17 @@ struct DensityRule: RuleKind, CompiledRule {
                 places.removeAll { $0.weight <= 0 }
                 var found = places.map { FindingCue(range: $0.range, text: input.text($0.range), weight: $0.weight) }
                 guard let first = found.min(by: { $0.range.lowerBound < $1.range.lowerBound }) else { continue }
-                found.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.range.lowerBound < $1.range.lowerBound }
-                let listed = found.prefix(6).map { "'\($0.text)'" }.joined(separator: ", ") + (found.count > 6 ? ", …" : "")
-                var finding = header.finding(input, range: first.range,
-                                             arguments: [String(format2: density), maximum.map { String(format2: $0) } ?? "none",
-                                                         listed, String(words), String(format2: weight)])
+                found.sort {
+                    $0.weight != $1.weight ? $0.weight > $1.weight : $0.range.lowerBound < $1.range.lowerBound
+                }
+                let listed =
+                    found.prefix(6).map { "'\($0.text)'" }.joined(separator: ", ") + (found.count > 6 ? ", …" : "")
+                var finding = header.finding(
+                    input, range: first.range,
+                    arguments: [
+                        String(format2: density), maximum.map { String(format2: $0) } ?? "none",
+                        listed, String(words), String(format2: weight),
+                    ])
                 finding.cues = found
                 findings.append(finding)
             }

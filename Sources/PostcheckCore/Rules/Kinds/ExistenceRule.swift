@@ -16,13 +16,17 @@ struct ExistenceRule: RuleKind, CompiledRule {
     let validator: MatchValidator?
     var specificity: Int { validator?.specificity ?? 0 }
 
-    static func compile(header: RuleHeader, fields: YAMLFields, context: RuleCompileContext) throws(RuleFileError)
+    static func compile(
+        header: RuleHeader, fields: YAMLFields, context: RuleCompileContext
+    ) throws(RuleFileError)
         -> any CompiledRule
     {
         var tokenLists = try fields.stringListsByLanguage("tokens") ?? ["*": []]
         // postcheck: `wordlist` files (one literal term per line, next to the rule), per language or one.
         for (language, node) in try fields.perLanguageNodes("wordlist") ?? [:] {
-            guard let name = node.string else { throw fields.error(at: node, "'wordlist' names a file (or one per language)") }
+            guard let name = node.string else {
+                throw fields.error(at: node, "'wordlist' names a file (or one per language)")
+            }
             let file = try fields.siblingFile(name, key: "wordlist")
             let terms = file.text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: [" ", "\t"]) }
                 .filter { !$0.isEmpty && !$0.hasPrefix("#") }
@@ -46,7 +50,8 @@ struct ExistenceRule: RuleKind, CompiledRule {
         /// The pattern for `tokens` (with the raw part), or for a word list that PCRE2 finds too large, one pattern
         /// per half, halved again until each compiles: the matches are the same, only found by several scans.
         func compilePatterns(_ tokens: [String]) throws(RuleFileError) -> [RegexPattern] {
-            let alternation = TokenTrie.alternation(tokens, caseInsensitive: options.contains(.caseInsensitive))
+            let alternation =
+                TokenTrie.alternation(tokens, caseInsensitive: options.contains(.caseInsensitive))
                 ?? tokens.joined(separator: "|")
             var source = tokens.isEmpty ? "" : context.wrap(alternation, word: !nonword, tokens: tokens)
             if raw.isEmpty, context.wordTemplate == nil, let hint = TokenTrie.firstCharacterHint(for: tokens) {
@@ -85,12 +90,16 @@ struct ExistenceRule: RuleKind, CompiledRule {
         var validator: MatchValidator? = nil
         if let name = try fields.string("validate") {
             guard let known = MatchValidator(rawValue: name) else {
-                throw fields.error(key: "validate", "unknown validator '\(name)' (known: \(MatchValidator.allCases.map(\.rawValue).joined(separator: ", ")))")
+                throw fields.error(
+                    key: "validate",
+                    "unknown validator '\(name)' (known: \(MatchValidator.allCases.map(\.rawValue).joined(separator: ", ")))"
+                )
             }
             validator = known
         }
-        return ExistenceRule(header: header, patterns: patterns, exceptions: exceptions,
-                             near: try Proximity(fields: fields, options: options), validator: validator)
+        return ExistenceRule(
+            header: header, patterns: patterns, exceptions: exceptions,
+            near: try Proximity(fields: fields, options: options), validator: validator)
     }
 
     var literalPatterns: [RegexPattern] { patterns.values.flatMap { $0 }.filter { $0.startTexts != nil } }
@@ -133,7 +142,9 @@ struct ExistenceRule: RuleKind, CompiledRule {
                 var nearby: Range<Int>? = nil
                 if let near {
                     if case .none = sentences { sentences = .some(near.sentences(of: subject, input: input)) }
-                    guard let found = try near.find(around: match.range, in: subject, input: input, sentences: sentences ?? nil)
+                    guard
+                        let found = try near.find(
+                            around: match.range, in: subject, input: input, sentences: sentences ?? nil)
                     else { continue }
                     nearby = found
                 }

@@ -64,7 +64,9 @@ struct LengthRule: RuleKind, CompiledRule {
             found.append(runStart..<runEnd)
             floor = runEnd
             if let dot = nextDot, dot < runEnd { nextDot = firstIndex(of: UInt8(ascii: "."), in: text, runEnd..<end) }
-            if let colon = nextColon, colon < runEnd { nextColon = firstIndex(of: UInt8(ascii: ":"), in: text, runEnd..<end) }
+            if let colon = nextColon, colon < runEnd {
+                nextColon = firstIndex(of: UInt8(ascii: ":"), in: text, runEnd..<end)
+            }
         }
         return found
     }
@@ -93,16 +95,21 @@ struct LengthRule: RuleKind, CompiledRule {
         }
     }
 
-    static func compile(header: RuleHeader, fields: YAMLFields, context: RuleCompileContext) throws(RuleFileError)
+    static func compile(
+        header: RuleHeader, fields: YAMLFields, context: RuleCompileContext
+    ) throws(RuleFileError)
         -> any CompiledRule
     {
         let name = try fields.string("count") ?? "characters"
         guard let count = Count(rawValue: name) else {
-            throw fields.error(key: "count", "'count' must be one of \(Count.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw fields.error(
+                key: "count", "'count' must be one of \(Count.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         let maximum = try limits(fields, "max")
         let minimum = try limits(fields, "min")
-        guard !maximum.isEmpty || !minimum.isEmpty else { throw fields.error(at: nil, "a length rule needs 'max' or 'min'") }
+        guard !maximum.isEmpty || !minimum.isEmpty else {
+            throw fields.error(at: nil, "a length rule needs 'max' or 'min'")
+        }
         return LengthRule(header: header, count: count, maximum: maximum, minimum: minimum)
     }
 
@@ -174,7 +181,8 @@ struct LengthRule: RuleKind, CompiledRule {
         case .hashtags, .mentions:
             let pattern = count == .hashtags ? Self.hashtag : Self.mention
             items = try pattern.matches(in: input.raw, range: body, scratch: input.scratch).map(\.range)
-            total = items.count + (signature.isEmpty ? 0 : try pattern.matches(in: signature, scratch: input.scratch).count)
+            total =
+                items.count + (signature.isEmpty ? 0 : try pattern.matches(in: signature, scratch: input.scratch).count)
         case .links:
             // Only stretches that look like a host or a URL go through the full extractor.
             for candidate in Self.urlCandidates(in: input.raw, range: body) {
@@ -186,21 +194,37 @@ struct LengthRule: RuleKind, CompiledRule {
             total = items.count + URLExtractor.urls(in: signature).count
         case .emoji:
             let bodyText = source.string(body)
-            items = TwitterText.emojiRangesBoth(in: bodyText).map { ($0.utf8.lowerBound + body.lowerBound)..<($0.utf8.upperBound + body.lowerBound) }
+            items = TwitterText.emojiRangesBoth(in: bodyText).map {
+                ($0.utf8.lowerBound + body.lowerBound)..<($0.utf8.upperBound + body.lowerBound)
+            }
             total = items.count + TwitterText.emojiRanges(in: signature).count
         case .lines:
             total = text.isEmpty ? 0 : text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).count
         }
         let where_ = platform.map { Self.platformName($0) } ?? "the platform"
         if let maximum, total > maximum {
-            var range = body.isEmpty ? body.lowerBound..<body.lowerBound : body.lowerBound..<min(body.upperBound, body.lowerBound + scalarLength(source.bytes[body.lowerBound]))
+            var range =
+                body.isEmpty
+                ? body.lowerBound..<body.lowerBound
+                : body.lowerBound..<min(body.upperBound, body.lowerBound + scalarLength(source.bytes[body.lowerBound]))
             if let overflowAt, overflowAt < body.upperBound { range = overflowAt..<body.upperBound }
             if items.count > maximum { range = items[maximum] }
-            return [header.finding(input, range: range, arguments: [String(total), String(maximum), noun(total), where_, String(total - maximum)])]
+            return [
+                header.finding(
+                    input, range: range,
+                    arguments: [String(total), String(maximum), noun(total), where_, String(total - maximum)])
+            ]
         }
         if let minimum, total < minimum {
-            let range = body.isEmpty ? body : body.lowerBound..<min(body.upperBound, body.lowerBound + scalarLength(source.bytes[body.lowerBound]))
-            return [header.finding(input, range: range, arguments: [String(total), String(minimum), noun(total), where_, String(minimum - total)])]
+            let range =
+                body.isEmpty
+                ? body
+                : body.lowerBound..<min(body.upperBound, body.lowerBound + scalarLength(source.bytes[body.lowerBound]))
+            return [
+                header.finding(
+                    input, range: range,
+                    arguments: [String(total), String(minimum), noun(total), where_, String(minimum - total)])
+            ]
         }
         return []
     }
@@ -219,8 +243,11 @@ struct LengthRule: RuleKind, CompiledRule {
     }
 
     static func platformName(_ platform: String) -> String {
-        ["linkedin": "LinkedIn", "x": "X", "twitter": "X", "instagram": "Instagram", "facebook": "Facebook", "threads": "Threads",
-         "mastodon": "Mastodon", "bluesky": "Bluesky"][platform] ?? platform
+        [
+            "linkedin": "LinkedIn", "x": "X", "twitter": "X", "instagram": "Instagram", "facebook": "Facebook",
+            "threads": "Threads",
+            "mastodon": "Mastodon", "bluesky": "Bluesky",
+        ][platform] ?? platform
     }
 
 }

@@ -28,7 +28,9 @@ struct LexiconRule: RuleKind, CompiledRule {
     let minimumWords: Int
     let cueCount: Int
 
-    static func compile(header: RuleHeader, fields: YAMLFields, context: RuleCompileContext) throws(RuleFileError)
+    static func compile(
+        header: RuleHeader, fields: YAMLFields, context: RuleCompileContext
+    ) throws(RuleFileError)
         -> any CompiledRule
     {
         var lexicons: [String: [String: Double]] = [:]
@@ -43,7 +45,11 @@ struct LexiconRule: RuleKind, CompiledRule {
                 }
                 let file = try fields.siblingFile(name, key: "lexicon")
                 let parsed = try LexiconFile.parse(file.text, path: file.path)
-                if lexicons[language] == nil { lexicons[language] = parsed } else { lexicons[language]!.merge(parsed) { $1 } }
+                if lexicons[language] == nil {
+                    lexicons[language] = parsed
+                } else {
+                    lexicons[language]!.merge(parsed) { $1 }
+                }
             }
         }
         for (language, node) in try fields.perLanguageNodes("entries") ?? [:] {
@@ -80,7 +86,9 @@ struct LexiconRule: RuleKind, CompiledRule {
         try threshold.rejectUnknownKeys(allowed: ["above", "below"], context: "'threshold'")
         let above = try threshold.double("above")
         let below = try threshold.double("below")
-        guard above != nil || below != nil else { throw fields.error(key: "threshold", "'threshold' needs 'above' or 'below'") }
+        guard above != nil || below != nil else {
+            throw fields.error(key: "threshold", "'threshold' needs 'above' or 'below'")
+        }
         for value in [above, below].compactMap({ $0 }) where value < -1 || value > 1 {
             throw fields.error(key: "threshold", "scores lie in [-1, 1]; a threshold of \(value) can never be crossed")
         }
@@ -90,20 +98,23 @@ struct LexiconRule: RuleKind, CompiledRule {
         for (language, lexicon) in lexicons {
             // English lexicons read emoji descriptions (VADER); others need weights per emoji.
             let descriptions = language == "en" || language == "*" ? emoji.0 : [:]
-            scorers[language] = SentimentScorer(lexicon: lexicon, language: .forLanguage(language == "*" ? "en" : language),
-                                                emojiDescriptions: descriptions, emojiValences: emoji.1)
+            scorers[language] = SentimentScorer(
+                lexicon: lexicon, language: .forLanguage(language == "*" ? "en" : language),
+                emojiDescriptions: descriptions, emojiValences: emoji.1)
         }
         // A language-neutral lexicon still negates and boosts with the draft's own words: one scorer per language
         // that has its own function words, made now rather than for every draft.
         if let neutral = lexicons["*"] {
             for language in LanguageRules.languagesWithRules where lexicons[language] == nil {
-                scorers[language] = SentimentScorer(lexicon: neutral, language: .forLanguage(language),
-                                                    emojiDescriptions: emoji.0, emojiValences: emoji.1)
+                scorers[language] = SentimentScorer(
+                    lexicon: neutral, language: .forLanguage(language),
+                    emojiDescriptions: emoji.0, emojiValences: emoji.1)
             }
         }
         let scoped = fields.has("scope") ? header : header.withScope(try! ScopeSelector(["summary"]))
-        return LexiconRule(header: scoped, scorers: scorers, mode: mode, above: above, below: below,
-                           minimumWords: minimumWords, cueCount: max(1, try fields.int("cues") ?? 3))
+        return LexiconRule(
+            header: scoped, scorers: scorers, mode: mode, above: above, below: below,
+            minimumWords: minimumWords, cueCount: max(1, try fields.int("cues") ?? 3))
     }
 
     func check(_ input: CheckInput) throws(MatchError) -> [Finding] {
@@ -116,7 +127,9 @@ struct LexiconRule: RuleKind, CompiledRule {
             let buffer = input.buffer(subject)
             for range in input.postSizedPieces(of: subject) {
                 try input.checkDeadline()
-                let result = scorer.score(buffer, range: range, words: &HeuristicMemo.forCurrentThread.toneWords[memo, default: SentimentScorer.WordMemo()])
+                let result = scorer.score(
+                    buffer, range: range,
+                    words: &HeuristicMemo.forCurrentThread.toneWords[memo, default: SentimentScorer.WordMemo()])
                 guard result.tokenCount >= minimumWords else { continue }
                 let value = mode == .compound ? result.compound : result.intensity
                 let crossed: String
@@ -130,14 +143,14 @@ struct LexiconRule: RuleKind, CompiledRule {
                 let cues = Array(result.cues.prefix(cueCount))
                 let listed = cues.map { "'\($0.text)' (\(format($0.valence)))" }.joined(separator: ", ")
                 let at = cues.first?.range ?? range.lowerBound..<min(range.upperBound, range.lowerBound + 1)
-                var finding = header.finding(input, range: at, arguments: [format(value), crossed, listed.isEmpty ? "no single cue" : listed])
+                var finding = header.finding(
+                    input, range: at, arguments: [format(value), crossed, listed.isEmpty ? "no single cue" : listed])
                 finding.cues = cues.map { FindingCue(range: $0.range, text: $0.text, weight: $0.valence) }
                 findings.append(finding)
             }
         }
         return findings
     }
-
 
     private func format(_ value: Double) -> String { String(format2: value) }
 }

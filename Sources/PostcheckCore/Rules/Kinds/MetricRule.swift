@@ -18,10 +18,14 @@ struct MetricRule: RuleKind, CompiledRule {
     let comparison: String
     let limit: Double
 
-    static func compile(header: RuleHeader, fields: YAMLFields, context: RuleCompileContext) throws(RuleFileError)
+    static func compile(
+        header: RuleHeader, fields: YAMLFields, context: RuleCompileContext
+    ) throws(RuleFileError)
         -> any CompiledRule
     {
-        guard let source = try fields.string("formula") else { throw fields.error(at: nil, "a metric rule needs a 'formula'") }
+        guard let source = try fields.string("formula") else {
+            throw fields.error(at: nil, "a metric rule needs a 'formula'")
+        }
         let formula: Expression
         do {
             formula = try Expression.parse(source, variables: DocumentMetrics.variableNames)
@@ -37,7 +41,9 @@ struct MetricRule: RuleKind, CompiledRule {
         else {
             throw fields.error(key: "condition", "'condition' must be a comparison such as '> 8' or '<= 60'")
         }
-        return MetricRule(header: header.withScope(try! ScopeSelector(["summary"])), formula: formula, comparison: operation, limit: limit)
+        return MetricRule(
+            header: header.withScope(try! ScopeSelector(["summary"])), formula: formula, comparison: operation,
+            limit: limit)
     }
 
     func check(_ input: CheckInput) throws(MatchError) -> [Finding] {

@@ -10,7 +10,9 @@ struct OccurrenceRule: RuleKind, CompiledRule {
     let max: Int
     let min: Int
 
-    static func compile(header: RuleHeader, fields: YAMLFields, context: RuleCompileContext) throws(RuleFileError)
+    static func compile(
+        header: RuleHeader, fields: YAMLFields, context: RuleCompileContext
+    ) throws(RuleFileError)
         -> any CompiledRule
     {
         guard let token = try fields.string("token"), !token.isEmpty else {

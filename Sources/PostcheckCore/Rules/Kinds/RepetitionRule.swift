@@ -20,7 +20,8 @@ struct RepetitionRule: RuleKind, CompiledRule {
 
         init?(tokens: [String]) {
             switch tokens {
-            case ["[\\p{L}\\p{N}]+(?:['’-][\\p{L}\\p{N}]+)*"], ["[\\p{L}\\p{N}]+(?:['’\\-][\\p{L}\\p{N}]+)*"]: self = .words
+            case ["[\\p{L}\\p{N}]+(?:['’-][\\p{L}\\p{N}]+)*"], ["[\\p{L}\\p{N}]+(?:['’\\-][\\p{L}\\p{N}]+)*"]:
+                self = .words
             case ["[^\\s]+"], ["\\S+"]: self = .nonSpaceRuns
             default: return nil
             }
@@ -67,7 +68,9 @@ struct RepetitionRule: RuleKind, CompiledRule {
         return runs
     }
 
-    static func compile(header: RuleHeader, fields: YAMLFields, context: RuleCompileContext) throws(RuleFileError)
+    static func compile(
+        header: RuleHeader, fields: YAMLFields, context: RuleCompileContext
+    ) throws(RuleFileError)
         -> any CompiledRule
     {
         guard let tokens = try fields.stringList("tokens"), !tokens.isEmpty else {
@@ -80,9 +83,10 @@ struct RepetitionRule: RuleKind, CompiledRule {
         let exceptions = try ExceptionFilter(
             exceptions: try fields.stringList("exceptions") ?? [], accepted: context.acceptedTerms,
             useVocabulary: try fields.bool("vocab") ?? true, fields: fields)
-        return RepetitionRule(header: header, pattern: pattern, max: try fields.int("max") ?? 0,
-                              ignoreCase: ignoreCase, alpha: try fields.bool("alpha") ?? false, exceptions: exceptions,
-                              tokenScanner: TokenScanner(tokens: tokens))
+        return RepetitionRule(
+            header: header, pattern: pattern, max: try fields.int("max") ?? 0,
+            ignoreCase: ignoreCase, alpha: try fields.bool("alpha") ?? false, exceptions: exceptions,
+            tokenScanner: TokenScanner(tokens: tokens))
     }
 
     func check(_ input: CheckInput) throws(MatchError) -> [Finding] {
@@ -122,8 +126,10 @@ struct RepetitionRule: RuleKind, CompiledRule {
                 guard SentenceSplitter.sentences(in: bytes, range: 0..<bytes.count).count == 1 else { continue }
                 if try exceptions.suppresses(span, in: subject, input: input) { continue }
                 // The fix keeps one of the repeated tokens, whatever the rule's action says.
-                findings.append(header.finding(input, range: span, arguments: [current],
-                                               suggestions: [input.text(before.range)]))
+                findings.append(
+                    header.finding(
+                        input, range: span, arguments: [current],
+                        suggestions: [input.text(before.range)]))
                 count = 0
             }
         }
@@ -135,7 +141,9 @@ struct RepetitionRule: RuleKind, CompiledRule {
     /// differ when lower-cased and compared as Swift compares (canonical equivalence cannot join an ASCII
     /// character to what comes before it). Matches padded with white space, which the comparison trims, and
     /// differences in other characters are left to the string comparison.
-    static func mayBeSame(_ buffer: UnsafeBufferPointer<UInt8>, _ a: Range<Int>, _ b: Range<Int>, ignoreCase: Bool) -> Bool {
+    static func mayBeSame(
+        _ buffer: UnsafeBufferPointer<UInt8>, _ a: Range<Int>, _ b: Range<Int>, ignoreCase: Bool
+    ) -> Bool {
         func isPadded(_ range: Range<Int>) -> Bool {
             !range.isEmpty && (buffer[range.lowerBound] <= 0x20 || buffer[range.upperBound - 1] <= 0x20)
         }

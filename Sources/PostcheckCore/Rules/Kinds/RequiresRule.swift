@@ -27,16 +27,23 @@ struct RequiresRule: RuleKind, CompiledRule {
     /// so that company news naming the brand is no trigger).
     let near: Proximity?
 
-    static func compile(header: RuleHeader, fields: YAMLFields, context: RuleCompileContext) throws(RuleFileError)
+    static func compile(
+        header: RuleHeader, fields: YAMLFields, context: RuleCompileContext
+    ) throws(RuleFileError)
         -> any CompiledRule
     {
         var options: RegexOptions = []
         if try fields.bool("ignorecase") ?? true { options.insert(.caseInsensitive) }
-        guard let triggers = try fields.cues("trigger", options: options), triggers.values.contains(where: { !$0.isEmpty }) else {
+        guard let triggers = try fields.cues("trigger", options: options),
+            triggers.values.contains(where: { !$0.isEmpty })
+        else {
             throw fields.error(at: nil, "a requires rule needs 'trigger' patterns")
         }
-        guard let requirements = try fields.cues("require", options: options), requirements.values.contains(where: { !$0.isEmpty }) else {
-            throw fields.error(at: nil, "a requires rule needs 'require' patterns (what must be there when a trigger is)")
+        guard let requirements = try fields.cues("require", options: options),
+            requirements.values.contains(where: { !$0.isEmpty })
+        else {
+            throw fields.error(
+                at: nil, "a requires rule needs 'require' patterns (what must be there when a trigger is)")
         }
         let match = try fields.string("match") ?? "any"
         guard match == "any" || match == "all" else { throw fields.error(key: "match", "'match' must be any or all") }
@@ -45,14 +52,17 @@ struct RequiresRule: RuleKind, CompiledRule {
         if let within = try fields.fields("within") {
             try within.rejectUnknownKeys(allowed: ["first", "trailinghashtags"], context: "'within'")
             first = try within.int("first")
-            if let value = first, value <= 0 { throw within.error(key: "first", "'first' must be a positive number of characters") }
+            if let value = first, value <= 0 {
+                throw within.error(key: "first", "'first' must be a positive number of characters")
+            }
             trailing = try within.bool("trailinghashtags") ?? true
         }
         let scoped = fields.has("scope") ? header : header.withScope(try! ScopeSelector(["summary"]))
-        return RequiresRule(header: scoped, triggers: triggers, requirements: requirements,
-                            rejects: try fields.cues("reject", options: options) ?? [:], needsAll: match == "all",
-                            first: first, countsInTrailingHashtags: trailing,
-                            near: try Proximity(fields: fields, options: options))
+        return RequiresRule(
+            header: scoped, triggers: triggers, requirements: requirements,
+            rejects: try fields.cues("reject", options: options) ?? [:], needsAll: match == "all",
+            first: first, countsInTrailingHashtags: trailing,
+            near: try Proximity(fields: fields, options: options))
     }
 
     private func forLanguage(_ cues: [String: [Cue]], _ language: String?) -> [Cue] {
@@ -82,7 +92,8 @@ struct RequiresRule: RuleKind, CompiledRule {
                 let sentences = near.sentences(of: subject, input: input)
                 var kept: [RegexMatch] = []
                 for match in triggered {
-                    guard let cue = try near.find(around: match.range, in: subject, input: input, sentences: sentences) else { continue }
+                    guard let cue = try near.find(around: match.range, in: subject, input: input, sentences: sentences)
+                    else { continue }
                     kept.append(match)
                     nearby.append(cue)
                 }
@@ -91,9 +102,12 @@ struct RequiresRule: RuleKind, CompiledRule {
             }
             var rejected: [Range<Int>] = []
             for reject in rejects {
-                rejected += try reject.pattern.matches(in: buffer, range: subject.range, scratch: input.scratch).map(\.range)
+                rejected += try reject.pattern.matches(in: buffer, range: subject.range, scratch: input.scratch).map(
+                    \.range)
             }
-            let foldEnd = first.map { advance(buffer, from: subject.range.lowerBound, codePoints: $0, limit: subject.range.upperBound) }
+            let foldEnd = first.map {
+                advance(buffer, from: subject.range.lowerBound, codePoints: $0, limit: subject.range.upperBound)
+            }
             let hashtagRun = countsInTrailingHashtags ? nil : trailingHashtagRun(buffer, subject.range)
             var compliant = false
             var lateMatch = false
@@ -111,11 +125,16 @@ struct RequiresRule: RuleKind, CompiledRule {
             let trigger = triggered[0]
             // Say why a disclosure that is there does not count.
             var note = ""
-            if let reject = rejected.first { note = " ('\(input.text(reject))' does not count)" }
-            else if buriedMatch { note = " (a tag among the closing hashtags does not count)" }
-            else if lateMatch, let first { note = " within the first \(first) characters" }
+            if let reject = rejected.first {
+                note = " ('\(input.text(reject))' does not count)"
+            } else if buriedMatch {
+                note = " (a tag among the closing hashtags does not count)"
+            } else if lateMatch, let first {
+                note = " within the first \(first) characters"
+            }
             var finding = header.finding(input, range: trigger.range, arguments: [input.text(trigger.range), note])
-            finding.cues = triggered.map { FindingCue(range: $0.range, text: input.text($0.range), weight: 1) }
+            finding.cues =
+                triggered.map { FindingCue(range: $0.range, text: input.text($0.range), weight: 1) }
                 + nearby.map { FindingCue(range: $0, text: input.text($0), weight: 1) }
                 + rejected.map { FindingCue(range: $0, text: input.text($0), weight: -1) }
             findings.append(finding)
@@ -140,9 +159,15 @@ struct RequiresRule: RuleKind, CompiledRule {
         while index > range.lowerBound {
             // Walk back over white space and #words.
             var cursor = index
-            while cursor > range.lowerBound && (buffer[cursor - 1] == 0x20 || buffer[cursor - 1] == 0x0A || buffer[cursor - 1] == 0x0D || buffer[cursor - 1] == 0x09) { cursor -= 1 }
+            while cursor > range.lowerBound
+                && (buffer[cursor - 1] == 0x20 || buffer[cursor - 1] == 0x0A || buffer[cursor - 1] == 0x0D
+                    || buffer[cursor - 1] == 0x09)
+            { cursor -= 1 }
             var wordStart = cursor
-            while wordStart > range.lowerBound && !(buffer[wordStart - 1] == 0x20 || buffer[wordStart - 1] == 0x0A || buffer[wordStart - 1] == 0x0D || buffer[wordStart - 1] == 0x09) { wordStart -= 1 }
+            while wordStart > range.lowerBound
+                && !(buffer[wordStart - 1] == 0x20 || buffer[wordStart - 1] == 0x0A || buffer[wordStart - 1] == 0x0D
+                    || buffer[wordStart - 1] == 0x09)
+            { wordStart -= 1 }
             guard wordStart < cursor, buffer[wordStart] == UInt8(ascii: "#") else { break }
             start = wordStart
             index = wordStart

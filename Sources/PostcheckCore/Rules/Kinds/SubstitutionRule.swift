@@ -4,7 +4,9 @@ import Foundation
 /// text already reads as the suggestion.
 struct SubstitutionRule: RuleKind, CompiledRule {
     static let name = "substitution"
-    static let keys: Set<String> = ["swap", "exceptions", "ignorecase", "nonword", "vocab", "capitalize", "pos", "matchcase"]
+    static let keys: Set<String> = [
+        "swap", "exceptions", "ignorecase", "nonword", "vocab", "capitalize", "pos", "matchcase",
+    ]
 
     let header: RuleHeader
     let pattern: RegexPattern
@@ -21,7 +23,9 @@ struct SubstitutionRule: RuleKind, CompiledRule {
     let replaceAction: Bool
     let expectedPatterns: [RegexPattern?]
 
-    static func compile(header: RuleHeader, fields: YAMLFields, context: RuleCompileContext) throws(RuleFileError)
+    static func compile(
+        header: RuleHeader, fields: YAMLFields, context: RuleCompileContext
+    ) throws(RuleFileError)
         -> any CompiledRule
     {
         guard var pairs = try fields.stringPairs("swap"), !pairs.isEmpty else {
@@ -29,7 +33,8 @@ struct SubstitutionRule: RuleKind, CompiledRule {
         }
         // Longest key first, so that alternation prefers the longer phrase.
         pairs = pairs.enumerated().sorted {
-            $0.element.key.count != $1.element.key.count ? $0.element.key.count > $1.element.key.count : $0.offset < $1.offset
+            $0.element.key.count != $1.element.key.count
+                ? $0.element.key.count > $1.element.key.count : $0.offset < $1.offset
         }.map(\.element)
         let nonword = try fields.bool("nonword") ?? false
         let ignoreCase = try fields.bool("ignorecase") ?? false
@@ -50,7 +55,8 @@ struct SubstitutionRule: RuleKind, CompiledRule {
             for index in literalIndices where literalEntries[fold(pairs[index].key)] == nil {
                 literalEntries[fold(pairs[index].key)] = index
             }
-            alternation = (patternIndices.map { "(\(removingCaptureGroups(pairs[$0].key)))" } + ["(\(trie))"]).joined(separator: "|")
+            alternation = (patternIndices.map { "(\(removingCaptureGroups(pairs[$0].key)))" } + ["(\(trie))"]).joined(
+                separator: "|")
         } else {
             groupEntries = pairs.indices.map { Optional($0) }
             alternation = pairs.map { "(\(removingCaptureGroups($0.key)))" }.joined(separator: "|")
@@ -58,7 +64,9 @@ struct SubstitutionRule: RuleKind, CompiledRule {
         var options: RegexOptions = [.multiline]
         if ignoreCase { options.insert(.caseInsensitive) }
         var source = context.wrap(alternation, word: !nonword)
-        if context.wordTemplate == nil, let hint = TokenTrie.firstCharacterHint(for: pairs.map(\.key)) { source = hint + source }
+        if context.wordTemplate == nil, let hint = TokenTrie.firstCharacterHint(for: pairs.map(\.key)) {
+            source = hint + source
+        }
         let pattern = try fields.compile(source, options: options, from: ["swap"])
         // Every match starts with a known text of one of the keys: the rule joins the linter's shared scan.
         let texts = pairs.map { TokenTrie.leadingTexts(of: $0.key) }
@@ -85,11 +93,16 @@ struct SubstitutionRule: RuleKind, CompiledRule {
         for subject in input.subjects {
             try input.checkDeadline()
             for match in try input.matches(pattern, in: subject, groups: true) {
-                guard let matchedGroup = match.groups.firstIndex(where: { $0 != nil }), let range = match.groups[matchedGroup]
+                guard let matchedGroup = match.groups.firstIndex(where: { $0 != nil }),
+                    let range = match.groups[matchedGroup]
                 else { continue }
                 // Not inside an address, hashtag or mention: a fix there would break it (unless the rule reads the
                 // raw file on purpose).
-                if !header.scope.includesRaw && AddressTokens.contains(range, in: input.buffer(subject), bounds: subject.range) { continue }
+                if !header.scope.includesRaw
+                    && AddressTokens.contains(range, in: input.buffer(subject), bounds: subject.range)
+                {
+                    continue
+                }
                 let observed = input.text(range).trimmingSpacesAndBreaks()
                 guard let group = groupEntries[matchedGroup] ?? literalEntry(for: observed) else { continue }
                 let expected = replacements[group]
@@ -107,8 +120,10 @@ struct SubstitutionRule: RuleKind, CompiledRule {
                     message = unquotingFirstPlaceholder(message)
                 }
                 if let params = header.action?.params, !params.isEmpty { options = params }
-                findings.append(header.finding(input, range: range, arguments: [shown, observed], suggestions: options,
-                                               message: message))
+                findings.append(
+                    header.finding(
+                        input, range: range, arguments: [shown, observed], suggestions: options,
+                        message: message))
             }
         }
         return findings
