@@ -10,7 +10,8 @@ struct EmbedRules: BuildToolPlugin {
         let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedRules.swift")
         var inputs: [URL] = []
         if let enumerator = FileManager.default.enumerator(at: rules, includingPropertiesForKeys: [.isRegularFileKey]) {
-            for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
+            for case let url as URL in enumerator
+            where (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
                 inputs.append(url)
             }
         }
