@@ -45,5 +45,11 @@ final class LanguageDetectorTests: XCTestCase {
     func testNormalizesDeclaredCodes() {
         XCTAssertEqual(LanguageDetector.normalize("nl-BE"), "nl")
         XCTAssertEqual(LanguageDetector.normalize("FR_be"), "fr")
+        XCTAssertEqual(LanguageDetector.normalize("zh-Hant-TW"), "zh")
+        // Not language tags: kept as written, so that they are refused rather than read as Dutch.
+        XCTAssertEqual(LanguageDetector.normalize("nl*"), "nl*")
+        XCTAssertEqual(LanguageDetector.normalize("nl-"), "nl-")
+        XCTAssertEqual(LanguageDetector.normalize("n"), "n")
+        XCTAssertEqual(LanguageDetector.normalize("nl-BE-toolongsubtag"), "nl-be-toolongsubtag")
     }
 }

@@ -26,9 +26,22 @@ public enum LanguageDetector {
         public let scores: [String: Double]
     }
 
-    /// Normalises a declared code (`nl-BE`, `FR`, `fr_FR`) to a primary language subtag.
+    /// Normalises a declared code (`nl-BE`, `FR`, `fr_FR`) to a primary language subtag. A code that is not a
+    /// language tag at all (`nl*`, `nl-`, `n l`) is returned as written, lower-cased, so that it is refused as an
+    /// unknown language rather than read as the language it starts with.
     public static func normalize(_ code: String) -> String {
-        String(code.lowercased().prefix { $0.isLetter })
+        let lower = code.lowercased()
+        let primary = lower.prefix { $0.isASCII && $0.isLetter }
+        var rest = lower.dropFirst(primary.count)
+        guard (2...3).contains(primary.count) else { return lower }
+        // Then subtags of one to eight ASCII letters or digits, each after '-' or '_' (nl-BE, fr_FR, zh-Hant-TW).
+        while let separator = rest.first {
+            guard separator == "-" || separator == "_" else { return lower }
+            let subtag = rest.dropFirst().prefix { $0.isASCII && ($0.isLetter || $0.isNumber) }
+            guard (1...8).contains(subtag.count) else { return lower }
+            rest = rest.dropFirst(1 + subtag.count)
+        }
+        return String(primary)
     }
 
     /// Spellings typical of one language: Dutch ij/aa/uu/oe and -heid/-lijk/-tje, German sch/-ung/-lich/ei+tz,
