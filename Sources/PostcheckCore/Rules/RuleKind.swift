@@ -8,6 +8,12 @@ public protocol RuleKind: Sendable {
         header: RuleHeader, fields: YAMLFields, context: RuleCompileContext
     ) throws(RuleFileError)
         -> any CompiledRule
+    /// The kind's keys, summary and a tested example (docs/rule-kinds.md is generated from it).
+    static var documentation: RuleKindDocumentation { get }
+}
+
+extension RuleKind {
+    public static var documentation: RuleKindDocumentation { .none }
 }
 
 /// A rule ready to run: compiled once, run on many drafts from many threads.

@@ -114,3 +114,22 @@ struct CapitalizationRule: RuleKind, CompiledRule {
         return word[..<index] + word[index].uppercased() + word[word.index(after: index)...]
     }
 }
+
+extension CapitalizationRule {
+    static let documentation = RuleKindDocumentation(
+        summary: "A block (usually a heading) must be in the given case; the finding suggests the converted text.",
+        sharedWithVale: true,
+        keys: [
+            .init("match", "`$title`, `$sentence`, `$lower`, `$upper` or a pattern", "the case the block must be in"),
+            .init("style", "`AP` or `Chicago`", "which words title case leaves in lower case"),
+            .init("exceptions", "list of patterns", "words kept as written (names, brands)"),
+            .init("indicators", "list of strings", "after these a new sentence starts in sentence case (default `:`)"),
+            .init("threshold", "number from 0 to 1", "share of words that must follow the case (default 0.8)"),
+            .init("vocab", "boolean", "the configuration's accepted vocabulary counts as exceptions (default true)"),
+            .init("prefix", "pattern", "Vale's key: accepted, not applied"),
+        ],
+        example:
+            "extends: capitalization\nmessage: \"'%s' should be in sentence case.\"\nscope: heading\nmatch: $sentence\nexceptions: [Acme]\n",
+        triggering: ["Launch news.\n\n# ↓Our New Product Launch In Ghent"],
+        nonTriggering: ["Launch news.\n\n# Our new product launch in Ghent with Acme"])
+}

@@ -59,3 +59,21 @@ struct ConditionalRule: RuleKind, CompiledRule {
         return findings
     }
 }
+
+extension ConditionalRule {
+    static let documentation = RuleKindDocumentation(
+        summary:
+            "`first` needs `second`: with a capture group, each match of `first` needs its group defined by `second` (an acronym defined in parentheses earlier or in the same block).",
+        sharedWithVale: true,
+        keys: [
+            .init("first", "pattern", "what needs something"),
+            .init("second", "pattern", "what it needs (with a capture group: the definitions)"),
+            .init("exceptions", "list of patterns", "matches of `first` that need nothing"),
+            .init("ignorecase", "boolean", "match regardless of case"),
+            .init("vocab", "boolean", "the configuration's accepted vocabulary counts as exceptions (default true)"),
+        ],
+        example:
+            "extends: conditional\nmessage: \"'%s' has no definition.\"\nscope: text\nfirst: '\\b([A-Z]{3,5})\\b'\nsecond: '(?:\\b[A-Z][a-z]+ )+\\(([A-Z]{3,5})\\)'\nexceptions: [TODO]\n",
+        triggering: ["Our ↓ESG report is out."],
+        nonTriggering: ["Our Environmental Social Governance (ESG) report is out. ESG matters."])
+}

@@ -59,3 +59,18 @@ struct ConsistencyRule: RuleKind, CompiledRule {
         return findings
     }
 }
+
+extension ConsistencyRule {
+    static let documentation = RuleKindDocumentation(
+        summary: "Flags a draft that uses both spellings of a pair; the finding is on the second spelling to appear.",
+        sharedWithVale: true,
+        keys: [
+            .init("either", "mapping of spelling to spelling", "each pair of spellings that may not both appear"),
+            .init("ignorecase", "boolean", "match regardless of case"),
+            .init("nonword", "boolean", "do not wrap the spellings in word boundaries"),
+        ],
+        example:
+            "extends: consistency\nmessage: \"Inconsistent spelling of '%s'.\"\nscope: text\neither:\n  e-mail: email\n",
+        triggering: ["Send an e-mail. Our ↓email is open."],
+        nonTriggering: ["Send an email. Our email is open."])
+}

@@ -102,3 +102,23 @@ struct DensityRule: RuleKind, CompiledRule {
         return findings
     }
 }
+
+extension DensityRule {
+    static let documentation = RuleKindDocumentation(
+        summary:
+            "Weighted cues (calls to action, prices, superlatives, links, hashtags…) per 100 words: flags a draft above `max` once it has `minwords`, and with `total` a draft whose cues weigh that much together whatever its length. The finding sits on the first cue and lists them.",
+        sharedWithVale: false,
+        keys: [
+            .init(
+                "cues", "list of patterns or `{pattern, weight, label}`, or one list per language or `*`",
+                "what counts; a negative weight counts against"),
+            .init("max", "number", "weighted cues per 100 words above which a draft is flagged"),
+            .init("total", "number", "summed weight that flags a draft whatever its length"),
+            .init("minwords", "integer", "`max` applies from this many words"),
+            .init("ignorecase", "boolean", "match regardless of case"),
+        ],
+        example:
+            "extends: density\nmessage: \"Reads like an ad: %s promotional cues per 100 words (max %s): %s.\"\nignorecase: true\nmax: 20\nminwords: 5\ncues:\n  en: [{pattern: '\\bbuy now\\b', weight: 2}, '\\bfree\\b']\n",
+        triggering: ["↓Buy now: free shipping, free returns, free gifts!"],
+        nonTriggering: ["Our team shipped the new app today, and we are proud of it."])
+}

@@ -159,3 +159,39 @@ struct ExistenceRule: RuleKind, CompiledRule {
         return findings
     }
 }
+
+extension ExistenceRule {
+    static let documentation = RuleKindDocumentation(
+        summary:
+            "Flags each occurrence of a token: a word list (word-bounded unless `nonword`), or the concatenated `raw` pattern.",
+        sharedWithVale: true,
+        keys: [
+            .init(
+                "tokens", "list of patterns, or one list per language",
+                "what to flag; each is matched as a word (`\\b(?:…)\\b`) unless `nonword` (postcheck: `{nl: […], en: […]}` uses the draft's own language's list)"
+            ),
+            .init(
+                "wordlist", "file name, or one per language",
+                "postcheck: a file next to the rule, one literal term per line (`#` starts a comment), added to `tokens`"
+            ),
+            .init(
+                "raw", "list of patterns",
+                "pieces concatenated into one pattern, used as written (no word boundaries), before the tokens' pattern"
+            ),
+            .init("append", "boolean", "put `raw` after the tokens' pattern instead of before it"),
+            .init("ignorecase", "boolean", "match regardless of case"),
+            .init("nonword", "boolean", "do not wrap tokens in word boundaries"),
+            .init("exceptions", "list of patterns", "matches that equal one of these are not flagged"),
+            .init("vocab", "boolean", "the configuration's accepted vocabulary counts as exceptions (default true)"),
+            .init(
+                "near", "`{patterns: […], within: sentence or N}`",
+                "postcheck: a match counts only with one of the patterns in the same sentence or within N characters"),
+            .init(
+                "validate", "`iban`, `luhn`, `be-national-number`, `nl-bsn`, `email` or `phone`",
+                "postcheck: keep only matches whose checksum or structure is valid"),
+        ],
+        example:
+            "extends: existence\nmessage: \"Placeholder '%s' left in the draft.\"\nlevel: error\nnonword: true\ntokens:\n  - '\\bTODO\\b'\n  - '\\[insert[^\\]]*\\]'\n",
+        triggering: ["Launching on ↓TODO, see ↓[insert link]."],
+        nonTriggering: ["Launching on Monday, see the link."])
+}

@@ -255,3 +255,20 @@ struct LengthRule: RuleKind, CompiledRule {
 @inline(__always) func isWhitespaceByte(_ byte: UInt8) -> Bool {
     byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
 }
+
+extension LengthRule {
+    static let documentation = RuleKindDocumentation(
+        summary:
+            "Counts the body as posted (nothing masked) plus the configured signature, per platform; `weighted` is X's count (twitter-text v3). The finding starts at the first item too many.",
+        sharedWithVale: false,
+        keys: [
+            .init(
+                "count", "`characters`, `weighted`, `words`, `hashtags`, `mentions`, `links`, `emoji` or `lines`",
+                "what to count"),
+            .init("max", "integer, or per platform (`{linkedin: 3000, x: 280}`, `*` for the rest)", "most allowed"),
+            .init("min", "integer, or per platform", "fewest allowed"),
+        ],
+        example: "extends: length\nmessage: \"%s hashtags: use at most %s.\"\ncount: hashtags\nmax: 3\n",
+        triggering: ["Proud! #launch #team #proud ↓#ghent"],
+        nonTriggering: ["Proud! #launch #team #proud"])
+}

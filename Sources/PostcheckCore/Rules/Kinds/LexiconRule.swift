@@ -164,3 +164,29 @@ extension String {
         self = "\(sign)\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
     }
 }
+
+extension LexiconRule {
+    static let documentation = RuleKindDocumentation(
+        summary:
+            "Scores the text's tone the VADER way (lexicon weights from -4 to 4, negation within three words, boosters and dampeners, ALL-CAPS and `!` emphasis, contrast, emoji) and flags it past a threshold; the finding sits on the strongest cue and lists the cues.",
+        sharedWithVale: false,
+        keys: [
+            .init(
+                "lexicon", "file, list of files, or either per language",
+                "TSV lexicons next to the rule; later files adjust earlier ones"),
+            .init("entries", "mapping of term to weight, or one per language", "inline lexicon entries"),
+            .init(
+                "emoji", "file or list of files",
+                "emoji descriptions (scored with the English lexicon) or weights for every language"),
+            .init(
+                "mode", "`compound` or `intensity`",
+                "the score: compound in [-1, 1], or intensity in [0, 1] (default compound)"),
+            .init("threshold", "`{below: x}` or `{above: x}`", "flag a score below or above x"),
+            .init("minwords", "integer", "judge only texts of at least this many words"),
+            .init("cues", "integer", "how many cues the message and report show (default 3)"),
+        ],
+        example:
+            "extends: lexicon\nmessage: \"The tone reads as negative (score %s, %s). Strongest cues: %s.\"\nentries: {awful: -3.1, disaster: -3.1, great: 3.1}\nthreshold: {below: -0.5}\n",
+        triggering: ["The launch was an ↓awful disaster."],
+        nonTriggering: ["The launch was great.", "The launch was not an awful disaster, it was great."])
+}

@@ -66,3 +66,23 @@ struct MetricRule: RuleKind, CompiledRule {
         return [header.finding(input, range: start..<end, arguments: [String(format2: value)])]
     }
 }
+
+extension MetricRule {
+    static let documentation = RuleKindDocumentation(
+        summary:
+            "Computes a formula over the draft's counts (Vale's metric variables plus postcheck's `reading_ease` and `lix`) and flags the draft when `condition` holds; the finding is at the draft's first character.",
+        sharedWithVale: true,
+        keys: [
+            .init(
+                "formula", "expression",
+                "over words, sentences, paragraphs, characters, syllables, complex_words, long_words, polysyllabic_words, list, blockquote, heading_h1…h6, reading_ease, lix; functions sqrt, round, min, max, abs, log"
+            ),
+            .init("condition", "comparison such as `> 8`", "when the rule flags"),
+        ],
+        example:
+            "extends: metric\nmessage: \"Sentences of %s words on average: keep them under 25.\"\nformula: words / sentences\ncondition: \"> 25\"\n",
+        triggering: [
+            "↓We are very proud to announce that our team in Ghent has launched the new app for customers in Belgium and the Netherlands today after two years of work."
+        ],
+        nonTriggering: ["We launched the new app today. The team is proud."])
+}

@@ -46,3 +46,20 @@ struct OccurrenceRule: RuleKind, CompiledRule {
         return findings
     }
 }
+
+extension OccurrenceRule {
+    static let documentation = RuleKindDocumentation(
+        summary:
+            "Counts `token` in each scope block; flags a block with more than `max` or fewer than `min`. The finding sits on the first occurrence over the limit, or at the block's start when there are too few.",
+        sharedWithVale: true,
+        keys: [
+            .init("token", "pattern", "what to count"),
+            .init("max", "integer", "most occurrences allowed"),
+            .init("min", "integer", "fewest occurrences required"),
+            .init("ignorecase", "boolean", "match regardless of case"),
+        ],
+        example:
+            "extends: occurrence\nmessage: \"More than two hashtags in one paragraph.\"\nscope: paragraph\nmax: 2\ntoken: '#\\w+'\n",
+        triggering: ["Proud of the team #launch #team ↓#proud"],
+        nonTriggering: ["Proud of the team #launch #team"])
+}

@@ -165,3 +165,22 @@ struct RepetitionRule: RuleKind, CompiledRule {
         return buffer[i..<a.upperBound].contains { $0 >= 0x80 } || buffer[j..<b.upperBound].contains { $0 >= 0x80 }
     }
 }
+
+extension RepetitionRule {
+    static let documentation = RuleKindDocumentation(
+        summary:
+            "Flags a token repeated back to back within one sentence (\"the the\"); its fix removes the repetition.",
+        sharedWithVale: true,
+        keys: [
+            .init("tokens", "list of patterns", "what may not repeat"),
+            .init("max", "integer", "repeats allowed in a row before a finding (default 0)"),
+            .init("alpha", "boolean", "only tokens of letters count"),
+            .init("ignorecase", "boolean", "\"The the\" repeats too"),
+            .init("exceptions", "list of patterns", "tokens that may repeat"),
+            .init("vocab", "boolean", "the configuration's accepted vocabulary counts as exceptions (default true)"),
+        ],
+        example:
+            "extends: repetition\nmessage: \"'%s' is repeated.\"\nalpha: true\nignorecase: true\ntokens:\n  - '[^\\s]+'\n",
+        triggering: ["We love ↓the the team."],
+        nonTriggering: ["We love the team."])
+}

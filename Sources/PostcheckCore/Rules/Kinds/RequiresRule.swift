@@ -175,3 +175,27 @@ struct RequiresRule: RuleKind, CompiledRule {
         return start < range.upperBound ? start..<range.upperBound : nil
     }
 }
+
+extension RequiresRule {
+    static let documentation = RuleKindDocumentation(
+        summary:
+            "When a trigger occurs, a required pattern must occur too: within the first N characters (the \"see more\" fold) and, with `trailinghashtags: false`, not only in the closing hashtags. The finding sits on the trigger.",
+        sharedWithVale: false,
+        keys: [
+            .init("trigger", "list of patterns, or one list per language or `*`", "what calls for the requirement"),
+            .init("require", "list of patterns, or one list per language or `*`", "what must then be there"),
+            .init(
+                "reject", "list of patterns, or one list per language or `*`",
+                "matches that never count as the requirement (`#spon`)"),
+            .init("match", "`any` or `all`", "whether one required pattern is enough (default any)"),
+            .init("within", "`{first: N, trailinghashtags: false}`", "where the requirement must be"),
+            .init(
+                "near", "`{patterns: […], within: sentence or N}`",
+                "a trigger counts only with one of the patterns near it"),
+            .init("ignorecase", "boolean", "match regardless of case (default true)"),
+        ],
+        example:
+            "extends: requires\nmessage: \"An endorsement of '%s' needs a disclosure such as #ad.\"\ntrigger: ['\\buse code\\b']\nrequire: ['#ad\\b', '#sponsored\\b']\n",
+        triggering: ["Loving this app, ↓use code JAN10 for 10% off."],
+        nonTriggering: ["Loving this app, use code JAN10 for 10% off. #ad"])
+}

@@ -209,3 +209,26 @@ func occurrences(of needle: String, in haystack: String) -> Int {
     }
     return count
 }
+
+extension SubstitutionRule {
+    static let documentation = RuleKindDocumentation(
+        summary:
+            "Flags each key of `swap` and suggests its value; `a|b` as a value offers several. Message arguments: the expected text, then the observed.",
+        sharedWithVale: true,
+        keys: [
+            .init("swap", "mapping of pattern to replacement", "what to flag, and what to write instead"),
+            .init("ignorecase", "boolean", "match regardless of case"),
+            .init("nonword", "boolean", "do not wrap keys in word boundaries"),
+            .init("exceptions", "list of patterns", "matches that equal one of these are not flagged"),
+            .init("vocab", "boolean", "the configuration's accepted vocabulary counts as exceptions (default true)"),
+            .init("capitalize", "boolean", "a replacement of a capitalised match is capitalised too"),
+            .init(
+                "pos", "string",
+                "Vale's part-of-speech filter: accepted, not applied (postcheck tags no parts of speech)"),
+            .init("matchcase", "boolean", "Vale's key: accepted, not applied"),
+        ],
+        example:
+            "extends: substitution\nmessage: \"Use '%s' instead of '%s'.\"\nignorecase: true\nswap:\n  e-mail: email\n  utilise: use\n",
+        triggering: ["Send us an ↓e-mail and we ↓utilise it."],
+        nonTriggering: ["Send us an email and we use it."])
+}
