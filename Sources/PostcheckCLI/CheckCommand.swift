@@ -182,7 +182,7 @@ struct Check: ParsableCommand {
         session.platform = platform.flatMap(Platform.normalize)
         let mode: CheckSession.FixMode = fix ? .fix : diff ? .diff : .none
         var outcome = session.run(paths: targets, stdinName: stdinFilename, onlyChanged: onlyChanged, fixMode: mode)
-        if let fatal = outcome.fatalError { fail(fatal) }
+        if let fatal = outcome.fatalError { fail(fatal.description) }
         if !quiet { for notice in session.notices { warn(notice) } }
 
         if mode == .fix {

@@ -45,7 +45,7 @@ struct TestRules: ParsableCommand {
         // A rule is tested in the linter of its own pack (with that pack's example names, if it has some).
         var report = RuleSelfTest.Report()
         var tested: Set<String> = []
-        var skippedRules: [(id: String, reason: String)] = []
+        var skippedRules: [SkippedRule] = []
         for linter in linters {
             let ids = Set(linter.rules.map(\.header.id).filter { !$0.hasPrefix("Vale.") && !tested.contains($0) })
             let part = RuleSelfTest.run(linter, ruleIDs: ids)

@@ -11,7 +11,7 @@ public final class CheckSession {
         public var reports: [FileReport]
         public var exitCode: Int32
         /// A configuration or rule error: nothing was checked.
-        public var fatalError: String?
+        public var fatalError: PostcheckError?
         /// With --fix or --diff: each checked input's bytes before and after its fixes.
         public var changes: [Change] = []
         /// The rules of every configuration used, by id (for SARIF rule metadata and help links).
@@ -128,7 +128,7 @@ public final class CheckSession {
             // Compile every configuration up front: a bad rule stops the run before anything is checked.
             linters = try inputs.map { try linter(for: $0.logicalPath) }
         } catch {
-            return Outcome(reports: [], exitCode: 2, fatalError: "\(error)")
+            return Outcome(reports: [], exitCode: 2, fatalError: PostcheckError(error))
         }
 
         let collected = ReportSlots(count: inputs.count)

@@ -13,6 +13,17 @@ struct ServiceCheck {
     static func run(
         text: String, filename: String?, language: String?, platform: String?, linter: Linter,
         alsoEnabled: Set<String> = [], deadline: UInt64? = nil
+    ) throws(PostcheckError) -> ServiceCheck {
+        try PostcheckError.converting {
+            try checked(
+                text: text, filename: filename, language: language, platform: platform, linter: linter,
+                alsoEnabled: alsoEnabled, deadline: deadline)
+        }
+    }
+
+    private static func checked(
+        text: String, filename: String?, language: String?, platform: String?, linter: Linter,
+        alsoEnabled: Set<String>, deadline: UInt64?
     ) throws -> ServiceCheck {
         let name = filename.flatMap { $0.isEmpty ? nil : $0 } ?? "draft.md"
         // A JSON string may hold U+0000, which no draft should: read it as a space (same length, same offsets).

@@ -215,16 +215,13 @@ public struct PostcheckService: Sendable {
             }
             await slots.release()
             return response
-        } catch let error as DraftError {
-            await slots.release()
-            return problem(400, "Bad Request", error.description)
-        } catch let error as DraftProblem {
+        } catch let error as PostcheckError {
             // Fail closed: nothing checked is no "passed".
             await slots.release()
             switch error.kind {
-            case .empty, .unknownPlatform: return problem(422, "Unprocessable Content", error.message)
-            case .unknownLanguage: return problem(400, "Bad Request", error.message)
-            case .noRules: return problem(500, "Internal Server Error", error.message)
+            case .unreadableDraft, .unknownLanguage, .input: return problem(400, "Bad Request", error.description)
+            case .nothingToCheck: return problem(422, "Unprocessable Content", error.description)
+            case .noRules, .configuration: return problem(500, "Internal Server Error", error.description)
             }
         } catch {
             await slots.release()

@@ -75,7 +75,10 @@ final class CheckSessionTests: XCTestCase {
         let outcome = session().run(paths: ["posts"], stdinName: nil)
         XCTAssertEqual(outcome.exitCode, 2)
         XCTAssertTrue(outcome.reports.isEmpty)
-        XCTAssertTrue(outcome.fatalError?.contains(".postcheck.yml") ?? false, outcome.fatalError ?? "no error")
+        let error = try XCTUnwrap(outcome.fatalError)
+        XCTAssertEqual(error.kind, .configuration)
+        XCTAssertTrue(error.path?.hasSuffix(".postcheck.yml") ?? false, error.description)
+        XCTAssertEqual(error.line, 2, "the line of 'fail-on: sometimes'")
     }
 
     func testFixModeReturnsTheFixedBytesAndReportsWhatRemains() throws {

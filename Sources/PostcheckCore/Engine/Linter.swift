@@ -46,7 +46,7 @@ public final class Linter: @unchecked Sendable {
     /// The day periods are judged on (injectable for tests and `--date`).
     public let day: CalendarDay
     /// Rules left out because they need names the configuration does not give (id, reason).
-    public let skippedRules: [(id: String, reason: String)]
+    public let skippedRules: [SkippedRule]
     /// Measure the time each rule takes (`--timings`).
     public var measuresRules = false
     /// Scan once for all word-list rules (`LiteralPrefilter`); off, each rule scans on its own (same findings).
@@ -64,7 +64,7 @@ public final class Linter: @unchecked Sendable {
             acceptedTerms: configuration.vocabulary.accept,
             wordTemplate: configuration.wordTemplate, variables: configuration.variables)
         var rules: [any CompiledRule] = []
-        var skipped: [(id: String, reason: String)] = []
+        var skipped: [SkippedRule] = []
         for pack in configuration.packDirectories where Self.isReferenced(pack.name, in: configuration) {
             rules += try loader.loadPack(
                 name: pack.name, directory: pack.directory, context: context, skipped: &skipped)
@@ -78,7 +78,7 @@ public final class Linter: @unchecked Sendable {
     /// A linter for rules compiled elsewhere (one rule file's text, for instance); the configuration still decides
     /// which of them are on.
     public init(
-        configuration: Configuration, rules: [any CompiledRule], skippedRules: [(id: String, reason: String)] = [],
+        configuration: Configuration, rules: [any CompiledRule], skippedRules: [SkippedRule] = [],
         day: CalendarDay = .today
     ) throws(RuleFileError) {
         self.configuration = configuration

@@ -40,12 +40,12 @@ public struct RuleLoader: Sendable {
     ) throws(RuleFileError)
         -> [any CompiledRule]
     {
-        var skipped: [(id: String, reason: String)] = []
+        var skipped: [SkippedRule] = []
         return try loadPack(name: name, directory: directory, context: context, skipped: &skipped)
     }
 
     public func loadPack(
-        name: String, directory: String, context: RuleCompileContext, skipped: inout [(id: String, reason: String)]
+        name: String, directory: String, context: RuleCompileContext, skipped: inout [SkippedRule]
     )
         throws(RuleFileError) -> [any CompiledRule]
     {
@@ -92,7 +92,8 @@ public struct RuleLoader: Sendable {
         for (index, result) in results.values.enumerated() {
             switch result {
             case .success(let rule): rules.append(rule)
-            case .failure(let error) where error.notApplicable: skipped.append((files[index].id, error.message))
+            case .failure(let error) where error.notApplicable:
+                skipped.append(SkippedRule(id: files[index].id, reason: error.message))
             case .failure(let error): throw error
             case nil: break
             }
@@ -118,5 +119,17 @@ private final class CompileResults: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return slots
+    }
+}
+
+/// A rule that does not apply to a configuration, and why: it names a list the configuration leaves empty (no
+/// competitors, no code names). An outcome of loading, listed by `postcheck rules` and `postcheck test`, not an error.
+public struct SkippedRule: Sendable, Hashable {
+    public let id: String
+    public let reason: String
+
+    public init(id: String, reason: String) {
+        self.id = id
+        self.reason = reason
     }
 }
