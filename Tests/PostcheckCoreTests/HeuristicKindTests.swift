@@ -191,3 +191,19 @@ final class HeuristicKindTests: XCTestCase {
         }
     }
 }
+
+/// Two lexicon rules with one id (two configurations in a run, a reloaded service) never share the words one of
+/// them has looked up on a thread: each scores with its own lexicon.
+final class LexiconMemoTests: XCTestCase {
+    func testRulesWithOneIdScoreWithTheirOwnLexicons() throws {
+        let negative = try compileRule(
+            "extends: lexicon\nmessage: '%s'\nentries: {launch: -3}\nthreshold: {below: -0.5}\n", id: "Same.Tone")
+        let positive = try compileRule(
+            "extends: lexicon\nmessage: '%s'\nentries: {launch: 3}\nthreshold: {below: -0.5}\n", id: "Same.Tone")
+        for _ in 0..<2 {
+            XCTAssertEqual(try findings(negative, on: "A launch today.").count, 1)
+            XCTAssertEqual(
+                try findings(positive, on: "A launch today.").count, 0, "the other rule's word is not remembered")
+        }
+    }
+}

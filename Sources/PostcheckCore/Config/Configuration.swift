@@ -32,7 +32,7 @@ public struct Vocabulary: Sendable, Hashable {
 
 /// Changes that apply to the files a glob matches.
 public struct ConfigurationOverride: Sendable {
-    public let files: Glob
+    let files: Glob
     /// When set, replaces the packs whose rules are on by default (Vale's `BasedOnStyles`).
     public let packs: [String]?
     public let rules: [String: RuleSetting]

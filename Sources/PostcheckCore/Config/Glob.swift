@@ -3,20 +3,20 @@
 ///   pattern without `/` matches the file name in any folder (as in `.gitignore`).
 /// - `.vale` (`.vale.ini` sections): `*` matches any characters including `/`, as Vale's globs do.
 /// Both know `{a,b}` alternatives and `[…]` classes; a leading `!` negates.
-public struct Glob: Sendable {
-    public enum Mode: Sendable { case path, vale }
+struct Glob: Sendable {
+    enum Mode: Sendable { case path, vale }
 
-    public let pattern: String
+    let pattern: String
     let regex: RegexPattern
     let negated: Bool
 
-    public struct ParseError: Error, CustomStringConvertible {
-        public let pattern: String
-        public let message: String
-        public var description: String { "invalid glob '\(pattern)': \(message)" }
+    struct ParseError: Error, CustomStringConvertible {
+        let pattern: String
+        let message: String
+        var description: String { "invalid glob '\(pattern)': \(message)" }
     }
 
-    public init(_ pattern: String, mode: Mode) throws(ParseError) {
+    init(_ pattern: String, mode: Mode) throws(ParseError) {
         self.pattern = pattern
         var body = Substring(pattern)
         negated = body.hasPrefix("!")
@@ -77,7 +77,7 @@ public struct Glob: Sendable {
     }
 
     /// Whether a relative path (with `/` separators) matches.
-    public func matches(_ path: String) -> Bool {
+    func matches(_ path: String) -> Bool {
         var relative = Substring(path)
         while relative.hasPrefix("./") { relative = relative.dropFirst(2) }
         let matched = (try? regex.isMatch(String(relative))) ?? false

@@ -1,5 +1,5 @@
 /// What a leaf block of prose is; with its containers it determines which rule scopes see it.
-public enum BlockKind: Sendable, Hashable {
+package enum BlockKind: Sendable, Hashable {
     case heading(level: Int)
     case paragraph
     case tableHeader
@@ -8,13 +8,13 @@ public enum BlockKind: Sendable, Hashable {
 
 /// A leaf block of prose: a heading, a paragraph (also inside a list item or blockquote), or a table cell.
 /// `range` is a byte range into the draft; the text to match is the draft's masked bytes over that range.
-public struct TextBlock: Sendable, Hashable {
-    public let kind: BlockKind
-    public let range: Range<Int>
-    public let inList: Bool
-    public let inBlockquote: Bool
+package struct TextBlock: Sendable, Hashable {
+    package let kind: BlockKind
+    package let range: Range<Int>
+    package let inList: Bool
+    package let inBlockquote: Bool
 
-    public init(kind: BlockKind, range: Range<Int>, inList: Bool = false, inBlockquote: Bool = false) {
+    package init(kind: BlockKind, range: Range<Int>, inList: Bool = false, inBlockquote: Bool = false) {
         self.kind = kind
         self.range = range
         self.inList = inList
@@ -22,7 +22,7 @@ public struct TextBlock: Sendable, Hashable {
     }
 
     /// The scope parts this block carries (Vale's selector semantics: a selector matches when all its parts are here).
-    public var scopeParts: Set<String> {
+    package var scopeParts: Set<String> {
         var parts: Set<String> = ["text"]
         switch kind {
         case .heading(let level): parts.formUnion(["heading", "h\(level)"])

@@ -24,12 +24,12 @@ public struct Draft: Sendable {
     /// The file as it is: what positions and matched text in reports refer to.
     public let original: SourceText
     /// Maps offsets in `source` back to `original`; nil when the two are the same.
-    public let offsetMap: OffsetMap?
+    let offsetMap: OffsetMap?
     public let format: DraftFormat
     public let frontMatter: FrontMatter?
     /// Same length as `source.bytes`; non-prose bytes replaced by ASCII (spaces, or `*` for inline code).
     public let masked: [UInt8]
-    public let blocks: [TextBlock]
+    package let blocks: [TextBlock]
     /// Where the body (after front matter) starts.
     public let bodyStart: Int
     /// Code blocks and spans (in `source` offsets).

@@ -1,15 +1,15 @@
 /// An in-text exception: `<!-- postcheck-disable RULE… -->` … `<!-- postcheck-enable -->`,
 /// `<!-- postcheck-disable-next-line RULE -->`, front matter `postcheck: {disable: [RULE]}`, and Vale's
 /// `<!-- vale off -->` / `<!-- vale on -->` / `<!-- vale Style.Rule = NO -->`.
-public struct Suppression: Sendable, Hashable {
+struct Suppression: Sendable, Hashable {
     /// Rule ids or pack names; `*` means every rule.
-    public let selectors: [String]
+    let selectors: [String]
     /// Where findings are silenced (original byte offsets).
-    public let region: Range<Int>
+    let region: Range<Int>
     /// The comment (or front matter) that asked for it (original byte offsets).
-    public let directive: Range<Int>
+    let directive: Range<Int>
 
-    public func covers(_ ruleID: String, at offset: Int) -> Bool {
+    func covers(_ ruleID: String, at offset: Int) -> Bool {
         region.contains(offset) && selectors.contains { Self.selector($0, matches: ruleID) }
     }
 
@@ -118,11 +118,11 @@ enum SuppressionParser {
 }
 
 /// Rules postcheck itself reports under (suppression bookkeeping), with headers for reports.
-public enum BuiltinRules {
-    public static let unusedSuppression = "Suppression.Unused"
-    public static let unknownRule = "Suppression.UnknownRule"
+enum BuiltinRules {
+    static let unusedSuppression = "Suppression.Unused"
+    static let unknownRule = "Suppression.UnknownRule"
 
-    public static func header(_ id: String) -> RuleHeader? {
+    static func header(_ id: String) -> RuleHeader? {
         switch id {
         case unusedSuppression:
             RuleHeader(

@@ -1,27 +1,27 @@
 /// The function words a lexicon score needs in one language: negations, boosters and dampeners, contrast words,
 /// and VADER's idioms. English is VADER's own lists (vaderSentiment 3.3.2, MIT); Dutch and French were written
 /// for postcheck (no open lists exist).
-public struct LanguageRules: Sendable {
-    public let code: String
-    public let negations: Set<String>
+package struct LanguageRules: Sendable {
+    package let code: String
+    package let negations: Set<String>
     /// Tokens containing one of these are negations (English `n't`, French elided `n'`).
-    public let negationInfixes: [String]
-    public let boosters: [String: Double]
+    package let negationInfixes: [String]
+    package let boosters: [String: Double]
     /// First words of two-word boosters that are skipped as words of their own (`kind` in "kind of").
-    public let multiwordBoosterStarts: Set<String>
-    public let contrast: Set<String>
-    public let specialCases: [String: Double]
+    package let multiwordBoosterStarts: Set<String>
+    package let contrast: Set<String>
+    package let specialCases: [String: Double]
     /// "no" and "never", "least", "without doubt", in this language (nil where the rule does not carry over).
-    public let noWord: String?
-    public let never: String?
-    public let neverIntensifiers: Set<String>
-    public let withoutDoubt: (String, String)?
-    public let least: String?
-    public let leastExceptions: Set<String>
+    package let noWord: String?
+    package let never: String?
+    package let neverIntensifiers: Set<String>
+    package let withoutDoubt: (String, String)?
+    package let least: String?
+    package let leastExceptions: Set<String>
 
     /// The lexicon's form of an inflected word: lexicons list base forms (slecht, waardeloos, décevant), drafts
     /// inflect them (slechte, waardeloze, décevante, nuls). English is left alone, as VADER does.
-    public func lexiconForm(of word: String, in lexicon: [String: Double]) -> String? {
+    package func lexiconForm(of word: String, in lexicon: [String: Double]) -> String? {
         var candidates: [String] = []
         switch code {
         case "nl":
@@ -66,14 +66,14 @@ public struct LanguageRules: Sendable {
         return candidates.first { lexicon[$0] != nil }
     }
 
-    public func isNegation(_ word: String) -> Bool {
+    package func isNegation(_ word: String) -> Bool {
         negations.contains(word) || negationInfixes.contains { word.contains($0) }
     }
 
     /// Languages with function words of their own (any other gets English's).
-    public static let languagesWithRules = ["en", "nl", "fr", "de"]
+    package static let languagesWithRules = ["en", "nl", "fr", "de"]
 
-    public static func forLanguage(_ code: String?) -> LanguageRules {
+    package static func forLanguage(_ code: String?) -> LanguageRules {
         switch code {
         case "nl": .dutch
         case "fr": .french
@@ -85,7 +85,7 @@ public struct LanguageRules: Sendable {
     static let up = SentimentScorer.boosterIncrement
     static let down = -SentimentScorer.boosterIncrement
 
-    public static let english = LanguageRules(
+    package static let english = LanguageRules(
         code: "en",
         negations: [
             "aint", "arent", "cannot", "cant", "couldnt", "darent", "didnt", "doesnt", "ain't", "aren't", "can't",
@@ -123,7 +123,7 @@ public struct LanguageRules: Sendable {
         noWord: "no", never: "never", neverIntensifiers: ["so", "this"], withoutDoubt: ("without", "doubt"),
         least: "least", leastExceptions: ["at", "very"])
 
-    public static let dutch = LanguageRules(
+    package static let dutch = LanguageRules(
         code: "nl",
         negations: [
             "niet", "geen", "nooit", "niets", "niks", "niemand", "nergens", "geenszins", "allerminst", "zonder",
@@ -150,7 +150,7 @@ public struct LanguageRules: Sendable {
         noWord: nil, never: "nooit", neverIntensifiers: ["zo", "zó"], withoutDoubt: ("zonder", "twijfel"),
         least: "minst", leastExceptions: ["het", "ten"])
 
-    public static let french = LanguageRules(
+    package static let french = LanguageRules(
         code: "fr",
         negations: [
             // Not "personne", "plus", "nul": in posts they are mostly "person", "more" and "rubbish" ("une
@@ -175,7 +175,7 @@ public struct LanguageRules: Sendable {
         noWord: nil, never: "jamais", neverIntensifiers: ["si", "aussi"], withoutDoubt: ("sans", "doute"),
         least: "moins", leastExceptions: ["au", "le"])
 
-    public static let german = LanguageRules(
+    package static let german = LanguageRules(
         code: "de",
         negations: [
             "nicht", "kein", "keine", "keinen", "keinem", "keiner", "nie", "niemals", "nichts", "niemand", "ohne",

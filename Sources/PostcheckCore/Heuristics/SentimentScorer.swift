@@ -3,34 +3,34 @@
 /// lexicon, boosters and dampeners up to three words before (scaled 1, 0.95, 0.9), negation within three words
 /// (×−0.74), "no" and "least" handling, ALL-CAPS emphasis when the text mixes case, contrast words ("but": earlier
 /// words ×0.5, later ×1.5), `!` and `?` emphasis, and compound = x / √(x² + 15). The word lists are per language.
-public struct SentimentScorer: Sendable {
+package struct SentimentScorer: Sendable {
     /// A word or emoji that moved the score, with where it stands in the text.
-    public struct Cue: Sendable, Hashable {
-        public let text: String
-        public let range: Range<Int>
-        public let valence: Double
+    package struct Cue: Sendable, Hashable {
+        package let text: String
+        package let range: Range<Int>
+        package let valence: Double
     }
 
-    public struct Score: Sendable {
+    package struct Score: Sendable {
         /// VADER's compound score in [-1, 1].
-        public let compound: Double
+        package let compound: Double
         /// Normalised sum of the absolute valences in [0, 1] (for one-sided lexicons).
-        public let intensity: Double
-        public let positive: Double
-        public let negative: Double
-        public let neutral: Double
+        package let intensity: Double
+        package let positive: Double
+        package let negative: Double
+        package let neutral: Double
         /// Every word with a non-zero final valence, strongest first.
-        public let cues: [Cue]
+        package let cues: [Cue]
         /// Words and emoticons scored.
-        public let tokenCount: Int
+        package let tokenCount: Int
     }
 
-    public let lexicon: [String: Double]
-    public let language: LanguageRules
+    package let lexicon: [String: Double]
+    package let language: LanguageRules
     /// Emoji (single code points) → description, which is scored as words (VADER's approach, English lexicons).
-    public let emojiDescriptions: [Unicode.Scalar: String]
+    package let emojiDescriptions: [Unicode.Scalar: String]
     /// Emoji → valence, for lexicons in languages whose words cannot score an English description.
-    public let emojiValences: [Unicode.Scalar: Double]
+    package let emojiValences: [Unicode.Scalar: Double]
 
     /// What the scorer looks up about a lower-cased word, in one table: one hash per word instead of one per list.
     struct WordInfo: Sendable {
@@ -93,7 +93,7 @@ public struct SentimentScorer: Sendable {
     /// `String`. Kept per rule and language across drafts (`HeuristicMemo.toneWords`).
     typealias WordMemo = ByteKeyedTable<KnownWord>
 
-    public init(
+    package init(
         lexicon: [String: Double], language: LanguageRules, emojiDescriptions: [Unicode.Scalar: String] = [:],
         emojiValences: [Unicode.Scalar: Double] = [:]
     ) {
@@ -147,7 +147,7 @@ public struct SentimentScorer: Sendable {
     }
 
     /// Scores `range` of `text` (valid UTF-8).
-    public func score(_ bytes: [UInt8], range: Range<Int>) -> Score {
+    package func score(_ bytes: [UInt8], range: Range<Int>) -> Score {
         var words = WordMemo()
         return bytes.withUnsafeBufferPointer { score($0, range: range, words: &words) }
     }

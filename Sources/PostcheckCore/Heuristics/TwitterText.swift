@@ -4,47 +4,47 @@ import Foundation
 /// each URL counts `transformedURLLength`, each emoji sequence counts `defaultWeight` once when emoji parsing is on,
 /// and every other code point counts the weight of its range (`defaultWeight` elsewhere). Offsets are UTF-16, as in
 /// twitter-text's reference implementations. Conformance: `../shared/platforms/twitter-text/validate.yml`.
-public struct TwitterTextConfiguration: Sendable {
-    public struct WeightRange: Sendable {
+struct TwitterTextConfiguration: Sendable {
+    struct WeightRange: Sendable {
         let start: UInt32
         let end: UInt32
         let weight: Int
     }
 
-    public var maxWeightedTweetLength = 280
-    public var scale = 100
-    public var defaultWeight = 200
-    public var emojiParsingEnabled = true
-    public var transformedURLLength = 23
-    public var ranges: [WeightRange] = [
+    var maxWeightedTweetLength = 280
+    var scale = 100
+    var defaultWeight = 200
+    var emojiParsingEnabled = true
+    var transformedURLLength = 23
+    var ranges: [WeightRange] = [
         WeightRange(start: 0, end: 4351, weight: 100), WeightRange(start: 8192, end: 8205, weight: 100),
         WeightRange(start: 8208, end: 8223, weight: 100), WeightRange(start: 8242, end: 8247, weight: 100),
     ]
 
     /// twitter-text's v3 configuration (`v3.json`).
-    public static let v3 = TwitterTextConfiguration()
+    static let v3 = TwitterTextConfiguration()
     /// v2: the same weights, emoji counted code point by code point.
-    public static let v2: TwitterTextConfiguration = {
+    static let v2: TwitterTextConfiguration = {
         var configuration = TwitterTextConfiguration()
         configuration.emojiParsingEnabled = false
         return configuration
     }()
 }
 
-public struct TwitterTextResult: Sendable, Equatable {
-    public let weightedLength: Int
-    public let valid: Bool
-    public let permillage: Int
+struct TwitterTextResult: Sendable, Equatable {
+    let weightedLength: Int
+    let valid: Bool
+    let permillage: Int
     /// UTF-16 offsets in the original text.
-    public let displayRange: ClosedRange<Int>
-    public let validRange: ClosedRange<Int>
+    let displayRange: ClosedRange<Int>
+    let validRange: ClosedRange<Int>
 }
 
-public enum TwitterText {
+enum TwitterText {
     /// Directional marks (U+202A…U+202E, U+2066…) are valid since twitter-text 3; these are not.
     static let invalidScalars: Set<UInt32> = [0xFFFE, 0xFEFF, 0xFFFF]
 
-    public static func parse(_ text: String, configuration: TwitterTextConfiguration = .v3) -> TwitterTextResult {
+    static func parse(_ text: String, configuration: TwitterTextConfiguration = .v3) -> TwitterTextResult {
         let normalized = text.precomposedStringWithCanonicalMapping
         let units = Array(normalized.utf16)
         guard !units.isEmpty else {
@@ -142,7 +142,7 @@ public enum TwitterText {
 /// URLs as twitter-text counts them: `http(s)://` followed by a host whose labels are at most 63 characters (IDN
 /// labels measured in their punycode form), or a bare host ending in a known top-level domain; optional port,
 /// path, query and fragment, without trailing punctuation. Returns UTF-16 ranges.
-public enum URLExtractor {
+enum URLExtractor {
     static let topLevelDomains: Set<String> = [
         "com", "net", "org", "edu", "gov", "mil", "int", "info", "biz", "io", "co", "ai", "app", "dev", "eu", "be",
         "nl",
@@ -153,10 +153,10 @@ public enum URLExtractor {
         "page",
     ]
 
-    public static func urls(in text: String) -> [Range<Int>] { ranges(in: text).map(\.utf16) }
+    static func urls(in text: String) -> [Range<Int>] { ranges(in: text).map(\.utf16) }
 
     /// URLs as UTF-16 and UTF-8 ranges of `text`.
-    public static func ranges(in text: String) -> [(utf16: Range<Int>, utf8: Range<Int>)] {
+    static func ranges(in text: String) -> [(utf16: Range<Int>, utf8: Range<Int>)] {
         let scalars = Array(text.unicodeScalars)
         var utf16Offsets: [Int] = []
         var utf8Offsets: [Int] = []

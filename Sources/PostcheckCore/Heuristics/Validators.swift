@@ -1,6 +1,6 @@
 /// Checks on matched text, so that confidential-data rules flag real account, card and identity numbers and not
 /// invoice numbers: `validate: iban | luhn | be-national-number | nl-bsn | email | phone`.
-public enum MatchValidator: String, Sendable, CaseIterable {
+enum MatchValidator: String, Sendable, CaseIterable {
     case iban
     case luhn
     case beNationalNumber = "be-national-number"
@@ -11,14 +11,14 @@ public enum MatchValidator: String, Sendable, CaseIterable {
     /// How much a valid match says: a checksum (IBAN, Luhn, national numbers) pins the kind of number down; a
     /// structure check (phone, e-mail) only says it could be one. Where both match the same span, the more specific
     /// finding is reported alone (an IBAN is not also a phone number).
-    public var specificity: Int {
+    var specificity: Int {
         switch self {
         case .iban, .luhn, .beNationalNumber, .nlBSN: 2
         case .email, .phone: 1
         }
     }
 
-    public func isValid(_ text: String) -> Bool {
+    func isValid(_ text: String) -> Bool {
         switch self {
         case .iban: Self.validIBAN(text)
         case .luhn: Self.validLuhn(text)

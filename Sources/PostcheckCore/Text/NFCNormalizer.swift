@@ -3,7 +3,7 @@ import Foundation
 /// Drafts pasted from some systems arrive in NFD (`e` + U+0301) while rules are written in NFC (`é`). Matching runs on
 /// an NFC copy of the text; `OffsetMap` takes every offset found there back to the original bytes, so positions and
 /// matched text always refer to the file as it is.
-public struct OffsetMap: Sendable {
+struct OffsetMap: Sendable {
     /// The segments that changed (a base letter and its combining marks, composed), in order: their byte ranges in
     /// the normalized text and in the original. Between them the two texts are byte for byte the same, so an offset
     /// there moves by the difference left after the previous segment. Memory grows with the accents, not the text.
@@ -28,7 +28,7 @@ public struct OffsetMap: Sendable {
     }
 
     /// Original byte range for a normalized one: widened to whole segments where it falls inside one.
-    public func original(_ range: Range<Int>) -> Range<Int> {
+    func original(_ range: Range<Int>) -> Range<Int> {
         let lower = original(range.lowerBound, isEnd: false)
         // An empty range (a finding about a place, not a span) stays empty.
         if range.isEmpty { return lower..<lower }

@@ -27,6 +27,9 @@ struct LexiconRule: RuleKind, CompiledRule {
     let below: Double?
     let minimumWords: Int
     let cueCount: Int
+    /// This compiled rule's own key in the per-thread word memo: two rules with one id (two configurations in one
+    /// run, a configuration reloaded by the service) have different lexicons and must not share remembered words.
+    let memoOwner = HeuristicMemo.newOwner()
 
     static func compile(
         header: RuleHeader, fields: YAMLFields, context: RuleCompileContext
@@ -120,8 +123,9 @@ struct LexiconRule: RuleKind, CompiledRule {
     func check(_ input: CheckInput) throws(MatchError) -> [Finding] {
         guard let scorer = input.language.flatMap({ scorers[$0] }) ?? scorers["*"] else { return [] }
         var findings: [Finding] = []
-        // Known words depend on the lexicon: one memo per rule and language.
-        let memo = header.id + "/" + scorer.language.code
+        // Known words depend on the lexicon: one memo per compiled rule and language.
+        let memo = "\(memoOwner)/" + scorer.language.code
+        HeuristicMemo.forCurrentThread.makeRoom(for: memo)
         for subject in input.subjects {
             try input.checkDeadline()
             let buffer = input.buffer(subject)
