@@ -34,6 +34,8 @@ let package = Package(
         // Running checks for every front end (CLI, service, language server, report): walking paths, finding and
         // caching configurations, the parallel check of many drafts, the fix loop, reading and writing files.
         .target(name: "PostcheckRunner", dependencies: ["PostcheckCore"]),
+        // `postcheck lsp`: the Language Server Protocol over standard input and output.
+        .target(name: "PostcheckLanguageServer", dependencies: ["PostcheckCore", "PostcheckRunner"]),
         // The thin `postcheck` executable: arguments, file walking, output, exit codes. The bundled packs in
         // Rules/ are built into it by the EmbedRules plugin.
         .executableTarget(
@@ -41,6 +43,7 @@ let package = Package(
             dependencies: [
                 "PostcheckCore",
                 "PostcheckRunner",
+                "PostcheckLanguageServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             plugins: ["EmbedRules"]

@@ -2,7 +2,8 @@
 # Installs what building postcheck needs beyond Swift: PCRE2's headers (Debian's libpcre2-dev) and pkg-config.
 # With --test, also the real consumers the test suite drives: git, patch, curl, chromium, and from PyPI
 # check-jsonschema (with format checking), junitparser, pre-commit, vaderSentiment (the reference for the VADER
-# port), language_tool_python, schemathesis and openapi-spec-validator.
+# port), language_tool_python, schemathesis, openapi-spec-validator, and pytest-lsp (an LSP client for tests), and
+# Debian's neovim (its built-in LSP client).
 set -euo pipefail
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
@@ -15,6 +16,7 @@ if [ "${1:-}" = "--test" ]; then
   command -v curl >/dev/null 2>&1 || packages+=(curl)
   command -v chromium >/dev/null 2>&1 || packages+=(chromium)
   command -v python3 >/dev/null 2>&1 || packages+=(python3 python3-pip)
+  command -v nvim >/dev/null 2>&1 || packages+=(neovim)
 fi
 if [ "${#packages[@]}" -gt 0 ]; then
   echo "postcheck: installing ${packages[*]}" >&2
@@ -28,11 +30,12 @@ if [ "${1:-}" = "--test" ]; then
   python3 -c 'import junitparser, rfc3986_validator, vaderSentiment, language_tool_python' >/dev/null 2>&1 || missing=1
   command -v schemathesis >/dev/null 2>&1 || missing=1
   command -v openapi-spec-validator >/dev/null 2>&1 || missing=1
+  python3 -c 'import pytest_lsp, pytest_asyncio' >/dev/null 2>&1 || missing=1
   if [ "$missing" -eq 1 ]; then
     echo "postcheck: installing test tools from PyPI (check-jsonschema, jsonschema[format-nongpl], junitparser, pre-commit," \
-      "vaderSentiment, language_tool_python, schemathesis, openapi-spec-validator)" >&2
+      "vaderSentiment, language_tool_python, schemathesis, openapi-spec-validator, pytest-lsp)" >&2
     python3 -m pip install -q --disable-pip-version-check check-jsonschema "jsonschema[format-nongpl]" junitparser pre-commit \
-      vaderSentiment language_tool_python schemathesis openapi-spec-validator 2>&1 \
+      vaderSentiment language_tool_python schemathesis openapi-spec-validator pytest-lsp pytest-asyncio 2>&1 \
       | grep -v "Running pip as the 'root' user" >&2 || true
   fi
 fi
