@@ -5,7 +5,7 @@ Usage: python3 Benchmarks/lsp_latency.py [path of a release postcheck]"""
 import json, os, pathlib, statistics, subprocess, sys, tempfile, time
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
-POSTCHECK = sys.argv[1] if len(sys.argv) > 1 else str(ROOT / ".build/release/postcheck")
+POSTCHECK = str(pathlib.Path(sys.argv[1]).resolve()) if len(sys.argv) > 1 else str(ROOT / ".build/release/postcheck")
 POST = ("Trots op ons team! Vandaag lanceren we onze nieuwe app voor klanten in Gent en Antwerpen. "
         "Bedankt aan iedereen die eraan meewerkte, van design tot support. #launch #team ") * 20
 POST = POST[:3000]

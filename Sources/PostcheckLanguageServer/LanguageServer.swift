@@ -12,7 +12,7 @@ public final class LanguageServer {
     /// How long the client must pause before diagnostics are pushed: changes that arrive closer together than this
     /// (a burst of keystrokes, a paste in pieces, an editor replaying edits) are checked once. A post checks in a
     /// few milliseconds, so the pause can be short and typing still sees its diagnostics at once.
-    static let debounceMilliseconds: Int32 = 5
+    static let debounceMilliseconds: Int32 = 1
 
     private let connection: JSONRPCConnection
     private let bundledRules: String?
