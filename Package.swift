@@ -74,6 +74,7 @@ let package = Package(
         ),
         .plugin(name: "EmbedRules", capability: .buildTool(), dependencies: ["RulesEmbedder"]),
         .testTarget(name: "PostcheckRunnerTests", dependencies: ["PostcheckRunner", "PostcheckCore"]),
+        .testTarget(name: "PostcheckLanguageServerTests", dependencies: ["PostcheckLanguageServer", "PostcheckCore"]),
         .testTarget(
             name: "PostcheckCoreTests",
             dependencies: ["PostcheckCore", "PostcheckFuzzTargets", "Yams"]

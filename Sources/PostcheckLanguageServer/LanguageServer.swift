@@ -253,6 +253,7 @@ public final class LanguageServer {
                 if result.draft.format == .markdown {
                     actions.append(disableOnLine(finding, in: document))
                 }
+                if let accept = acceptInVocabulary(finding, in: document) { actions.append(accept) }
             }
         }
         let fixes = result.findings.compactMap(\.fix)
@@ -281,6 +282,29 @@ public final class LanguageServer {
             "title": "Disable \(finding.ruleID) for this line", "kind": "quickfix",
             "diagnostics": [diagnostic(finding, in: document)],
             "edit": ["changes": [document.uri: [edit(lineStart..<lineStart, comment, in: document)]]],
+        ]
+    }
+
+    /// "Add the term to the accepted vocabulary": for word-list and substitution rules (which take the vocabulary's
+    /// accepted terms as exceptions), when the document's configuration is a `.postcheck.yml` that can be written.
+    private func acceptInVocabulary(_ finding: Finding, in document: TextDocument) -> [String: Any]? {
+        let path = Self.path(of: document.uri) ?? (session.workingDirectory + "/untitled.md")
+        guard let linter = try? session.linterAndRelativePath(for: path).0,
+            case .postcheck(let configuration) = linter.configuration.source,
+            FileManager.default.isWritableFile(atPath: configuration),
+            let kind = linter.rules.first(where: { $0.header.id == finding.ruleID })?.header.kind,
+            ["existence", "substitution"].contains(kind), !finding.match.isEmpty
+        else { return nil }
+        let uri = URL(fileURLWithPath: configuration).absoluteString
+        let text =
+            documents[uri].map { String(decoding: $0.bytes, as: UTF8.self) }
+            ?? (try? String(contentsOfFile: configuration, encoding: .utf8))
+        guard let text, let change = VocabularyEdit.accepting(finding.match, in: text) else { return nil }
+        let file = TextDocument(uri: uri, text: text, version: 0)
+        return [
+            "title": "Add '\(finding.match)' to the accepted vocabulary", "kind": "quickfix",
+            "diagnostics": [diagnostic(finding, in: document)],
+            "edit": ["changes": [uri: [edit(change.range, change.newText, in: file)]]],
         ]
     }
 

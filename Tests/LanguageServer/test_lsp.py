@@ -257,3 +257,69 @@ def test_bad_input_is_answered_and_the_server_survives(tmp_path):
     pushed = [m for m in read_frames(done.stdout) if m.get("method") == "textDocument/publishDiagnostics"]
     assert len(pushed) < 50, f"1,000 changes in a burst are checked a few times, not {len(pushed)}"
     assert time.time() - started < 300
+
+
+def apply_edits(text, edits):
+    """Applies LSP text edits (UTF-16 positions) to `text`, last first."""
+    lines = text.splitlines(keepends=True) or [""]
+
+    def offset(position):
+        before = "".join(lines[: position.line])
+        line = lines[position.line] if position.line < len(lines) else ""
+        units = line.encode("utf-16-le")[: position.character * 2].decode("utf-16-le")
+        return len(before) + len(units)
+
+    for edit in sorted(edits, key=lambda e: (e.range.start.line, e.range.start.character), reverse=True):
+        text = text[: offset(edit.range.start)] + edit.new_text + text[offset(edit.range.end):]
+    return text
+
+
+@pytest.mark.asyncio
+async def test_a_term_added_to_the_accepted_vocabulary_is_no_longer_flagged(workspace):
+    client = make_test_lsp_client()
+    await client.start_io(POSTCHECK, "lsp")
+    await client.initialize_session(
+        types.InitializeParams(capabilities=client_capabilities("visual-studio-code"), root_uri=workspace.as_uri())
+    )
+    uri = (workspace / "post.md").as_uri()
+    open_draft(client, uri, "We are damn proud of the team in Ghent.\n")
+    profanity = by_rule(await diagnostics_for(client, uri, lambda codes: "postcheck.Profanity" in codes), "postcheck.Profanity")
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri), range=profanity.range,
+            context=types.CodeActionContext(diagnostics=[profanity]),
+        )
+    )
+    accept = next(a for a in actions if a.title == "Add 'damn' to the accepted vocabulary")
+    config = workspace / ".postcheck.yml"
+    (edits,) = accept.edit.changes.values()
+    config.write_text(apply_edits(config.read_text(), edits))
+    assert "vocab:\n  accept: ['damn']\n" in config.read_text()
+    client.text_document_did_save(types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=config.as_uri())))
+    await diagnostics_for(client, uri, lambda codes: "postcheck.Profanity" not in codes)
+    await client.shutdown_session()
+    await client.stop()
+
+
+def test_one_client_over_tcp():
+    """`postcheck lsp --tcp 0` serves one client on a loopback port it prints, then ends with it."""
+    import re
+    import socket
+
+    server = subprocess.Popen([POSTCHECK, "lsp", "--tcp", "0"], stderr=subprocess.PIPE)
+    line = server.stderr.readline().decode()
+    port = int(re.search(r"127\.0\.0\.1:(\d+)", line).group(1))
+    with socket.create_connection(("127.0.0.1", port), timeout=30) as connection:
+        connection.sendall(frame({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}}))
+        connection.sendall(frame({"jsonrpc": "2.0", "id": 2, "method": "shutdown"}))
+        connection.sendall(frame({"jsonrpc": "2.0", "method": "exit"}))
+        data = b""
+        while True:
+            chunk = connection.recv(65536)
+            if not chunk:
+                break
+            data += chunk
+    answers = {m["id"]: m for m in read_frames(data)}
+    assert answers[1]["result"]["capabilities"]["positionEncoding"] == "utf-16"
+    assert answers[2]["result"] is None
+    assert server.wait(timeout=30) == 0
