@@ -112,6 +112,9 @@ async def test_vscode_gets_utf16_diagnostics_with_rule_link_and_cues(vscode: Lan
         types.DocumentDiagnosticParams(text_document=types.TextDocumentIdentifier(uri=DRAFT_URI))
     )
     assert sorted(d.code for d in pulled.items) == sorted(d.code for d in diagnostics)
+    workspace_report = await vscode.workspace_diagnostic_async(types.WorkspaceDiagnosticParams(previous_result_ids=[]))
+    (item,) = [i for i in workspace_report.items if i.uri == DRAFT_URI]
+    assert sorted(d.code for d in item.items) == sorted(d.code for d in diagnostics) and item.version == 1
 
 
 @pytest.mark.asyncio
