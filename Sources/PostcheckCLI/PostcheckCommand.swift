@@ -9,7 +9,7 @@ struct Postcheck: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Check.self, Init.self, TestRules.self, Explain.self, ListRules.self, Eval.self, Serve.self, Hook.self,
-            LSP.self,
+            LSP.self, Report.self,
         ],
         defaultSubcommand: Check.self
     )

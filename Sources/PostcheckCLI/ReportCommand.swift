@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import PostcheckCore
+import PostcheckRunner
+
+/// `postcheck report`: how the guidelines are doing over a folder of drafts, for the people who run the programme.
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Report on a folder of drafts: guidelines broken most, content mix, and how the writers are doing.",
+        discussion: """
+            Drafts are checked with the configuration that applies to each, as 'postcheck check' does. A draft's \
+            author, date and kind come from its front matter (author, date, kind), else from the git commit that \
+            added it. Writers are anonymous unless --leaderboard (opt-in) or --author NAME is given.
+            """)
+
+    enum Format: String, ExpressibleByArgument { case text, json }
+    enum Grouping: String, ExpressibleByArgument { case author, folder }
+
+    @Argument(help: "Folders or files of drafts (default: the working folder).") var paths: [String] = []
+    @Option(help: "text or json.") var format: Format = .text
+    @Option(help: "Only drafts dated on or after this day (YYYY-MM-DD).") var since: String?
+    @Option(help: "Only drafts dated on or before this day (YYYY-MM-DD).") var until: String?
+    @Option(help: "Group writers by author or by folder (a team's folder).") var by: Grouping = .author
+    @Flag(help: "Name the writers, ranked: a friendly leaderboard the programme has agreed to.") var leaderboard = false
+    @Option(help: "Show this author's own row (and no one else's).") var author: String?
+    @Option(help: "Configuration file instead of the one found by walking up.") var config: String?
+    @Option(help: "The report's date (YYYY-MM-DD) instead of today.") var date: String?
+
+    func validate() throws {
+        for day in [since, until, date].compactMap({ $0 })
+        where day.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) == nil {
+            throw ValidationError("'\(day)' is not a day as YYYY-MM-DD")
+        }
+    }
+
+    func run() throws {
+        let roots = paths.isEmpty ? ["."] : paths
+        let session = CheckSession(
+            configPath: config, bundledRules: BundledRules.directory(), failOn: nil, minSeverity: nil)
+        let outcome = session.run(paths: roots, stdinName: nil)
+        if let fatal = outcome.fatalError { fail(fatal.description) }
+        for notice in session.notices { warn(notice) }
+        // Authors and dates from git, where front matter has none.
+        var added: [String: DraftHistory.Added] = [:]
+        var gitFolders = 0
+        for root in roots {
+            var isFolder: ObjCBool = false
+            let folder =
+                FileManager.default.fileExists(atPath: root, isDirectory: &isFolder) && isFolder.boolValue
+                ? root : (root as NSString).deletingLastPathComponent
+            if let commits = DraftHistory.firstCommits(in: folder.isEmpty ? "." : folder) {
+                added.merge(commits) { first, _ in first }
+                gitFolders += 1
+            }
+        }
+        var facts: [String: ProgrammeReport.DraftFacts] = [:]
+        for report in outcome.reports {
+            let front = report.result?.draft.frontMatter
+            let absolute = URL(fileURLWithPath: report.path).standardizedFileURL.path
+            let commit = added[absolute]
+            let date = front?["date"]?.stringValue.map { String($0.prefix(10)) } ?? commit?.date
+            facts[report.path] = .init(
+                author: front?["author"]?.stringValue ?? commit?.author, date: date,
+                kind: front?["kind"]?.stringValue)
+        }
+        let guidelines = Dictionary(
+            outcome.rules.map { ($0.key, $0.value.guideline) }, uniquingKeysWith: { first, _ in first })
+        let report = ProgrammeReport(
+            results: outcome.reports.map { ($0.path, $0.result, $0.error) }, facts: facts,
+            guidelineOf: { guidelines[$0] ?? nil }, since: since, until: until, by: by.rawValue,
+            leaderboard: leaderboard, author: author,
+            history: gitFolders > 0
+                ? "authors and dates from front matter, else from the git commit that added each draft"
+                : "not a git work tree: authors and dates from front matter only",
+            generated: date ?? CalendarDay.today.description)
+        switch format {
+        case .json: FileHandle.standardOutput.write(Data(report.jsonBytes()))
+        case .text: FileHandle.standardOutput.write(Data(report.text().utf8))
+        }
+    }
+}
