@@ -25,8 +25,13 @@ struct Report: ParsableCommand {
     @Option(help: "Show this author's own row (and no one else's).") var author: String?
     @Option(help: "Configuration file instead of the one found by walking up.") var config: String?
     @Option(help: "The report's date (YYYY-MM-DD) instead of today.") var date: String?
+    @Option(help: "Also write the report as one self-contained HTML page to this file.") var html: String?
+    @Option(help: "The HTML page's language: en, nl or fr.") var lang: String = "en"
 
     func validate() throws {
+        guard ProgrammeReport.PageLanguage(rawValue: lang) != nil else {
+            throw ValidationError("--lang is en, nl or fr, not '\(lang)'")
+        }
         for day in [since, until, date].compactMap({ $0 })
         where day.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) == nil {
             throw ValidationError("'\(day)' is not a day as YYYY-MM-DD")
@@ -73,6 +78,12 @@ struct Report: ParsableCommand {
                 ? "authors and dates from front matter, else from the git commit that added each draft"
                 : "not a git work tree: authors and dates from front matter only",
             generated: date ?? CalendarDay.today.description)
+        if let html {
+            let page = Array(report.html(language: ProgrammeReport.PageLanguage(rawValue: lang)!).utf8)
+            if let error = AtomicFile.replace(html, with: page) {
+                fail("cannot write the HTML report to \(html): \(error)")
+            }
+        }
         switch format {
         case .json: FileHandle.standardOutput.write(Data(report.jsonBytes()))
         case .text: FileHandle.standardOutput.write(Data(report.text().utf8))

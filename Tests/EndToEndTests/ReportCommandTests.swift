@@ -88,4 +88,49 @@ final class ReportCommandTests: XCTestCase {
             to: outside.appendingPathComponent("post.md"))
         XCTAssertTrue(try report(["."], in: outside).stdout.contains("History: not a git work tree"))
     }
+
+    /// The HTML page: self-contained (no script, no request leaves it), every chart followed by a table of the same
+    /// numbers, in the language asked for, anonymous without a leaderboard; rendered by headless Chromium at desktop
+    /// and phone widths (screenshots kept in test-artifacts/).
+    func testHTMLPageInEachLanguageRenderedByChromium() throws {
+        let folder = try temporaryFolder()
+        let titles = [
+            "en": "Guidelines report", "nl": "Rapport over de richtlijnen", "fr": "Rapport sur les lignes directrices",
+        ]
+        for (language, title) in titles {
+            let file = folder.appendingPathComponent("report-\(language).html")
+            XCTAssertEqual(try report(["report", "--html", file.path, "--lang", language]).status, 0)
+            let page = try String(contentsOf: file, encoding: .utf8)
+            XCTAssertTrue(page.contains("<html lang=\"\(language)\">") && page.contains("<h1>\(title)</h1>"), language)
+            for forbidden in ["<script", "src=", "href=", "url(", "@import"] {
+                XCTAssertFalse(page.contains(forbidden), "\(forbidden) in the \(language) page")
+            }
+            for name in names { XCTAssertFalse(page.contains(name), "\(name) in the anonymous page") }
+            let figures = page.components(separatedBy: "<figure").dropFirst()
+            XCTAssertEqual(figures.count, 2, "the guideline chart and the content-mix chart")
+            for figure in figures {
+                let body = figure.components(separatedBy: "</figure>")[0]
+                XCTAssertTrue(body.contains("<svg role=\"img\"") && body.contains("<table>"), "a chart and its table")
+            }
+        }
+        XCTAssertTrue(
+            try String(contentsOf: folder.appendingPathComponent("report-fr.html"), encoding: .utf8)
+                .contains("2 brouillons sur 9 se lisent comme de la publicité (22%)."))
+        guard requireTool("chromium", install: "apt-get install chromium") else { return }
+        let url = folder.appendingPathComponent("report-nl.html").absoluteString
+        let common = [
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+            "--user-data-dir=\(try temporaryFolder().path)",
+        ]
+        let dom = try tool("chromium", common + ["--dump-dom", url])
+        XCTAssertTrue(dom.stdout.contains("Meest overtreden richtlijnen"), String(dom.stdout.prefix(500)) + dom.stderr)
+        let artifacts = packageRoot.appendingPathComponent("test-artifacts")
+        try FileManager.default.createDirectory(at: artifacts, withIntermediateDirectories: true)
+        for width in [1200, 390] {
+            let shot = artifacts.appendingPathComponent("report-nl-\(width).png")
+            try? FileManager.default.removeItem(at: shot)
+            _ = try tool("chromium", common + ["--window-size=\(width),1400", "--screenshot=\(shot.path)", url])
+            XCTAssertTrue(FileManager.default.fileExists(atPath: shot.path), "screenshot at \(width) px")
+        }
+    }
 }
