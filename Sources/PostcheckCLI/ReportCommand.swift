@@ -42,42 +42,20 @@ struct Report: ParsableCommand {
         let roots = paths.isEmpty ? ["."] : paths
         let session = CheckSession(
             configPath: config, bundledRules: BundledRules.directory(), failOn: nil, minSeverity: nil)
-        let outcome = session.run(paths: roots, stdinName: nil)
-        if let fatal = outcome.fatalError { fail(fatal.description) }
+        var request = ProgrammeReport.Request()
+        request.since = since
+        request.until = until
+        request.by = by.rawValue
+        request.leaderboard = leaderboard
+        request.author = author
+        request.date = date
+        let report: ProgrammeReport
+        do {
+            report = try ProgrammeReport.build(roots: roots, session: session, request: request)
+        } catch {
+            fail(error.description)
+        }
         for notice in session.notices { warn(notice) }
-        // Authors and dates from git, where front matter has none.
-        var added: [String: DraftHistory.Added] = [:]
-        var gitFolders = 0
-        for root in roots {
-            var isFolder: ObjCBool = false
-            let folder =
-                FileManager.default.fileExists(atPath: root, isDirectory: &isFolder) && isFolder.boolValue
-                ? root : (root as NSString).deletingLastPathComponent
-            if let commits = DraftHistory.firstCommits(in: folder.isEmpty ? "." : folder) {
-                added.merge(commits) { first, _ in first }
-                gitFolders += 1
-            }
-        }
-        var facts: [String: ProgrammeReport.DraftFacts] = [:]
-        for report in outcome.reports {
-            let front = report.result?.draft.frontMatter
-            let absolute = URL(fileURLWithPath: report.path).standardizedFileURL.path
-            let commit = added[absolute]
-            let date = front?["date"]?.stringValue.map { String($0.prefix(10)) } ?? commit?.date
-            facts[report.path] = .init(
-                author: front?["author"]?.stringValue ?? commit?.author, date: date,
-                kind: front?["kind"]?.stringValue)
-        }
-        let guidelines = Dictionary(
-            outcome.rules.map { ($0.key, $0.value.guideline) }, uniquingKeysWith: { first, _ in first })
-        let report = ProgrammeReport(
-            results: outcome.reports.map { ($0.path, $0.result, $0.error) }, facts: facts,
-            guidelineOf: { guidelines[$0] ?? nil }, since: since, until: until, by: by.rawValue,
-            leaderboard: leaderboard, author: author,
-            history: gitFolders > 0
-                ? "authors and dates from front matter, else from the git commit that added each draft"
-                : "not a git work tree: authors and dates from front matter only",
-            generated: date ?? CalendarDay.today.description)
         if let html {
             let page = Array(report.html(language: ProgrammeReport.PageLanguage(rawValue: lang)!).utf8)
             if let error = AtomicFile.replace(html, with: page) {

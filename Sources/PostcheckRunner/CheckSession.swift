@@ -100,13 +100,15 @@ public final class CheckSession {
                         Input(displayPath: name, filePath: nil, logicalPath: absolute(stdinName ?? "stdin.md")))
                     continue
                 }
-                switch EntryKind(path: path) {
+                // Relative paths start at the session's working folder (the process's, unless a front end such
+                // as the service's report names another); they are shown as given.
+                switch EntryKind(path: absolute(path)) {
                 case nil:
                     missing.append(FileReport(path: path, error: "no such file or folder"))
                 case .folder:
                     inputs += try walk(path)
                 case .file:
-                    inputs.append(Input(displayPath: path, filePath: path, logicalPath: absolute(path)))
+                    inputs.append(Input(displayPath: path, filePath: absolute(path), logicalPath: absolute(path)))
                 case .other:
                     // A device or FIFO (/dev/zero, a pipe) is read only as standard input ('-'), within the limit.
                     missing.append(

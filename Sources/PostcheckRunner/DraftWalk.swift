@@ -9,7 +9,7 @@ extension CheckSession {
     /// `node_modules` are skipped. An explicit stack keeps very deep trees off the call stack.
     func walk(_ root: String) throws -> [Input] {
         var inputs: [Input] = []
-        let rootPath = URL(fileURLWithPath: root).standardizedFileURL.path
+        let rootPath = absolute(root)
         var visited = Set<FileIdentity>()
         var pending: [String] = [rootPath]
         if let identity = FileIdentity(path: rootPath) { visited.insert(identity) }

@@ -52,6 +52,12 @@ struct PostcheckServerCommand: AsyncParsableCommand {
             "A web origin (https://cms.example.com) whose pages may call the service, with CORS; repeatable; '*' allows any."
     )
     var allowOrigin: [String] = []
+    @Option(
+        name: .customLong("report-root"),
+        help: "A folder of drafts to report on at GET /v1/report (JSON) and /report (HTML).")
+    var reportRoot: String?
+    @Flag(name: .customLong("report-leaderboard"), help: "Name the writers in the report (an opt-in leaderboard).")
+    var reportLeaderboard = false
 
     func validate() throws {
         guard checkTimeout > 0, idleTimeout > 0, headerTimeout > 0, bodyTimeout > 0 else {
@@ -91,7 +97,12 @@ struct PostcheckServerCommand: AsyncParsableCommand {
         let service = PostcheckService(
             state: state, maxBodyBytes: maxBody, maxConcurrentChecks: maxConcurrent,
             maxQueuedChecks: maxQueue, checkTimeout: .milliseconds(Int64(checkTimeout * 1000)),
-            access: access)
+            access: access,
+            reports: reportRoot.map {
+                ReportSource(
+                    root: URL(fileURLWithPath: $0).standardizedFileURL.path, leaderboard: reportLeaderboard,
+                    configPath: config, bundledRules: BundledRulesFolder.locate(embedded: embeddedRuleFiles))
+            })
         // SIGHUP reloads rules and configuration; a broken new configuration keeps the old one serving.
         signal(SIGHUP, SIG_IGN)
         let reload = DispatchSource.makeSignalSource(signal: SIGHUP, queue: .global())

@@ -5,7 +5,8 @@ import NIOCore
 import PostcheckCore
 
 /// The service's HTTP interface: `/v1/check` (JSON), LanguageTool's `/v2/check` and `/v2/languages`, `/v1/rules`,
-/// `/healthz`, `/metrics`, and the check page at `/`. Described in `openapi.yaml`.
+/// `/healthz`, `/metrics`, the check page at `/`, and with `--report-root` the programme report at `/v1/report` and
+/// `/report`. Described in `openapi.yaml`.
 public struct PostcheckService: Sendable {
     public let state: ServiceState
     public let metrics = ServiceMetrics()
@@ -14,6 +15,8 @@ public struct PostcheckService: Sendable {
     public let checkTimeout: Duration
     /// Who may call (see `AccessPolicy`).
     public let access: AccessPolicy
+    /// The folder `/v1/report` and `/report` report on, if any (`ReportRoutes.swift`).
+    public let reports: ReportSource?
     let slots: CheckSlots
     /// The threads checks run on: Dispatch's, not Swift's cooperative pool, so that long checks never hold up the
     /// threads that accept connections and answer `/healthz` and `/metrics`.
@@ -26,9 +29,11 @@ public struct PostcheckService: Sendable {
     public init(
         state: ServiceState, maxBodyBytes: Int = 1_000_000,
         maxConcurrentChecks: Int = ProcessInfo.processInfo.activeProcessorCount * 2,
-        maxQueuedChecks: Int? = nil, checkTimeout: Duration = .seconds(5), access: AccessPolicy = AccessPolicy()
+        maxQueuedChecks: Int? = nil, checkTimeout: Duration = .seconds(5), access: AccessPolicy = AccessPolicy(),
+        reports: ReportSource? = nil
     ) {
         self.state = state
+        self.reports = reports
         self.access = access
         self.maxBodyBytes = maxBodyBytes
         self.checkTimeout = checkTimeout
@@ -58,6 +63,12 @@ public struct PostcheckService: Sendable {
                     status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                     body: .init(byteBuffer: ByteBuffer(string: self.metrics.render())))
             }
+        }
+        router.get("/v1/report") { request, _ in
+            await self.instrumented("/v1/report", request) { await self.reportJSON(request) }
+        }
+        router.get("/report") { request, _ in
+            await self.instrumented("/report", request) { await self.reportPage(request) }
         }
         router.get("/") { request, _ in
             await self.instrumented("/", request) {
@@ -258,7 +269,7 @@ struct MethodGuard: RouterMiddleware {
     typealias Context = BasicRequestContext
     static let allowed: [String: String] = [
         "/v1/check": "POST", "/v2/check": "POST", "/v2/languages": "GET", "/v1/rules": "GET", "/healthz": "GET",
-        "/metrics": "GET", "/": "GET",
+        "/metrics": "GET", "/": "GET", "/v1/report": "GET", "/report": "GET",
     ]
     let service: PostcheckService
 

@@ -250,6 +250,28 @@ final class ServerTests: XCTestCase {
         XCTAssertEqual(report["slowClosed"] as? Bool, true, "a request head sent too slowly is cut off")
     }
 
+    /// The programme report over --report-root: JSON as `postcheck report`, the HTML page in the language asked for,
+    /// writers anonymous unless the service was started with --report-leaderboard, bad queries refused.
+    func testReportEndpoints() throws {
+        guard requireTool("curl", install: "apt-get install curl") else { return }
+        let plain = try Server(in: fixtures, arguments: ["--report-root", "report"])
+        let json = try curl(["\(plain.base)/v1/report?since=2026-10-01"])
+        XCTAssertEqual(json.status, 200, json.body)
+        let object = try object(json.body)
+        XCTAssertEqual((object["drafts"] as? [String: Any])?["checked"] as? Int, 6, "the drafts from October on")
+        XCTAssertFalse(json.body.contains("Bart Claes"), "anonymous writers")
+        let page = try curl(["\(plain.base)/report?lang=fr"])
+        XCTAssertEqual(page.status, 200)
+        XCTAssertTrue(page.body.contains("<h1>Rapport sur les lignes directrices</h1>"), String(page.body.prefix(600)))
+        XCTAssertEqual(try curl(["\(plain.base)/v1/report?since=yesterday"]).status, 400)
+        XCTAssertEqual(try curl(["\(plain.base)/report?lang=de"]).status, 400)
+        XCTAssertEqual(try curl(["-X", "POST", "\(plain.base)/v1/report"]).status, 405)
+        let board = try Server(in: fixtures, arguments: ["--report-root", "report", "--report-leaderboard"])
+        XCTAssertTrue(try curl(["\(board.base)/v1/report"]).body.contains(#""name": "Bart Claes""#))
+        let none = try Server(in: fixtures)
+        XCTAssertEqual(try curl(["\(none.base)/v1/report"]).status, 404)
+    }
+
     /// HTTP/1.0 semantics and request deadlines: an HTTP/1.0 request without keep-alive gets an HTTP/1.0 answer
     /// with `Connection: close` and a closed connection; with keep-alive the connection serves a second request;
     /// `Connection: close` on HTTP/1.1 is echoed and honoured; a connection that never sends its head, and a body
@@ -566,7 +588,7 @@ final class ServerTests: XCTestCase {
         let validation = try tool("openapi-spec-validator", [spec])
         XCTAssertEqual(
             validation.status, 0, "pip install openapi-spec-validator: " + validation.stdout + validation.stderr)
-        let server = try Server(in: fixtures)
+        let server = try Server(in: fixtures, arguments: ["--report-root", "report"])
         let run = try tool("schemathesis", ["run", spec, "--url", server.base, "--max-examples", "30", "--seed", "1"])
         XCTAssertEqual(run.status, 0, "pip install schemathesis: " + run.stdout.suffix(3000) + run.stderr)
         XCTAssertTrue(run.stdout.contains("No issues found"), String(run.stdout.suffix(2000)))

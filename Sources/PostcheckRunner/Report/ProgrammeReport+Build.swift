@@ -1,0 +1,62 @@
+import Foundation
+import PostcheckCore
+
+extension ProgrammeReport {
+    /// What a report is asked for (the options of `postcheck report`, and the query of the service's `/v1/report`).
+    public struct Request: Sendable {
+        public var since: String?
+        public var until: String?
+        /// `author` or `folder`.
+        public var by = "author"
+        public var leaderboard = false
+        public var author: String?
+        /// `YYYY-MM-DD`; today when nil.
+        public var date: String?
+
+        public init() {}
+    }
+
+    /// Checks the drafts under `roots` with `session` and reports on them: facts from front matter, else from the
+    /// git commit that added each draft.
+    public static func build(
+        roots: [String], session: CheckSession, request: Request
+    ) throws(PostcheckError)
+        -> ProgrammeReport
+    {
+        let outcome = session.run(paths: roots, stdinName: nil)
+        if let fatal = outcome.fatalError { throw fatal }
+        var added: [String: DraftHistory.Added] = [:]
+        var gitFolders = 0
+        for root in roots {
+            let absolute = root.hasPrefix("/") ? root : session.workingDirectory + "/" + root
+            var isFolder: ObjCBool = false
+            let folder =
+                FileManager.default.fileExists(atPath: absolute, isDirectory: &isFolder) && isFolder.boolValue
+                ? absolute : (absolute as NSString).deletingLastPathComponent
+            if let commits = DraftHistory.firstCommits(in: folder) {
+                added.merge(commits) { first, _ in first }
+                gitFolders += 1
+            }
+        }
+        var facts: [String: DraftFacts] = [:]
+        for report in outcome.reports {
+            let front = report.result?.draft.frontMatter
+            let path = report.path.hasPrefix("/") ? report.path : session.workingDirectory + "/" + report.path
+            let commit = added[URL(fileURLWithPath: path).standardizedFileURL.path]
+            facts[report.path] = DraftFacts(
+                author: front?["author"]?.stringValue ?? commit?.author,
+                date: front?["date"]?.stringValue.map { String($0.prefix(10)) } ?? commit?.date,
+                kind: front?["kind"]?.stringValue)
+        }
+        let guidelines = Dictionary(
+            outcome.rules.map { ($0.key, $0.value.guideline) }, uniquingKeysWith: { first, _ in first })
+        return ProgrammeReport(
+            results: outcome.reports.map { ($0.path, $0.result, $0.error) }, facts: facts,
+            guidelineOf: { guidelines[$0] ?? nil }, since: request.since, until: request.until, by: request.by,
+            leaderboard: request.leaderboard, author: request.author,
+            history: gitFolders > 0
+                ? "authors and dates from front matter, else from the git commit that added each draft"
+                : "not a git work tree: authors and dates from front matter only",
+            generated: request.date ?? CalendarDay.today.description)
+    }
+}
