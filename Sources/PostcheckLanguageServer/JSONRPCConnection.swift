@@ -88,7 +88,7 @@ final class JSONRPCConnection {
         }
         var chunk = [UInt8](repeating: 0, count: 65536)
         while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(input, $0.baseAddress, $0.count) }
+            let count = chunk.withUnsafeMutableBytes { systemRead(input, $0.baseAddress, $0.count) }
             if count < 0 && errno == EINTR { continue }
             guard count > 0 else { return false }
             buffer += chunk[0..<count]
@@ -121,4 +121,9 @@ final class JSONRPCConnection {
         }
         return bytes
     }
+}
+
+/// `read(2)`, named apart from `JSONRPCConnection.read()`.
+private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+    read(descriptor, buffer, count)
 }

@@ -1,3 +1,5 @@
+import PostcheckCore
+
 /// How LSP counts a position's `character`: UTF-16 code units (the protocol's default), UTF-8 bytes or code points
 /// (UTF-32), as negotiated at `initialize`.
 enum PositionEncoding: String {
@@ -13,35 +15,37 @@ enum PositionEncoding: String {
     }
 }
 
-/// An open document: its unsaved bytes and version, and conversions between LSP positions and byte offsets.
-/// Lines end at LF, CRLF or a lone CR, as in LSP and in postcheck's own positions.
+/// An open document: its unsaved text and version, and conversions between LSP positions and byte offsets. Lines
+/// and columns come from the engine's own `SourceText` (lines end at LF, CRLF or a lone CR, as in LSP), so that the
+/// editor sees the positions every other output reports.
 struct TextDocument {
     let uri: String
-    private(set) var bytes: [UInt8]
+    private(set) var text: SourceText
     private(set) var version: Int
-    private var lineStarts: [Int]
+
+    var bytes: [UInt8] { text.bytes }
 
     init(uri: String, text: String, version: Int) {
         self.uri = uri
-        self.bytes = Array(text.utf8)
+        self.text = SourceText(text)
         self.version = version
-        self.lineStarts = Self.lineStarts(of: bytes)
     }
 
     /// Applies `contentChanges` of a didChange: a change with a range replaces it, one without replaces the whole
     /// text. Positions past the end of a line or of the text are clamped, as the protocol asks.
     mutating func apply(_ changes: [[String: Any]], version: Int, encoding: PositionEncoding) {
         for change in changes {
-            guard let text = change["text"] as? String else { continue }
+            guard let replacement = change["text"] as? String else { continue }
             if let range = change["range"] as? [String: Any],
                 let start = (range["start"] as? [String: Any]).flatMap({ offset(of: $0, encoding: encoding) }),
                 let end = (range["end"] as? [String: Any]).flatMap({ offset(of: $0, encoding: encoding) })
             {
-                bytes.replaceSubrange(min(start, end)..<max(start, end), with: Array(text.utf8))
+                var bytes = text.bytes
+                bytes.replaceSubrange(min(start, end)..<max(start, end), with: Array(replacement.utf8))
+                text = SourceText(String(decoding: bytes, as: UTF8.self))
             } else {
-                bytes = Array(text.utf8)
+                text = SourceText(replacement)
             }
-            lineStarts = Self.lineStarts(of: bytes)
         }
         self.version = version
     }
@@ -51,45 +55,33 @@ struct TextDocument {
         guard let line = position["line"] as? Int, let character = position["character"] as? Int, line >= 0,
             character >= 0
         else { return nil }
-        guard line < lineStarts.count else { return bytes.count }
-        let start = lineStarts[line]
-        let end = lineContentEnd(line)
-        var index = start
+        guard line < text.lineCount else { return text.bytes.count }
+        let content = text.lineContentRange(line)
+        var index = content.lowerBound
         var units = 0
-        while index < end && units < character {
-            let length = scalarLength(bytes[index])
+        while index < content.upperBound && units < character {
+            let length = Self.scalarLength(text.bytes[index])
             switch encoding {
             case .utf8: units += length
             case .utf16: units += length == 4 ? 2 : 1
             case .utf32: units += 1
             }
             // A position inside a character (half a surrogate pair, a byte inside one) falls after it.
-            index = min(end, index + length)
+            index = min(content.upperBound, index + length)
         }
         return index
     }
 
     /// The LSP position of a byte offset.
     func position(of offset: Int, encoding: PositionEncoding) -> [String: Int] {
-        let offset = min(max(0, offset), bytes.count)
-        var low = 0
-        var high = lineStarts.count - 1
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
+        let offset = min(max(0, offset), text.bytes.count)
+        let location = text.location(of: offset)
+        let line = location.line - 1
+        switch encoding {
+        case .utf8: return ["line": line, "character": offset - text.lineStarts[line]]
+        case .utf16: return ["line": line, "character": location.utf16Column - 1]
+        case .utf32: return ["line": line, "character": location.column - 1]
         }
-        var units = 0
-        var index = lineStarts[low]
-        while index < offset {
-            let length = scalarLength(bytes[index])
-            switch encoding {
-            case .utf8: units += length
-            case .utf16: units += length == 4 ? 2 : 1
-            case .utf32: units += 1
-            }
-            index += length
-        }
-        return ["line": low, "character": units]
     }
 
     func range(_ range: Range<Int>, encoding: PositionEncoding) -> [String: Any] {
@@ -99,15 +91,7 @@ struct TextDocument {
         ]
     }
 
-    /// Where line `line`'s content ends (before its line break).
-    private func lineContentEnd(_ line: Int) -> Int {
-        var end = line + 1 < lineStarts.count ? lineStarts[line + 1] : bytes.count
-        if end > lineStarts[line] && bytes[end - 1] == UInt8(ascii: "\n") { end -= 1 }
-        if end > lineStarts[line] && bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-        return end
-    }
-
-    private func scalarLength(_ lead: UInt8) -> Int {
+    private static func scalarLength(_ lead: UInt8) -> Int {
         switch lead {
         case 0..<0x80: 1
         case 0xC0..<0xE0: 2
@@ -115,21 +99,5 @@ struct TextDocument {
         case 0xF0...: 4
         default: 1  // a continuation byte where a character should start: step over it alone
         }
-    }
-
-    private static func lineStarts(of bytes: [UInt8]) -> [Int] {
-        var starts = [0]
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            index += 1
-            if byte == UInt8(ascii: "\n") {
-                starts.append(index)
-            } else if byte == UInt8(ascii: "\r") {
-                if index < bytes.count && bytes[index] == UInt8(ascii: "\n") { index += 1 }
-                starts.append(index)
-            }
-        }
-        return starts
     }
 }

@@ -182,13 +182,19 @@ def workspace(tmp_path):
     return tmp_path
 
 
-@pytest.mark.asyncio
-async def test_configuration_changes_reload_and_a_broken_one_is_shown_on_its_file(workspace):
+async def client_in(folder):
+    """A VS Code-like client of a server started for `folder` (a workspace with its own configuration)."""
     client = make_test_lsp_client()
     await client.start_io(POSTCHECK, "lsp")
     await client.initialize_session(
-        types.InitializeParams(capabilities=client_capabilities("visual-studio-code"), root_uri=workspace.as_uri())
+        types.InitializeParams(capabilities=client_capabilities("visual-studio-code"), root_uri=folder.as_uri())
     )
+    return client
+
+
+@pytest.mark.asyncio
+async def test_configuration_changes_reload_and_a_broken_one_is_shown_on_its_file(workspace):
+    client = await client_in(workspace)
     uri = (workspace / "post.md").as_uri()
     open_draft(client, uri, "Project Bluebird ships to our customers in Ghent next week.\n")
     await diagnostics_for(client, uri, lambda codes: "postcheck.CodeNames" in codes)
@@ -279,11 +285,7 @@ def apply_edits(text, edits):
 
 @pytest.mark.asyncio
 async def test_a_term_added_to_the_accepted_vocabulary_is_no_longer_flagged(workspace):
-    client = make_test_lsp_client()
-    await client.start_io(POSTCHECK, "lsp")
-    await client.initialize_session(
-        types.InitializeParams(capabilities=client_capabilities("visual-studio-code"), root_uri=workspace.as_uri())
-    )
+    client = await client_in(workspace)
     uri = (workspace / "post.md").as_uri()
     open_draft(client, uri, "We are damn proud of the team in Ghent.\n")
     profanity = by_rule(await diagnostics_for(client, uri, lambda codes: "postcheck.Profanity" in codes), "postcheck.Profanity")

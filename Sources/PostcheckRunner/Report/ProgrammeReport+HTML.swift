@@ -70,24 +70,20 @@ extension ProgrammeReport {
         } else {
             let bars = guidelines.map { (label: guidelineName($0.guideline), value: $0.drafts) }
             page += figure(caption: words.guidelinesChart, bars: bars, maximum: max(1, drafts.count), id: "guidelines")
-            page +=
-                "<div class=\"table\"><table>\n<tr><th>\(words.guideline)</th><th class=\"number\">\(words.drafts)</th>"
-            page += "<th class=\"number\">\(words.findings)</th></tr>\n"
-            for group in guidelines {
-                page += "<tr><td>\(guidelineName(group.guideline))</td><td class=\"number\">\(group.drafts)</td>"
-                page += "<td class=\"number\">\(group.findings)</td></tr>\n"
-            }
-            page += "</table></div>\n</figure>\n"
-            page += "<h2>\(words.rulesHeading)</h2>\n<div class=\"table\"><table>\n<tr><th>\(words.rule)</th>"
-            page +=
-                "<th class=\"number\">\(words.drafts)</th><th>\(words.mostFrequent)</th><th>\(words.example)</th></tr>\n"
-            for rule in rules {
-                let matches = rule.matches.map { "‘\(escape($0.text))’ ×\($0.count)" }.joined(separator: ", ")
-                page += "<tr><td>\(escape(rule.rule))<br><small>\(guidelineName(rule.guideline))</small></td>"
-                page +=
-                    "<td class=\"number\">\(rule.drafts)</td><td>\(matches)</td><td>\(escape(rule.example))</td></tr>\n"
-            }
-            page += "</table></div>\n"
+            page += Self.table(
+                [(words.guideline, false), (words.drafts, true), (words.findings, true)],
+                guidelines.map { [guidelineName($0.guideline), "\($0.drafts)", "\($0.findings)"] })
+            page += "</figure>\n<h2>\(words.rulesHeading)</h2>\n"
+            page += Self.table(
+                [(words.rule, false), (words.drafts, true), (words.mostFrequent, false), (words.example, false)],
+                rules.map { rule in
+                    let matches = rule.matches.map { "‘\(escape($0.text))’ ×\($0.count)" }.joined(separator: ", ")
+                    return [
+                        "\(escape(rule.rule))<br><small>\(guidelineName(rule.guideline))</small>", "\(rule.drafts)",
+                        matches,
+                        escape(rule.example),
+                    ]
+                })
         }
         // Content mix.
         page += "<h2>\(words.contentMix)</h2>\n<p>"
@@ -101,27 +97,44 @@ extension ProgrammeReport {
                 (label: escape($0.kind), value: Int((Double($0.flagged) / Double(max(1, $0.drafts)) * 100).rounded()))
             }
             page += figure(caption: words.mixChart, bars: bars, maximum: 100, id: "mix", unit: "%")
-            page += "<div class=\"table\"><table>\n<tr><th>\(words.kind)</th><th class=\"number\">\(words.drafts)</th>"
-            page += "<th class=\"number\">\(words.promotional)</th></tr>\n"
-            for kind in promotionalByKind {
-                page += "<tr><td>\(escape(kind.kind))</td><td class=\"number\">\(kind.drafts)</td>"
-                page += "<td class=\"number\">\(kind.flagged) (\(percent(kind.flagged, kind.drafts)))</td></tr>\n"
-            }
-            page += "</table></div>\n</figure>\n"
+            page += Self.table(
+                [(words.kind, false), (words.drafts, true), (words.promotional, true)],
+                promotionalByKind.map {
+                    [escape($0.kind), "\($0.drafts)", "\($0.flagged) (\(percent($0.flagged, $0.drafts)))"]
+                })
+            page += "</figure>\n"
         }
         // Writers.
         page += "<h2>\(leaderboard ? words.leaderboard : words.writers)</h2>\n"
         if !leaderboard { page += "<p class=\"note\">\(words.anonymous)</p>\n" }
-        page += "<div class=\"table\"><table>\n<tr><th>\(words.writer)</th><th class=\"number\">\(words.drafts)</th>"
-        page +=
-            "<th class=\"number\">\(words.pass)</th><th class=\"number\">\(words.streak)</th><th>\(words.toWorkOn)</th></tr>\n"
-        for (rank, row) in writers.enumerated() {
-            page += "<tr><td>\(row.name.map(escape) ?? "#\(rank + 1)")</td><td class=\"number\">\(row.drafts)</td>"
-            page += "<td class=\"number\">\(row.passed) (\(percent(row.passed, row.drafts)))</td>"
-            page += "<td class=\"number\">\(row.streak)</td><td>\(row.toWorkOn.map(guidelineName) ?? "")</td></tr>\n"
-        }
-        page += "</table></div>\n</main>\n</body>\n</html>\n"
+        page += Self.table(
+            [
+                (words.writer, false), (words.drafts, true), (words.pass, true), (words.streak, true),
+                (words.toWorkOn, false),
+            ],
+            writers.enumerated().map { rank, row in
+                [
+                    row.name.map(escape) ?? "#\(rank + 1)", "\(row.drafts)",
+                    "\(row.passed) (\(percent(row.passed, row.drafts)))",
+                    "\(row.streak)", row.toWorkOn.map(guidelineName) ?? "",
+                ]
+            })
+        page += "</main>\n</body>\n</html>\n"
         return page
+    }
+
+    /// A table of cells that are already HTML, in a box that scrolls sideways on a narrow screen; `numeric` columns
+    /// are right-aligned.
+    private static func table(_ headers: [(title: String, numeric: Bool)], _ rows: [[String]]) -> String {
+        func cell(_ tag: String, _ text: String, _ numeric: Bool) -> String {
+            numeric ? "<\(tag) class=\"number\">\(text)</\(tag)>" : "<\(tag)>\(text)</\(tag)>"
+        }
+        var html = "<div class=\"table\"><table>\n<tr>" + headers.map { cell("th", $0.title, $0.numeric) }.joined()
+        html += "</tr>\n"
+        for row in rows {
+            html += "<tr>" + zip(row, headers).map { cell("td", $0, $1.numeric) }.joined() + "</tr>\n"
+        }
+        return html + "</table></div>\n"
     }
 
     /// A horizontal bar chart as inline SVG, labelled for screen readers; the table that follows it holds the same
