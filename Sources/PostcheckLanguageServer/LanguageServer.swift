@@ -169,7 +169,16 @@ public final class LanguageServer {
         switch check(document) {
         case .success(let result):
             results[uri] = result
-            return (result?.findings ?? []).map { diagnostic($0, in: document) }
+            // A rule stopped by a PCRE2 limit has not checked the draft: the editor says so, as the CLI's exit status
+            // and the service's `incomplete` do, rather than showing a draft that merely looks clean.
+            let start = ["line": 0, "character": 0]
+            let incomplete: [[String: Any]] = (result?.ruleErrors ?? []).map { error in
+                [
+                    "range": ["start": start, "end": start], "severity": 1, "source": "postcheck", "code": error.ruleID,
+                    "message": "not checked completely: \(error.message)",
+                ]
+            }
+            return incomplete + (result?.findings ?? []).map { diagnostic($0, in: document) }
         case .failure(let error):
             results[uri] = nil
             if error.kind == .configuration { showConfigurationError(error) }

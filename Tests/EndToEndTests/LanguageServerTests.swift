@@ -14,7 +14,7 @@ final class LanguageServerTests: XCTestCase {
             "python3", ["-m", "pytest", "Tests/LanguageServer", "-q", "-p", "no:cacheprovider"], in: packageRoot,
             environment: ["POSTCHECK": postcheckBinary.path])
         XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
-        XCTAssertTrue(result.stdout.contains("8 passed"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("9 passed"), result.stdout)
     }
 
     func testNeovimShowsDiagnosticsAndAppliesTheQuickFix() throws {

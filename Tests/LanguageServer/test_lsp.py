@@ -268,6 +268,21 @@ def test_bad_input_is_answered_and_the_server_survives(tmp_path):
     assert time.time() - started < 300
 
 
+@pytest.mark.asyncio
+async def test_a_rule_that_did_not_finish_is_shown_not_hidden(tmp_path):
+    """A rule stopped by PCRE2's limit leaves the draft unchecked: the editor shows that, not a clean draft."""
+    (tmp_path / ".postcheck.yml").write_text("packs: [./p]\n")
+    (tmp_path / "p").mkdir()
+    (tmp_path / "p" / "Runaway.yml").write_text("extends: existence\nmessage: x\nnonword: true\nscope: raw\nraw: ['(a+)+$']\n")
+    client = await client_in(tmp_path)
+    uri = (tmp_path / "post.md").as_uri()
+    open_draft(client, uri, "a" * 40 + "!\n")
+    stopped = by_rule(await diagnostics_for(client, uri, lambda codes: "p.Runaway" in codes), "p.Runaway")
+    assert stopped.severity == types.DiagnosticSeverity.Error and stopped.message.startswith("not checked completely")
+    await client.shutdown_session()
+    await client.stop()
+
+
 def apply_edits(text, edits):
     """Applies LSP text edits (UTF-16 positions) to `text`, last first."""
     lines = text.splitlines(keepends=True) or [""]
