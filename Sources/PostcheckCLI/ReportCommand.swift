@@ -32,16 +32,10 @@ struct Report: ParsableCommand {
         guard ProgrammeReport.PageLanguage(rawValue: lang) != nil else {
             throw ValidationError("--lang is en, nl or fr, not '\(lang)'")
         }
-        for day in [since, until, date].compactMap({ $0 })
-        where day.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) == nil {
-            throw ValidationError("'\(day)' is not a day as YYYY-MM-DD")
-        }
+        do { try request.validate() } catch { throw ValidationError(error.message) }
     }
 
-    func run() throws {
-        let roots = paths.isEmpty ? ["."] : paths
-        let session = CheckSession(
-            configPath: config, bundledRules: BundledRules.directory(), failOn: nil, minSeverity: nil)
+    private var request: ProgrammeReport.Request {
         var request = ProgrammeReport.Request()
         request.since = since
         request.until = until
@@ -49,6 +43,13 @@ struct Report: ParsableCommand {
         request.leaderboard = leaderboard
         request.author = author
         request.date = date
+        return request
+    }
+
+    func run() throws {
+        let roots = paths.isEmpty ? ["."] : paths
+        let session = CheckSession(
+            configPath: config, bundledRules: BundledRules.directory(), failOn: nil, minSeverity: nil)
         let report: ProgrammeReport
         do {
             report = try ProgrammeReport.build(roots: roots, session: session, request: request)

@@ -27,13 +27,9 @@ public struct ReportSource: Sendable {
     func report(_ query: [String: String]) async -> Result<ProgrammeReport, PostcheckError> {
         var request = ProgrammeReport.Request()
         request.leaderboard = leaderboard
-        for key in ["since", "until"] {
-            guard let day = query[key] else { continue }
-            guard day.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) != nil else {
-                return .failure(PostcheckError(kind: .input, message: "'\(key)' is a day as YYYY-MM-DD"))
-            }
-            if key == "since" { request.since = day } else { request.until = day }
-        }
+        request.since = query["since"]
+        request.until = query["until"]
+        do { try request.validate() } catch { return .failure(error) }
         if let by = query["by"] {
             guard by == "author" || by == "folder" else {
                 return .failure(PostcheckError(kind: .input, message: "'by' is author or folder"))

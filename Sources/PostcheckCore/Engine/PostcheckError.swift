@@ -45,11 +45,13 @@ public struct PostcheckError: Error, Sendable, Equatable, CustomStringConvertibl
         case let error as DraftError:
             self.init(kind: .unreadableDraft, message: error.description)
         case let error as DraftProblem:
-            let kinds: [DraftProblem.Kind: Kind] = [
-                .empty: .nothingToCheck, .unknownPlatform: .nothingToCheck, .unknownLanguage: .unknownLanguage,
-                .noRules: .noRules,
-            ]
-            self.init(kind: kinds[error.kind] ?? .input, message: error.message)
+            let kind: Kind
+            switch error.kind {
+            case .empty, .unknownPlatform: kind = .nothingToCheck
+            case .unknownLanguage: kind = .unknownLanguage
+            case .noRules: kind = .noRules
+            }
+            self.init(kind: kind, message: error.message)
         default:
             self.init(kind: .input, message: "\(error)")
         }

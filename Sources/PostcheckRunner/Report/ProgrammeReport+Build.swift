@@ -14,6 +14,16 @@ extension ProgrammeReport {
         public var date: String?
 
         public init() {}
+
+        /// Refuses a `since`, `until` or `date` that is not a day as YYYY-MM-DD.
+        public func validate() throws(PostcheckError) {
+            for (key, day) in [("since", since), ("until", until), ("date", date)] {
+                guard let day else { continue }
+                guard day.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) != nil else {
+                    throw PostcheckError(kind: .input, message: "'\(key)' must be a day as YYYY-MM-DD, not '\(day)'")
+                }
+            }
+        }
     }
 
     /// Checks the drafts under `roots` with `session` and reports on them: facts from front matter, else from the
