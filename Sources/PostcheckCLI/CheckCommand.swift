@@ -227,7 +227,10 @@ struct Check: ParsableCommand {
         if format.name != "text" || mode == .diff {
             for report in outcome.reports {
                 if let error = report.error { warn("\(report.path): \(error)") }
-                for ruleError in report.result?.ruleErrors ?? [] { warn("\(report.path): \(ruleError)") }
+                // A rule file that does not compile was reported once, when the rules were loaded.
+                for ruleError in report.result?.ruleErrors ?? [] where ruleError.ruleFileError == nil {
+                    warn("\(report.path): \(ruleError)")
+                }
             }
         }
         if timings {

@@ -14,9 +14,13 @@ extension CheckSession {
                 : try loader.load(path: key)
             if let minSeverity { configuration.minSeverity = minSeverity }
             let loadStarted = DispatchTime.now().uptimeNanoseconds
-            let linter = try Linter(configuration: configuration, day: day)
+            // A rule file that does not compile costs only its rule: each draft's check reports it as not run.
+            let linter = try Linter(
+                configuration: configuration, day: day, keepsUncompiledRules: keepsUncompiledRules)
             loadingNanoseconds += DispatchTime.now().uptimeNanoseconds - loadStarted
             linter.measuresRules = measuresRules
+            notices += linter.configurationWarnings
+            notices += linter.uncompiledRules.map { "\($0.error) (rule \($0.header.id) is not run; the others are)" }
             linters[key] = linter
             return linter
         }

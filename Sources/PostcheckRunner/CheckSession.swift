@@ -62,6 +62,9 @@ public final class CheckSession {
     public var sizeLimit = FileBytes.defaultLimit
     /// The platform for every draft (`--platform`), over front matter and configuration.
     public var platform: String?
+    /// A rule file that does not compile costs only its rule, which each draft's check reports as not run
+    /// (`UncompiledRule`); off, it fails loading (the service keeps its running rules on a bad reload instead).
+    public var keepsUncompiledRules = true
     /// Time spent loading and compiling rules (for `--timings`).
     public internal(set) var loadingNanoseconds: UInt64 = 0
 

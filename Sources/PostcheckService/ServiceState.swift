@@ -51,6 +51,9 @@ public final class ServiceState: @unchecked Sendable {
         let session = CheckSession(
             configPath: options.configPath, bundledRules: options.bundledRules, failOn: nil,
             minSeverity: nil, workingDirectory: options.workingDirectory)
+        // A rule that does not compile fails the start or the reload: a reload keeps the rules that run, rather
+        // than answer every check with an incomplete result.
+        session.keepsUncompiledRules = false
         return try session.linterAndRelativePath(for: "draft.md").0
     }
 }

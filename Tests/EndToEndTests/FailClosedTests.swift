@@ -46,6 +46,45 @@ final class FailClosedTests: XCTestCase {
         XCTAssertTrue(result.stderr.contains(".vale.ini:3:1: style 'Nope' does not exist on StylesPath"), result.stderr)
     }
 
+    /// 2b. A rule file that does not compile costs only its rule: the others check the draft, the rule's error is
+    /// reported with its file and line, and the run fails (exit 2). A `.vale.ini` that turns on a rule no style
+    /// defines gets a warning, as Vale ignores it; in `.postcheck.yml` that stays an error.
+    func testOneBrokenRuleCostsOnlyThatRule() throws {
+        let root = try temporaryFolder()
+        try writeFile(
+            Data("extends: existence\nmessage: \"Avoid '%s'.\"\nlevel: error\ntokens: [synergy]\n".utf8),
+            root.appendingPathComponent("styles/Team/Jargon.yml"))
+        try writeFile(
+            Data("extends: existence\nmessage: x\nlevel: error\ntokens:\n  - 'a(b'\n".utf8),
+            root.appendingPathComponent("styles/Team/Broken.yml"))
+        try writeFile(
+            Data("StylesPath = styles\n[*]\nBasedOnStyles = Team\nTeam.Gone = YES\n".utf8),
+            root.appendingPathComponent(".vale.ini"))
+        let result = try postcheck(
+            ["--format", "json", "--stdin-filename", "post.md", "-"], in: root, stdin: Data("Pure synergy.\n".utf8))
+        XCTAssertEqual(result.status, 2, result.stderr)
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
+        let file = (object["files"] as! [[String: Any]])[0]
+        XCTAssertEqual((file["findings"] as! [[String: Any]]).map { $0["rule"] as! String }, ["Team.Jargon"])
+        XCTAssertTrue(result.stdout.contains("Team.Broken"), result.stdout)
+        XCTAssertTrue(result.stderr.contains("Broken.yml:5:5: invalid regular expression 'a(b'"), result.stderr)
+        XCTAssertTrue(
+            result.stderr.contains("rule 'Team.Gone' is set, but no loaded style defines it: ignored"), result.stderr)
+        // Off in the configuration, the broken rule costs nothing.
+        try writeFile(
+            Data("StylesPath = styles\n[*]\nBasedOnStyles = Team\nTeam.Broken = NO\n".utf8),
+            root.appendingPathComponent(".vale.ini"))
+        XCTAssertEqual(try postcheck(["-"], in: root, stdin: Data("Pure synergy.\n".utf8)).status, 1)
+        // A .postcheck.yml naming a rule that does not exist is still an error.
+        try FileManager.default.removeItem(at: root.appendingPathComponent(".vale.ini"))
+        try writeFile(
+            Data("packs: [./styles/Team]\nrules: {Team.Gone: warning}\n".utf8),
+            root.appendingPathComponent(".postcheck.yml"))
+        let strict = try postcheck(["-"], in: root, stdin: Data("Pure synergy.\n".utf8))
+        XCTAssertEqual(strict.status, 2)
+        XCTAssertTrue(strict.stderr.contains("sets rule 'Team.Gone', which no loaded pack defines"), strict.stderr)
+    }
+
     /// 3. Leading blank lines and masked text do not leave a draft without a language; an unknown language is an
     /// error listing the supported ones.
     func testLanguageIsNeverLeftUndecided() throws {

@@ -12,16 +12,23 @@ final class ValePackageSuiteTests: XCTestCase {
         let expected: [String]
     }
 
-    /// Scenarios whose expected lines contradict the package's own rule files (see docs/vale-compatibility.md).
+    /// Scenarios whose expected lines contradict the package's own rule files, or Vale's own behaviour on them (see
+    /// docs/vale-compatibility.md).
     static let contradicted: Set<String> = [
         "alex/Basic test case",  // names alex.Profanity, which the package no longer has
         "write-good/Weasel words",  // Weasel.yml lists 'fairly', which the fixture uses, but no line expects it
+        // Expects capitalised suggestions ('Aren't') from a rule without `capitalize: true`; Vale prints 'aren't'.
+        "Microsoft/Use of contractions",
+        // Expects 'lower left or lower-left'; Vale's substitution quotes each suggestion: 'lower left' or 'lower-left'.
+        "IBM/Incorrect Terminology",
     ]
 
-    /// The packages whose suites run here. Google, IBM and Microsoft (added to ../shared later) are not yet among
-    /// them: one of Google's rules does not compile in PCRE2 and their `.vale.ini` files name rules the packages do
-    /// not ship (the "real workload" issue takes them on).
-    static let packages = ["Joblint", "alex", "proselint", "write-good"]
+    /// The packages whose suites run here: all seven in ../shared/vale-packages.
+    static let packages = ["Google", "IBM", "Joblint", "Microsoft", "alex", "proselint", "write-good"]
+
+    /// Expected lines of the Google, IBM and Microsoft suites that postcheck prints exactly (of 195). Vale 3.15.1
+    /// prints 168 of them; the 25 missing here are the two contradicted scenarios' lines.
+    static let expectedLinesPassedInNewerPackages = 170
 
     static var packagesFolder: URL {
         packageRoot.deletingLastPathComponent().appendingPathComponent("shared/vale-packages")
@@ -77,11 +84,15 @@ final class ValePackageSuiteTests: XCTestCase {
             return
         }
         let scenarios = try Self.scenarios()
-        XCTAssertEqual(scenarios.count, 12, "scenarios in the four packages")
+        XCTAssertEqual(scenarios.count, 48, "scenarios in the seven packages")
         var passed = 0
+        var linesPassed = 0
         for scenario in scenarios {
             let key = "\(scenario.package)/\(scenario.name)"
             let got = try valeLines(scenario)
+            if ["Google", "IBM", "Microsoft"].contains(scenario.package) {
+                linesPassed += scenario.expected.filter(Set(got).contains).count
+            }
             if Self.contradicted.contains(key) {
                 XCTAssertNotEqual(
                     got, scenario.expected,
@@ -92,6 +103,9 @@ final class ValePackageSuiteTests: XCTestCase {
             }
         }
         XCTAssertEqual(passed, scenarios.count - Self.contradicted.count)
-        print("Vale package suites: \(passed) of \(scenarios.count) scenarios pass")
+        XCTAssertEqual(linesPassed, Self.expectedLinesPassedInNewerPackages, "expected lines of Google, IBM, Microsoft")
+        print(
+            "Vale package suites: \(passed) of \(scenarios.count) scenarios pass; Google, IBM and Microsoft: \(linesPassed) expected lines"
+        )
     }
 }

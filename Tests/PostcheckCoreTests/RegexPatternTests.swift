@@ -23,6 +23,58 @@ final class RegexPatternTests: XCTestCase {
         }
     }
 
+    /// Lookbehinds PCRE2 refuses for their length (Vale's regexp2 takes them) work through `VariableLookbehind`.
+    func testVariableLengthLookbehind() throws {
+        // Google's Colons rule: a colon not preceded by another colon earlier in the same word.
+        let colons = try RegexPattern("(?<!:[^ ]+?):\\s[A-Z]")
+        XCTAssertNotNil(colons.variableLookbehind)
+        XCTAssertEqual(try colons.matches(in: "Note: Capital here"), [": C"])
+        XCTAssertEqual(try colons.matches(in: "see a:b: Capital"), [])
+        XCTAssertEqual(try colons.matches(in: "a:b: No. Then: Yes"), [": Y"])
+        // Positive, unbounded, with a group inside: the pattern's own group keeps its number.
+        let after = try RegexPattern("(?<=\\b(\\w+) )(cat)")
+        XCTAssertEqual(after.captureCount, 2)
+        XCTAssertEqual(try after.matches(in: "the cat; cat"), ["cat"])
+        let bytes = Array("the cat".utf8)
+        let found = try bytes.withUnsafeBufferPointer { buffer in
+            try after.matches(in: buffer, range: 0..<buffer.count, scratch: .forCurrentThread, captureGroups: true)
+        }
+        XCTAssertEqual(found.first?.group(2), 4..<7)
+        XCTAssertNil(found.first?.group(1), "a lookbehind's groups are never set")
+        // Case-insensitive, many matches, scanned and JIT-compiled: the same answers as the interpreter.
+        let text = String(repeating: "Long words then: Upper. x: Lower ", count: 2_000)
+        let big = try RegexPattern("(?<!\\bx[a-z]*):\\s[A-Z]", options: [.caseInsensitive])
+        XCTAssertEqual(try big.matches(in: text).count, 2_000 * 1)
+        XCTAssertEqual(big.isJITCompiled, RegexPattern.jitAvailable)
+        // A body's \\b sees the text after the assertion's place, as inside the pattern.
+        XCTAssertEqual(try RegexPattern("(?<=\\w+\\b)x").matches(in: "ab x abx"), [])
+        XCTAssertEqual(try RegexPattern("(?<=\\w+\\B)x").matches(in: "ab x abx"), ["x"])
+        // Anything else wrong keeps PCRE2's own error.
+        XCTAssertThrowsError(try RegexPattern("(?<=a+)(b")) { error in
+            XCTAssertTrue((error as! RegexCompileError).message.contains("parenthesis"), "\(error)")
+        }
+    }
+
+    /// Each replaced lookbehind is a match of its own: past the check's deadline the callout stops the pattern.
+    func testVariableLookbehindStopsAtTheDeadline() throws {
+        let pattern = try RegexPattern("(?<!x[a-z]*):\\s[A-Z]")
+        let bytes = Array(String(repeating: "word: Upper ", count: 500).utf8)
+        let scratch = MatchScratch()
+        scratch.setDeadline(1)
+        XCTAssertThrowsError(
+            try bytes.withUnsafeBufferPointer { buffer in
+                try pattern.matches(in: buffer, range: 0..<buffer.count, scratch: scratch)
+            }
+        ) { error in
+            XCTAssertTrue((error as! MatchError).isTimeLimit, "\(error)")
+        }
+        scratch.setDeadline(nil)
+        let found = try bytes.withUnsafeBufferPointer { buffer in
+            try pattern.matches(in: buffer, range: 0..<buffer.count, scratch: scratch)
+        }
+        XCTAssertEqual(found.count, 500)
+    }
+
     /// Long enough to be JIT-compiled at once, and short enough for the interpreter (a draft under `jitThreshold`):
     /// the limits stop both.
     func testRunawayPatternStopsWithLimitError() {

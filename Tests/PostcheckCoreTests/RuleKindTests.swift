@@ -73,7 +73,7 @@ final class RuleKindTests: XCTestCase {
             scope: raw
             max: 2
             token: '#\\w+'
-            """, triggering: ["#a #b ↓#c #d"], nonTriggering: ["#a #b", "no tags"])
+            """, triggering: ["↓#a #b #c #d"], nonTriggering: ["#a #b", "no tags"])
         let minimum = try compileRule(
             """
             extends: occurrence

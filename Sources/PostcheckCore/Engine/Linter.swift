@@ -10,6 +10,8 @@ public enum Verdict: String, Sendable, Codable {
 public struct RuleRunError: Error, Sendable, Hashable, CustomStringConvertible {
     public let ruleID: String
     public let message: String
+    /// Set when the rule was not run because its file does not compile (`UncompiledRule`): the same for every draft.
+    public var ruleFileError: RuleFileError? = nil
     public var description: String { "rule \(ruleID): \(message)" }
 }
 
@@ -47,6 +49,11 @@ public final class Linter: @unchecked Sendable {
     public let day: CalendarDay
     /// Rules left out because they need names the configuration does not give (id, reason).
     public let skippedRules: [SkippedRule]
+    /// What is odd in the configuration but not an error (a `.vale.ini` setting for a rule no style defines).
+    public let configurationWarnings: [String]
+    /// Rule files that do not compile, kept as `UncompiledRule`s (`keepsUncompiledRules`): every check they would
+    /// take part in reports them.
+    public var uncompiledRules: [UncompiledRule] { rules.compactMap { $0 as? UncompiledRule } }
     /// Measure the time each rule takes (`--timings`).
     public var measuresRules = false
     /// Scan once for all word-list rules (`LiteralPrefilter`); off, each rule scans on its own (same findings).
@@ -54,12 +61,15 @@ public final class Linter: @unchecked Sendable {
     /// How many patterns the shared word-list scan serves (builds the scan now if it is not built yet).
     public var sharedScanPatternCount: Int { sharedScan.builtNow()?.patternCount ?? 0 }
 
+    /// - Parameter keepsUncompiledRules: a rule file that does not compile costs only its rule, reported as not
+    ///   run by every check it would take part in (`UncompiledRule`), instead of failing the whole load.
     public convenience init(
-        configuration: Configuration, registry: RuleKindRegistry = .standard, day: CalendarDay = .today
+        configuration: Configuration, registry: RuleKindRegistry = .standard, day: CalendarDay = .today,
+        keepsUncompiledRules: Bool = false
     )
         throws(RuleFileError)
     {
-        let loader = RuleLoader(registry: registry)
+        let loader = RuleLoader(registry: registry, keepsUncompiledRules: keepsUncompiledRules)
         let context = RuleCompileContext(
             acceptedTerms: configuration.vocabulary.accept,
             wordTemplate: configuration.wordTemplate, variables: configuration.variables)
@@ -99,7 +109,8 @@ public final class Linter: @unchecked Sendable {
             rules.filter { $0.specificity > 0 }.map { ($0.header.id, ($0.specificity, $0.header.guideline)) }
         ) { a, _ in a }
         self.sharedScan = SharedScan(allPatterns: rules.flatMap(\.literalPatterns))
-        try validateRuleNames()
+        self.configurationWarnings = try Self.unknownRuleSettings(
+            configuration, known: Set(rules.map(\.header.id)).union(skippedRules.map(\.id)))
     }
 
     /// A pack is loaded only if some part of the configuration can turn one of its rules on.
@@ -116,21 +127,31 @@ public final class Linter: @unchecked Sendable {
         String(id.prefix { $0 != "." })
     }
 
-    /// A setting naming a rule that does not exist would silently do nothing; say so instead.
-    private func validateRuleNames() throws(RuleFileError) {
-        let known = Set(rules.map(\.header.id)).union(skippedRules.map(\.id))
+    /// A setting naming a rule that does not exist would silently do nothing; say so instead. In `.postcheck.yml`
+    /// it is an error. A `.vale.ini` keeps Vale's meaning, where it is ignored: a warning here, because `.vale.ini`
+    /// files written for Vale turn on rules their packages have since dropped (`Microsoft.ComplexWords`).
+    private static func unknownRuleSettings(
+        _ configuration: Configuration, known: Set<String>
+    ) throws(RuleFileError)
+        -> [String]
+    {
         let packs = Set(configuration.packDirectories.map(\.name)).union(["Vale"])
         let settings =
             Array(configuration.rules.keys) + configuration.overrides.flatMap { Array($0.rules.keys) }
             + configuration.periods.flatMap { Array($0.rules.keys) }
-        for id in settings.sorted() {
+        var warnings: [String] = []
+        let path = configuration.path ?? "<configuration>"
+        for id in Set(settings).sorted() {
             let isPackSetting = !id.contains(".") && packs.contains(id)
-            if !known.contains(id) && !isPackSetting && Self.pack(of: id) != "Vale" {
+            guard !known.contains(id) && !isPackSetting && Self.pack(of: id) != "Vale" else { continue }
+            guard configuration.isVale else {
                 throw RuleFileError(
-                    path: configuration.path ?? "<configuration>", line: nil, column: nil,
+                    path: path, line: nil, column: nil,
                     message: "the configuration sets rule '\(id)', which no loaded pack defines")
             }
+            warnings.append("\(path): rule '\(id)' is set, but no loaded style defines it: ignored, as Vale does")
         }
+        return warnings
     }
 
     /// The rules on for a file (path relative to the configuration's folder) with their effective severity.
@@ -359,6 +380,10 @@ public final class Linter: @unchecked Sendable {
                         run.errors.append(
                             RuleRunError(ruleID: rule.header.id, message: "not run: the check's time limit was reached")
                         )
+                        continue
+                    }
+                    if let uncompiled = rule as? UncompiledRule {
+                        run.errors.append(uncompiled.runError)
                         continue
                     }
                     let started = measure ? DispatchTime.now().uptimeNanoseconds : 0

@@ -1,13 +1,18 @@
 import Dispatch
 import Foundation
 
-/// Loads rule packs (folders of `<Rule>.yml` files) into compiled rules. A pack that has a bad rule fails as a
-/// whole, with the file, line and column of the problem: nothing is half-loaded.
+/// Loads rule packs (folders of `<Rule>.yml` files) into compiled rules. By default a pack that has a bad rule
+/// fails as a whole, with the file, line and column of the problem: nothing is half-loaded. With
+/// `keepsUncompiledRules`, a bad rule file costs only its rule: it is loaded as an `UncompiledRule`, which every
+/// check reports as not run.
 public struct RuleLoader: Sendable {
     public let registry: RuleKindRegistry
+    /// Keep a rule file that does not compile as an `UncompiledRule` instead of failing the pack.
+    public var keepsUncompiledRules: Bool
 
-    public init(registry: RuleKindRegistry = .standard) {
+    public init(registry: RuleKindRegistry = .standard, keepsUncompiledRules: Bool = false) {
         self.registry = registry
+        self.keepsUncompiledRules = keepsUncompiledRules
     }
 
     /// Compiles one rule file's text. `id` is `<pack>.<Rule>`.
@@ -94,6 +99,8 @@ public struct RuleLoader: Sendable {
             case .success(let rule): rules.append(rule)
             case .failure(let error) where error.notApplicable:
                 skipped.append(SkippedRule(id: files[index].id, reason: error.message))
+            case .failure(let error) where keepsUncompiledRules:
+                rules.append(UncompiledRule(id: files[index].id, error: error))
             case .failure(let error): throw error
             case nil: break
             }

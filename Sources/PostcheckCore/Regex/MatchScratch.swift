@@ -78,7 +78,24 @@ public final class MatchScratch {
         if DispatchTime.now().uptimeNanoseconds > deadline { throw .timeLimit }
     }
 
+    private let limits: MatchLimits
+    /// Made the first time a pattern with replaced lookbehinds matches on this thread.
+    private var lookbehindState: LookbehindState? = nil
+
+    /// The match context for `pattern`: the thread's own, or for a pattern with replaced lookbehinds one whose
+    /// callouts test them (`VariableLookbehind`).
+    @inline(__always)
+    func context(for pattern: RegexPattern) -> OpaquePointer {
+        guard let lookbehind = pattern.variableLookbehind else { return context }
+        let state = lookbehindState ?? LookbehindState(limits: limits, patternJITStack: jitStack)
+        lookbehindState = state
+        state.assertions = lookbehind.assertions
+        state.deadline = deadline
+        return state.patternContext
+    }
+
     public init(limits: MatchLimits = MatchLimits()) {
+        self.limits = limits
         context = pcre2_match_context_create_8(nil)
         pcre2_set_match_limit_8(context, limits.matchLimit)
         pcre2_set_depth_limit_8(context, limits.depthLimit)

@@ -46,7 +46,7 @@ extension RegexPattern {
         var options = UInt32(PCRE2_NO_UTF_CHECK)
         while start <= length {
             try scratch.checkDeadline()
-            let rc = pcre2_match_8(code, subject, length, start, options, scratch.matchData, scratch.context)
+            let rc = pcre2_match_8(code, subject, length, start, options, scratch.matchData, scratch.context(for: self))
             if rc == PCRE2_ERROR_NOMATCH {
                 if options & UInt32(PCRE2_NOTEMPTY_ATSTART) != 0 {
                     // An empty match at `start` and no non-empty one there: move on by one character.
@@ -57,7 +57,7 @@ extension RegexPattern {
                 return
             }
             if rc < 0 {
-                throw MatchError(pattern: source, code: rc, message: pcre2ErrorMessage(rc))
+                throw failure(rc)
             }
             let ovector = pcre2_get_ovector_pointer_8(scratch.matchData)!
             let matchStart = ovector[0]
@@ -96,9 +96,9 @@ extension RegexPattern {
             try scratch.checkDeadline()
             let rc = pcre2_match_8(
                 code, subject, length, candidate - shift, UInt32(PCRE2_NO_UTF_CHECK | PCRE2_ANCHORED),
-                scratch.matchData, scratch.context)
+                scratch.matchData, scratch.context(for: self))
             if rc == PCRE2_ERROR_NOMATCH { continue }
-            if rc < 0 { throw MatchError(pattern: source, code: rc, message: pcre2ErrorMessage(rc)) }
+            if rc < 0 { throw failure(rc) }
             let ovector = pcre2_get_ovector_pointer_8(scratch.matchData)!
             guard ovector[1] > ovector[0] else { continue }
             let groups = captureGroups ? groupRanges(ovector, returnCode: rc, shift: shift) : []
@@ -117,13 +117,20 @@ extension RegexPattern {
         let shift = range.lowerBound
         let rc = pcre2_match_8(
             matchCode, base + shift, range.count, start - shift, UInt32(PCRE2_NO_UTF_CHECK | PCRE2_ANCHORED),
-            scratch.matchData, scratch.context)
+            scratch.matchData, scratch.context(for: self))
         if rc == PCRE2_ERROR_NOMATCH { return nil }
-        if rc < 0 { throw MatchError(pattern: source, code: rc, message: pcre2ErrorMessage(rc)) }
+        if rc < 0 { throw failure(rc) }
         let ovector = pcre2_get_ovector_pointer_8(scratch.matchData)!
         guard ovector[1] > ovector[0] else { return nil }
         let groups = captureGroups ? groupRanges(ovector, returnCode: rc, shift: shift) : []
         return RegexMatch(range: (ovector[0] + shift)..<(ovector[1] + shift), groups: groups)
+    }
+
+    /// The error for a failed `pcre2_match`: a replaced lookbehind's callout stops the match with
+    /// `PCRE2_ERROR_CALLOUT` once the check's deadline has passed.
+    private func failure(_ rc: Int32) -> MatchError {
+        if rc == PCRE2_ERROR_CALLOUT && variableLookbehind != nil { return .timeLimit }
+        return MatchError(pattern: source, code: rc, message: pcre2ErrorMessage(rc))
     }
 
     /// Each capture group's range in the text (nil where the group did not take part), from PCRE2's ovector.
@@ -149,9 +156,9 @@ extension RegexPattern {
         noteScan(of: range.count)
         let rc = pcre2_match_8(
             matchCode, base + range.lowerBound, range.count, 0, UInt32(PCRE2_NO_UTF_CHECK), scratch.matchData,
-            scratch.context)
+            scratch.context(for: self))
         if rc == PCRE2_ERROR_NOMATCH { return nil }
-        if rc < 0 { throw MatchError(pattern: source, code: rc, message: pcre2ErrorMessage(rc)) }
+        if rc < 0 { throw failure(rc) }
         let ovector = pcre2_get_ovector_pointer_8(scratch.matchData)!
         return (ovector[0] + range.lowerBound)..<(ovector[1] + range.lowerBound)
     }

@@ -12,6 +12,9 @@ public struct RegexOptions: OptionSet, Sendable, Hashable {
     /// Matched by PCRE2's interpreter, not compiled to machine code: for patterns matched a few times on short
     /// texts, where compiling costs more than it saves.
     public static let interpreted = RegexOptions(rawValue: 1 << 2)
+    /// Compiled as written: a lookbehind PCRE2 refuses for its length stays an error (`VariableLookbehind` compiles
+    /// bodies with it, so that they never nest).
+    static let withoutLookbehindRewrite = RegexOptions(rawValue: 1 << 3)
 }
 
 /// A pattern that PCRE2 could not compile: PCRE2's message and the offset (in UTF-8 code units of the pattern).
@@ -19,6 +22,8 @@ public struct RegexCompileError: Error, Sendable, Equatable, CustomStringConvert
     public let pattern: String
     public let message: String
     public let offset: Int
+    /// PCRE2's error code.
+    public var code: Int32 = 0
 
     public var description: String {
         "invalid regular expression at offset \(offset): \(message) in /\(pattern)/"
@@ -65,6 +70,8 @@ public final class RegexPattern: @unchecked Sendable {
     private let jitLock = NSLock()
     /// Set when the pattern opens with a run of a class and a literal byte (`RunAnchor`): searched from that byte.
     let runAnchor: RunAnchor?
+    /// Set when lookbehinds PCRE2 refuses for their length were replaced by callouts (`VariableLookbehind`).
+    let variableLookbehind: VariableLookbehind?
 
     public init(_ source: String, options: RegexOptions = []) throws(RegexCompileError) {
         self.source = source
@@ -79,20 +86,34 @@ public final class RegexPattern: @unchecked Sendable {
 
         var errorCode: Int32 = 0
         var errorOffset: Int = 0
-        let compiled: OpaquePointer? =
-            source.utf8.withContiguousStorageIfAvailable { buffer in
+        func compile(_ text: String) -> OpaquePointer? {
+            text.utf8.withContiguousStorageIfAvailable { buffer in
                 pcre2_compile_8(buffer.baseAddress, buffer.count, flags, &errorCode, &errorOffset, context)
             }
-            ?? {
-                var copy = Array(source.utf8)
-                return copy.withUnsafeMutableBufferPointer { buffer in
-                    pcre2_compile_8(buffer.baseAddress, buffer.count, flags, &errorCode, &errorOffset, context)
-                }
-            }()
+                ?? {
+                    var copy = Array(text.utf8)
+                    return copy.withUnsafeMutableBufferPointer { buffer in
+                        pcre2_compile_8(buffer.baseAddress, buffer.count, flags, &errorCode, &errorOffset, context)
+                    }
+                }()
+        }
+        var compiled = compile(source)
+        var lookbehind: VariableLookbehind? = nil
+        if compiled == nil, errorCode == PCRE2_ERROR_LOOKBEHIND_NOT_FIXED_LENGTH,
+            !options.contains(.withoutLookbehindRewrite),
+            let rewritten = VariableLookbehind(source: source, options: options)
+        {
+            let original = (errorCode, errorOffset)
+            compiled = compile(rewritten.rewrittenSource)
+            // Anything else wrong with the pattern PCRE2 reports before the lookbehind's length: keep its own error.
+            if compiled == nil { (errorCode, errorOffset) = original } else { lookbehind = rewritten }
+        }
         guard let compiled else {
-            throw RegexCompileError(pattern: source, message: pcre2ErrorMessage(errorCode), offset: errorOffset)
+            throw RegexCompileError(
+                pattern: source, message: pcre2ErrorMessage(errorCode), offset: errorOffset, code: errorCode)
         }
         self.code = compiled
+        self.variableLookbehind = lookbehind
         jitSlot = .allocate(capacity: 1)
         jitSlot.initialize(to: nil)
         scannedBytes = .allocate(capacity: 1)
@@ -102,7 +123,7 @@ public final class RegexPattern: @unchecked Sendable {
         pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_CAPTURECOUNT), &count)
         self.captureCount = Int(count)
         self.groupNames = Self.readGroupNames(compiled)
-        self.runAnchor = RunAnchor(source: source, options: options)
+        self.runAnchor = lookbehind == nil ? RunAnchor(source: source, options: options) : nil
     }
 
     deinit {

@@ -1,5 +1,5 @@
 /// A problem in a rule file (or a configuration file), with the place in the YAML that caused it.
-public struct RuleFileError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct RuleFileError: Error, Sendable, Hashable, CustomStringConvertible {
     public let path: String
     /// 1-based line and column in the file; nil when the problem concerns the file as a whole.
     public let line: Int?

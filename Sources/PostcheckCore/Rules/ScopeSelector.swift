@@ -93,4 +93,29 @@ extension String {
         while end > start, isSpaceOrBreak(utf8[utf8.index(before: end)]) { end = utf8.index(before: end) }
         return String(decoding: utf8[start..<end], as: UTF8.self)
     }
+
+    /// Each run of spaces, tabs and line breaks as one space (a line break alone too), as Vale's messages quote a
+    /// match whose text it took from rendered markup.
+    func collapsingWhiteSpaceRuns() -> String {
+        func isSpaceOrBreak(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        let utf8 = Array(self.utf8)
+        var needed = false
+        for index in utf8.indices where isSpaceOrBreak(utf8[index]) {
+            if utf8[index] != 0x20 || (index + 1 < utf8.count && isSpaceOrBreak(utf8[index + 1])) {
+                needed = true
+                break
+            }
+        }
+        guard needed else { return self }
+        var output: [UInt8] = []
+        output.reserveCapacity(utf8.count)
+        for byte in utf8 {
+            if isSpaceOrBreak(byte) {
+                if output.last != 0x20 { output.append(0x20) }
+            } else {
+                output.append(byte)
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
 }

@@ -59,7 +59,14 @@ struct CapitalizationRule: RuleKind, CompiledRule {
             case .lower, .upper: passes = text == expected
             case .title, .sentence:
                 let words = text.split(separator: " ")
-                let targets = expected.split(separator: " ")
+                // Sentence case as Vale 3 judges it: an upper-case word conforms only as an exception (`JSON` in
+                // "Accepting a JSON response" does not); the suggestion still keeps it.
+                let targets: [Substring]
+                if case .sentence = style {
+                    targets = converted(text, keepingAcronyms: false).split(separator: " ")
+                } else {
+                    targets = expected.split(separator: " ")
+                }
                 guard !words.isEmpty, words.count == targets.count else { continue }
                 let conforming = zip(words, targets).filter {
                     $0 == $1 || exceptions.contains(String($0)) || AddressTokens.isAddress($0)
@@ -76,7 +83,7 @@ struct CapitalizationRule: RuleKind, CompiledRule {
         return findings
     }
 
-    func converted(_ text: String) -> String {
+    func converted(_ text: String, keepingAcronyms: Bool = true) -> String {
         switch style {
         case .lower: return text.lowercased()
         case .upper: return text.uppercased()
@@ -89,7 +96,7 @@ struct CapitalizationRule: RuleKind, CompiledRule {
                 let isLast = index == words.count - 1
                 var out = word
                 // An address, hashtag or mention keeps its case: changing it breaks the link or the handle.
-                if exceptions.contains(word) || isAcronym(word) || AddressTokens.isAddress(word) {
+                if exceptions.contains(word) || (keepingAcronyms && isAcronym(word)) || AddressTokens.isAddress(word) {
                     out = word
                 } else if case .sentence = style {
                     out = startOfPhrase ? capitalizeFirst(word.lowercased()) : word.lowercased()
@@ -98,10 +105,20 @@ struct CapitalizationRule: RuleKind, CompiledRule {
                     out = !startOfPhrase && !isLast && Self.minorWords.contains(lower) ? lower : capitalizeFirst(word)
                 }
                 result.append(out)
-                if !word.isEmpty { startOfPhrase = indicators.contains { word.hasSuffix($0) } }
+                // After an indicator (`:`) a new phrase starts, and after a list number that opens the block
+                // ("8. Do step eight"), as in Vale.
+                if !word.isEmpty {
+                    startOfPhrase =
+                        indicators.contains { word.hasSuffix($0) } || (index == 0 && Self.isListNumber(word))
+                }
             }
             return result.joined(separator: " ")
         }
+    }
+
+    /// `8.`, `12.`: a numbered heading's number.
+    private static func isListNumber(_ word: String) -> Bool {
+        word.count > 1 && word.hasSuffix(".") && word.dropLast().allSatisfy { $0.isASCII && $0.isNumber }
     }
 
     private func isAcronym(_ word: String) -> Bool {

@@ -148,8 +148,8 @@ struct ExistenceRule: RuleKind, CompiledRule {
                     else { continue }
                     nearby = found
                 }
-                let trimmed = text.trimmingSpacesAndBreaks()
-                var arguments = [trimmed]
+                // The match as Vale prints it: its own spaces kept (`'I '`, `' —'`), a run of white space as one.
+                var arguments = [text.collapsingWhiteSpaceRuns()]
                 if let action = header.action, action.name == "replace" { arguments.append(action.params.first ?? "") }
                 var finding = header.finding(input, range: match.range, arguments: arguments, match: text)
                 if let nearby { finding.cues = [FindingCue(range: nearby, text: input.text(nearby), weight: 1)] }

@@ -1,6 +1,6 @@
 /// `extends: occurrence` — counts `token` in each scope block; flags a block with more than `max` or fewer than `min`.
-/// The finding sits on the first occurrence over the limit (the one to remove), or at the block's start when there
-/// are too few.
+/// The finding sits on the first occurrence, as Vale puts it (a sentence over the limit is flagged where it starts),
+/// or at the block's start when there is none.
 struct OccurrenceRule: RuleKind, CompiledRule {
     static let name = "occurrence"
     static let keys: Set<String> = ["token", "max", "min", "ignorecase"]
@@ -35,13 +35,16 @@ struct OccurrenceRule: RuleKind, CompiledRule {
             try input.checkDeadline()
             let found = try input.matches(pattern, in: subject)
             let count = found.count
-            if max > 0 && count > max {
-                findings.append(header.finding(input, range: found[max].range, arguments: [String(count)]))
-            } else if min > 0 && count < min {
+            guard (max > 0 && count > max) || (min > 0 && count < min) else { continue }
+            // Where Vale puts it: on the first occurrence, or at the block's start when there is none.
+            let range: Range<Int>
+            if let first = found.first {
+                range = first.range
+            } else {
                 let start = subject.range.lowerBound
-                let end = Swift.min(subject.range.upperBound, start + scalarLength(input.buffer(subject)[start]))
-                findings.append(header.finding(input, range: start..<end, arguments: [String(count)]))
+                range = start..<Swift.min(subject.range.upperBound, start + scalarLength(input.buffer(subject)[start]))
             }
+            findings.append(header.finding(input, range: range, arguments: [String(count)]))
         }
         return findings
     }
@@ -50,7 +53,7 @@ struct OccurrenceRule: RuleKind, CompiledRule {
 extension OccurrenceRule {
     static let documentation = RuleKindDocumentation(
         summary:
-            "Counts `token` in each scope block; flags a block with more than `max` or fewer than `min`. The finding sits on the first occurrence over the limit, or at the block's start when there are too few.",
+            "Counts `token` in each scope block; flags a block with more than `max` or fewer than `min`. The finding sits on the first occurrence (as in Vale), or at the block's start when there is none.",
         sharedWithVale: true,
         keys: [
             .init("token", "pattern", "what to count"),
@@ -60,6 +63,6 @@ extension OccurrenceRule {
         ],
         example:
             "extends: occurrence\nmessage: \"More than two hashtags in one paragraph.\"\nscope: paragraph\nmax: 2\ntoken: '#\\w+'\n",
-        triggering: ["Proud of the team #launch #team ↓#proud"],
+        triggering: ["Proud of the team ↓#launch #team #proud"],
         nonTriggering: ["Proud of the team #launch #team"])
 }
