@@ -102,6 +102,18 @@ public struct Configuration: Sendable {
     public func resolved(
         for relativePath: String, on day: CalendarDay = .today
     ) -> (packs: Set<String>, rules: [String: RuleSetting]) {
+        resolved(overrides: overrides(matching: relativePath), on: day)
+    }
+
+    /// The indices of the override sections whose files match `relativePath`: all that `resolved` depends on.
+    public func overrides(matching relativePath: String) -> [Int] {
+        overrides.indices.filter { overrides[$0].files.matches(relativePath) }
+    }
+
+    /// The packs on, and the rule settings, when the override sections at `matching` apply.
+    public func resolved(
+        overrides matching: [Int], on day: CalendarDay = .today
+    ) -> (packs: Set<String>, rules: [String: RuleSetting]) {
         var packs = Set(enabledPacks)
         var settings = policySettings.merging(rules) { $1 }
         // Rules that belong to periods are off outside them, and as the period says inside one.
@@ -114,7 +126,7 @@ public struct Configuration: Sendable {
                 }
             }
         }
-        for override in overrides where override.files.matches(relativePath) {
+        for override in matching.map({ overrides[$0] }) {
             if let replacement = override.packs { packs = Set(replacement) }
             settings.merge(override.rules) { $1 }
         }

@@ -37,6 +37,10 @@ public final class Linter: @unchecked Sendable {
     /// Every loaded rule, by id, in id order.
     public let rules: [any CompiledRule]
     private let rulesByPack: [String: [Int]]
+    /// Each rule's pack, in `rules` order.
+    private let rulePacks: [String]
+    /// `activeRules` per set of matching override sections.
+    private let activeRulesByOverrides = LockedCache<[Int], [(rule: any CompiledRule, severity: Severity)]>()
     /// Languages a draft may declare: those the detector and the scorers know, the configured default, and any a
     /// rule is limited to (`languages:`), so that a configuration can add a language for its own packs.
     public let supportedLanguages: Set<String>
@@ -100,6 +104,7 @@ public final class Linter: @unchecked Sendable {
             byPack[Self.pack(of: rule.header.id), default: []].append(index)
         }
         self.rules = rules
+        self.rulePacks = rules.map { Self.pack(of: $0.header.id) }
         self.rulesByPack = byPack
         var languages = Set(LanguageDetector.supported).union(LanguageRules.languagesWithRules)
         if let fallback = configuration.defaultLanguage { languages.insert(fallback) }
@@ -154,13 +159,22 @@ public final class Linter: @unchecked Sendable {
         return warnings
     }
 
-    /// The rules on for a file (path relative to the configuration's folder) with their effective severity.
+    /// The rules on for a file (path relative to the configuration's folder) with their effective severity. They
+    /// depend on the path only through the override sections that match it: worked out once per set of sections
+    /// (a folder of one post per file asked the same question for every file).
     public func activeRules(for relativePath: String) -> [(rule: any CompiledRule, severity: Severity)] {
-        let (packs, settings) = configuration.resolved(for: relativePath, on: day)
+        let matching = configuration.overrides(matching: relativePath)
+        if let known = activeRulesByOverrides.value(for: matching) { return known }
+        let active = activeRules(overrides: matching)
+        activeRulesByOverrides.store(active, for: matching)
+        return active
+    }
+
+    private func activeRules(overrides matching: [Int]) -> [(rule: any CompiledRule, severity: Severity)] {
+        let (packs, settings) = configuration.resolved(overrides: matching, on: day)
         var active: [(any CompiledRule, Severity)] = []
-        for rule in rules {
+        for (rule, pack) in zip(rules, rulePacks) {
             let id = rule.header.id
-            let pack = Self.pack(of: id)
             var enabled = packs.contains(pack)
             if pack == "Vale" {
                 // Listing terms in `.postcheck.yml` asks for them to be enforced; Vale wants `BasedOnStyles = Vale`.
@@ -577,5 +591,23 @@ final class SharedScan: @unchecked Sendable {
         let prefilter = LiteralPrefilter(patterns: patterns)
         prefilters[key] = .some(prefilter)
         return prefilter
+    }
+}
+
+/// A dictionary shared by the threads checking drafts, behind a lock.
+final class LockedCache<Key: Hashable, Value>: @unchecked Sendable {
+    private var values: [Key: Value] = [:]
+    private let lock = NSLock()
+
+    func value(for key: Key) -> Value? {
+        lock.lock()
+        defer { lock.unlock() }
+        return values[key]
+    }
+
+    func store(_ value: Value, for key: Key) {
+        lock.lock()
+        values[key] = value
+        lock.unlock()
     }
 }

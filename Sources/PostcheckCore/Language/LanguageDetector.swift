@@ -45,31 +45,55 @@ public enum LanguageDetector {
     }
 
     /// Spellings typical of one language: Dutch ij/aa/uu/oe and -heid/-lijk/-tje, German sch/-ung/-lich/ei+tz,
-    /// English th/-ing/w, French -eux/-tion/qu.
-    static func spellingCues(_ word: String, into scores: inout [String: Double]) {
-        guard word.count >= 3 else { return }
+    /// English th/-ing/w, French -eux/-tion/qu. `word` is the lower-cased word's UTF-8 and `characters` its length
+    /// in characters. Drafts are in NFC, where these ASCII spellings compare byte for byte as they do as `String`s.
+    static func spellingCues(_ word: [UInt8], characters: Int, into scores: inout [String: Double]) {
+        guard characters >= 3 else { return }
         func add(_ language: String, _ weight: Double) { scores[language, default: 0] += weight }
-        if word.contains("ij") { add("nl", 0.5) }
-        if word.contains("aa") || word.contains("uu") || word.contains("oe") { add("nl", 0.3) }
-        if word.hasSuffix("heid") || word.hasSuffix("lijk") || word.hasSuffix("tje")
-            || word.hasSuffix("ing") && word.hasPrefix("ge")
-        {
+        func has(_ a: UInt8, _ b: UInt8) -> Bool {
+            for index in 1..<word.count where word[index - 1] == a && word[index] == b { return true }
+            return false
+        }
+        func ends(_ suffix: StaticString) -> Bool {
+            let count = suffix.utf8CodeUnitCount
+            guard count <= word.count else { return false }
+            return suffix.withUTF8Buffer { word.suffix(count).elementsEqual($0) }
+        }
+        func starts(_ prefix: StaticString) -> Bool {
+            let count = prefix.utf8CodeUnitCount
+            guard count <= word.count else { return false }
+            return prefix.withUTF8Buffer { word.prefix(count).elementsEqual($0) }
+        }
+        let (a, e, h, i, j, o, t, u, w, z) = (
+            UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "h"), UInt8(ascii: "i"), UInt8(ascii: "j"),
+            UInt8(ascii: "o"), UInt8(ascii: "t"), UInt8(ascii: "u"), UInt8(ascii: "w"), UInt8(ascii: "z")
+        )
+        let hasIJ = has(i, j)
+        if hasIJ { add("nl", 0.5) }
+        if has(a, a) || has(u, u) || has(o, e) { add("nl", 0.3) }
+        if ends("heid") || ends("lijk") || ends("tje") || ends("ing") && starts("ge") {
             add("nl", 0.4)
         }
-        if word.hasSuffix("ung") || word.hasSuffix("lich") || word.contains("tz")
-            || word.hasPrefix("sch") && !word.contains("ij")
-        {
+        if ends("ung") || ends("lich") || has(t, z) || starts("sch") && !hasIJ {
             add("de", 0.3)
         }
-        if word.contains("th") || word.hasSuffix("ing") && !word.hasPrefix("ge")
-            || word.contains("w") && !word.contains("aw")
-        {
+        if has(t, h) || ends("ing") && !starts("ge") || word.contains(w) && !has(a, w) {
             add("en", 0.15)
         }
-        if word.hasSuffix("eux") || word.hasSuffix("tion") || word.hasPrefix("qu") || word.hasSuffix("ment") {
+        if ends("eux") || ends("tion") || starts("qu") || ends("ment") {
             add("fr", 0.2)
         }
     }
+
+    /// For each stopword, the supported languages whose list has it (bit `i` for `supported[i]`): one lookup per
+    /// word instead of one per language.
+    static let stopwordLanguages: [String: UInt8] = {
+        var table: [String: UInt8] = [:]
+        for (index, language) in supported.enumerated() {
+            for word in Stopwords.lists[language] ?? [] { table[word, default: 0] |= 1 << UInt8(index) }
+        }
+        return table
+    }()
 
     /// Enough text to tell a language: longer drafts are judged on their start.
     static let sampleCharacters = 4_000
@@ -77,32 +101,60 @@ public enum LanguageDetector {
     public static func detect(_ text: String) -> Result {
         let text = String(text.prefix(sampleCharacters))
         var scores: [String: Double] = Dictionary(uniqueKeysWithValues: supported.map { ($0, 0) })
-        var word = ""
+        // The word being read: its UTF-8 and its length in characters (a combining mark adds to the character
+        // before it, as in `Character`).
+        var word: [UInt8] = []
+        word.reserveCapacity(64)
+        var characters = 0
         func vote() {
-            defer { word = "" }
-            spellingCues(word, into: &scores)
-            guard word.count > 1 || word == "a" || word == "à" || word == "y" else { return }
-            let languages = supported.filter { Stopwords.lists[$0]?.contains(word) ?? false }
-            guard !languages.isEmpty else { return }
-            let weight = 1.0 / Double(languages.count * languages.count)
-            for language in languages { scores[language, default: 0] += weight }
+            defer {
+                word.removeAll(keepingCapacity: true)
+                characters = 0
+            }
+            spellingCues(word, characters: characters, into: &scores)
+            guard characters > 1 || word == [0x61] || word == [0xC3, 0xA0] || word == [0x79] else { return }
+            guard let mask = stopwordLanguages[String(decoding: word, as: UTF8.self)], mask != 0 else { return }
+            let count = mask.nonzeroBitCount
+            let weight = 1.0 / Double(count * count)
+            for (index, language) in supported.enumerated() where mask & (1 << UInt8(index)) != 0 {
+                scores[language, default: 0] += weight
+            }
         }
-        for character in text.lowercased() {
-            if character.isLetter || character == "'" || character == "’" {
-                if character == "'" || character == "’" {
-                    // French elision (l', d', qu') is strong evidence; the apostrophe ends the word.
-                    if ["l", "d", "qu", "j", "n", "s", "c"].contains(word) { scores["fr", default: 0] += 0.5 }
-                    vote()
-                } else {
-                    word.append(character)
+        for scalar in text.lowercased().unicodeScalars {
+            let value = scalar.value
+            if value == 0x27 || value == 0x2019 {
+                // French elision (l', d', qu') is strong evidence; the apostrophe ends the word.
+                if word.count <= 2, [[0x6C], [0x64], [0x71, 0x75], [0x6A], [0x6E], [0x73], [0x63]].contains(word) {
+                    scores["fr", default: 0] += 0.5
                 }
+                vote()
+                continue
+            }
+            let isLetter: Bool
+            if value < 0x80 {
+                isLetter = value >= 0x61 && value <= 0x7A
+            } else {
+                switch scalar.properties.generalCategory {
+                case .nonspacingMark, .spacingMark, .enclosingMark:
+                    // Part of the character before it: a letter's mark stays in the word.
+                    if !word.isEmpty {
+                        word.append(contentsOf: UTF8.encode(scalar)!)
+                        continue
+                    }
+                    isLetter = false
+                default: isLetter = scalar.properties.isAlphabetic
+                }
+            }
+            if isLetter {
+                word.append(contentsOf: UTF8.encode(scalar)!)
+                characters += 1
             } else {
                 vote()
             }
-            switch character {
-            case "ç", "œ", "ê", "è", "à", "ù", "û", "î": scores["fr", default: 0] += 0.3
-            case "ß", "ä", "ö", "ü": scores["de", default: 0] += 0.3
-            case "ĳ": scores["nl", default: 0] += 0.5
+            switch value {
+            case 0xE7, 0x153, 0xEA, 0xE8, 0xE0, 0xF9, 0xFB, 0xEE: scores["fr", default: 0] += 0.3  // ç œ ê è à ù û î
+            case 0xDF, 0xE4, 0xF6, 0xFC: scores["de", default: 0] += 0.3  // ß ä ö ü
+            case 0x133: scores["nl", default: 0] += 0.5  // ĳ
             default: break
             }
         }
