@@ -33,6 +33,21 @@ final class LanguageDetectorTests: XCTestCase {
         for miss in misses { print("  missed \(miss)") }
     }
 
+    /// The detector reads bytes: a combining mark stays in its letter's word (decomposed "é" counts as one
+    /// character), so a decomposed text is read word for word as the composed one. Drafts reach it in NFC; only the
+    /// single-character cues (è, à as letters of their own) need the composed form.
+    func testDecomposedTextScoresAsComposed() {
+        let composed = "Le café de l'équipe était très réussi, merci à tous pour cette belle journée."
+        let decomposed = composed.decomposedStringWithCanonicalMapping
+        XCTAssertNotEqual(Array(composed.utf8), Array(decomposed.utf8))
+        let a = LanguageDetector.detect(composed)
+        let b = LanguageDetector.detect(decomposed)
+        XCTAssertEqual(a.language, "fr")
+        XCTAssertEqual(b.language, "fr")
+        XCTAssertEqual(a.scores["en"], b.scores["en"])
+        XCTAssertEqual(a.scores["nl"], b.scores["nl"])
+    }
+
     func testShortOrAmbiguousTextsAreUndecided() {
         XCTAssertNil(LanguageDetector.detect("Globex!").language)
         XCTAssertNil(LanguageDetector.detect("🎉🎉 #launch").language)

@@ -396,8 +396,8 @@ public final class Linter: @unchecked Sendable {
                         )
                         continue
                     }
-                    if let uncompiled = rule as? UncompiledRule {
-                        run.errors.append(uncompiled.runError)
+                    if let error = rule.uncompiledError {
+                        run.errors.append(UncompiledRule.runError(ruleID: rule.header.id, error: error))
                         continue
                     }
                     let started = measure ? DispatchTime.now().uptimeNanoseconds : 0

@@ -14,9 +14,13 @@ public struct UncompiledRule: CompiledRule {
     /// Never called: `Linter.runRules` reports the rule instead of running it.
     public func check(_ input: CheckInput) throws(MatchError) -> [Finding] { [] }
 
+    public var uncompiledError: RuleFileError? { error }
+
     /// What a draft's check says about the rule.
-    var runError: RuleRunError {
+    var runError: RuleRunError { Self.runError(ruleID: header.id, error: error) }
+
+    static func runError(ruleID: String, error: RuleFileError) -> RuleRunError {
         RuleRunError(
-            ruleID: header.id, message: "not run: its rule file could not be compiled: \(error)", ruleFileError: error)
+            ruleID: ruleID, message: "not run: its rule file could not be compiled: \(error)", ruleFileError: error)
     }
 }

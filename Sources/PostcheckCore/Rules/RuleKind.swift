@@ -28,11 +28,14 @@ public protocol CompiledRule: Sendable {
     /// How specific a match of this rule is (`MatchValidator.specificity`; 0 for rules without a validator): a
     /// finding overlapped by one of a more specific rule of the same guideline is dropped.
     var specificity: Int { get }
+    /// Set for a rule whose file did not compile (`UncompiledRule`): reported instead of run.
+    var uncompiledError: RuleFileError? { get }
 }
 
 extension CompiledRule {
     public var literalPatterns: [RegexPattern] { [] }
     public var specificity: Int { 0 }
+    public var uncompiledError: RuleFileError? { nil }
 
     public func literalPatterns(forLanguage language: String?) -> [RegexPattern] { literalPatterns }
 }
