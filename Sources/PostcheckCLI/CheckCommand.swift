@@ -85,6 +85,13 @@ struct Check: ParsableCommand {
     var platform: String?
 
     @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The language of the findings (en, nl, fr); by default each draft's own (a French draft read by a Dutch-speaking team: nl).",
+            valueName: "code"))
+    var messageLanguage: String?
+
+    @Option(
         name: .long, help: ArgumentHelp("The most a draft (file or standard input) may hold, in MB.", valueName: "MB"))
     var maxSize: Int = FileBytes.defaultLimit / 1_048_576
 
@@ -136,6 +143,11 @@ struct Check: ParsableCommand {
         if let date, CalendarDay(date) == nil {
             throw ValidationError("--date must be a day such as 2026-12-01, not '\(date)'")
         }
+        if let messageLanguage, !MessageLanguage.supported.contains(LanguageDetector.normalize(messageLanguage)) {
+            throw ValidationError(
+                "unknown message language '\(messageLanguage)' (known: \(MessageLanguage.supported.joined(separator: ", ")))"
+            )
+        }
         if let platform, Platform.normalize(platform) == nil {
             throw ValidationError(
                 "unknown platform '\(platform)' (known: \(Platform.known.joined(separator: ", ")), twitter)")
@@ -180,6 +192,7 @@ struct Check: ParsableCommand {
         session.measuresRules = timings
         session.sizeLimit = maxSize * 1_048_576
         session.platform = platform.flatMap(Platform.normalize)
+        session.messageLanguage = messageLanguage.map(LanguageDetector.normalize)
         let mode: CheckSession.FixMode = fix ? .fix : diff ? .diff : .none
         var outcome = session.run(paths: targets, stdinName: stdinFilename, onlyChanged: onlyChanged, fixMode: mode)
         if let fatal = outcome.fatalError { fail(fatal.description) }

@@ -121,7 +121,13 @@ struct Explain: ParsableCommand {
                     ("severity", .string(header.severity.rawValue)),
                     ("summary", .string(header.summary)), ("description", .string(header.description)),
                     ("link", header.link.map(JSONValue.string) ?? .null), ("path", .string(header.path)),
-                    ("message", .string(header.message)), ("scope", .array(header.scope.source.map(JSONValue.string))),
+                    ("message", .string(header.message)),
+                    (
+                        "messages",
+                        .object(header.messages.languages.sorted().map { ($0, .string(header.message(for: $0))) })
+                    ),
+                    ("details", header.details.map { .string($0.fallback) } ?? .null),
+                    ("scope", .array(header.scope.source.map(JSONValue.string))),
                     ("languages", header.languages.map { .array($0.sorted().map(JSONValue.string)) } ?? .null),
                     (
                         "examples",
@@ -139,8 +145,13 @@ struct Explain: ParsableCommand {
         }
         var out = "\(header.id) (\(header.kind), \(header.severity.rawValue))\n\n"
         out += (header.description.isEmpty ? header.summary : header.description) + "\n"
+        if let details = header.details { out += "\nDetails: \(details.fallback)\n" }
         if let link = header.link { out += "\nGuideline: \(link)\n" }
-        out += "Message: \(header.message)\nScope: \(header.scope.source.joined(separator: ", "))\n"
+        out += "Message: \(header.message)\n"
+        for language in header.messages.languages.sorted() where language != "en" {
+            out += "Message (\(language)): \(header.message(for: language))\n"
+        }
+        out += "Scope: \(header.scope.source.joined(separator: ", "))\n"
         if let languages = header.languages { out += "Languages: \(languages.sorted().joined(separator: ", "))\n" }
         out += "Defined in: \(header.path)\n"
         if !header.tests.isEmpty {

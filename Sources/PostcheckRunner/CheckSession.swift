@@ -62,6 +62,8 @@ public final class CheckSession {
     public var sizeLimit = FileBytes.defaultLimit
     /// The platform for every draft (`--platform`), over front matter and configuration.
     public var platform: String?
+    /// The language of the findings (`--message-language`); by default each draft's own.
+    public var messageLanguage: String?
     /// A rule file that does not compile costs only its rule, which each draft's check reports as not run
     /// (`UncompiledRule`); off, it fails loading (the service keeps its running rules on a bad reload instead).
     public var keepsUncompiledRules = true
@@ -142,6 +144,7 @@ public final class CheckSession {
         let stdinData = stdinBytes
         let limit = sizeLimit
         let platform = self.platform
+        let messageLanguage = self.messageLanguage
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             // One PCRE2 scratch per worker thread. Each worker takes the next draft nobody has taken, so that no
             // core sits idle while another still has a queue (dealt in advance, the first drafts' one-time costs and
@@ -152,7 +155,8 @@ public final class CheckSession {
                     index,
                     Self.check(
                         frozenInputs[index], linter: linters[index], stdin: stdinData,
-                        scratch: scratch, fixMode: fixMode, limit: limit, platform: platform))
+                        scratch: scratch, fixMode: fixMode, limit: limit, platform: platform,
+                        messageLanguage: messageLanguage))
             }
         }
         let checked = collected.values
@@ -182,9 +186,11 @@ public final class CheckSession {
 
     private static func check(
         _ input: Input, linter: Linter, stdin: Data?, scratch: MatchScratch, fixMode: FixMode,
-        limit: Int, platform: String?
+        limit: Int, platform: String?, messageLanguage: String?
     ) -> (report: FileReport, change: Change?) {
-        let report = check(input, linter: linter, stdin: stdin, scratch: scratch, limit: limit, platform: platform)
+        let report = check(
+            input, linter: linter, stdin: stdin, scratch: scratch, limit: limit, platform: platform,
+            messageLanguage: messageLanguage)
         guard fixMode != .none, var result = report.result else { return (report, nil) }
         let original = result.draft.original.bytes
         // Fixes that overlap wait for the next round, on the re-checked text.
@@ -197,7 +203,8 @@ public final class CheckSession {
                     path: input.displayPath, bytes: outcome.bytes, format: DraftFormat.forPath(input.logicalPath))
             else { break }
             let relative = relativePath(input.logicalPath, to: linter.configuration.baseDirectory)
-            result = linter.check(draft, relativePath: relative, scratch: scratch, platform: platform)
+            result = linter.check(
+                draft, relativePath: relative, scratch: scratch, platform: platform, messageLanguage: messageLanguage)
         }
         let change = Change(
             displayPath: input.displayPath, filePath: input.filePath, original: original,
@@ -208,7 +215,7 @@ public final class CheckSession {
 
     private static func check(
         _ input: Input, linter: Linter, stdin: Data?, scratch: MatchScratch, limit: Int,
-        platform: String?
+        platform: String?, messageLanguage: String?
     ) -> FileReport {
         let bytes: [UInt8]
         if let path = input.filePath {
@@ -232,7 +239,8 @@ public final class CheckSession {
         if let problem = linter.problem(with: draft, relativePath: relative, platform: platform) {
             return FileReport(path: input.displayPath, error: problem.message)
         }
-        var result = linter.check(draft, relativePath: relative, scratch: scratch, platform: platform)
+        var result = linter.check(
+            draft, relativePath: relative, scratch: scratch, platform: platform, messageLanguage: messageLanguage)
         if linter.measuresRules { result.ruleTimings[Phase.parsing, default: 0] += parsed }
         return FileReport(path: input.displayPath, result: result)
     }

@@ -12,18 +12,18 @@ struct ServiceCheck {
 
     static func run(
         text: String, filename: String?, language: String?, platform: String?, linter: Linter,
-        alsoEnabled: Set<String> = [], deadline: UInt64? = nil
+        alsoEnabled: Set<String> = [], deadline: UInt64? = nil, messageLanguage: String? = nil
     ) throws(PostcheckError) -> ServiceCheck {
         try PostcheckError.converting {
             try checked(
                 text: text, filename: filename, language: language, platform: platform, linter: linter,
-                alsoEnabled: alsoEnabled, deadline: deadline)
+                alsoEnabled: alsoEnabled, deadline: deadline, messageLanguage: messageLanguage)
         }
     }
 
     private static func checked(
         text: String, filename: String?, language: String?, platform: String?, linter: Linter,
-        alsoEnabled: Set<String>, deadline: UInt64?
+        alsoEnabled: Set<String>, deadline: UInt64?, messageLanguage: String?
     ) throws -> ServiceCheck {
         let name = filename.flatMap { $0.isEmpty ? nil : $0 } ?? "draft.md"
         // A JSON string may hold U+0000, which no draft should: read it as a space (same length, same offsets).
@@ -40,7 +40,7 @@ struct ServiceCheck {
         // check runs start to end on this thread (nothing in it suspends), so no other request shares it meanwhile.
         let result = linter.check(
             draft, relativePath: relative, scratch: .forCurrentThread, alsoEnabled: alsoEnabled,
-            language: requestedLanguage, platform: platform, deadline: deadline)
+            language: requestedLanguage, platform: platform, deadline: deadline, messageLanguage: messageLanguage)
         return ServiceCheck(result: result)
     }
 
@@ -58,6 +58,8 @@ struct ServiceCheck {
         json.optionalString(result.language)
         json.key("languageSource")
         json.optionalString(result.languageSource?.rawValue)
+        json.key("messageLanguage")
+        json.optionalString(result.messageLanguage)
         // Rules stopped by a PCRE2 limit or the deadline: the check is incomplete, so it has not passed.
         json.key("incomplete")
         json.value(

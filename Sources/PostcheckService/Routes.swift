@@ -102,7 +102,8 @@ public struct PostcheckService: Sendable {
             return problem(
                 422, "Unprocessable Content", fields["text"] == nil ? "'text' is required" : "'text' must be a string")
         }
-        for key in ["filename", "platform", "lang"] where fields[key] != nil && !(fields[key] is String) {
+        for key in ["filename", "platform", "lang", "messageLanguage"]
+        where fields[key] != nil && !(fields[key] is String) {
             return problem(422, "Unprocessable Content", "'\(key)' must be a string")
         }
         if let metadata = fields["metadata"], !(metadata is [String: Any]) {
@@ -110,10 +111,16 @@ public struct PostcheckService: Sendable {
         }
         let nonEmpty = { (key: String) -> String? in (fields[key] as? String).flatMap { $0.isEmpty ? nil : $0 } }
         let (filename, language, platform) = (nonEmpty("filename"), nonEmpty("lang"), nonEmpty("platform"))
+        let messageLanguage = nonEmpty("messageLanguage").map(LanguageDetector.normalize)
+        if let messageLanguage, !MessageLanguage.supported.contains(messageLanguage) {
+            return problem(
+                422, "Unprocessable Content",
+                "'messageLanguage' must be one of \(MessageLanguage.supported.joined(separator: ", "))")
+        }
         return try await withSlot { deadline in
             let check = try ServiceCheck.run(
                 text: text, filename: filename, language: language,
-                platform: platform, linter: state.linter, deadline: deadline)
+                platform: platform, linter: state.linter, deadline: deadline, messageLanguage: messageLanguage)
             metrics.record(findings: check.result.findings.map(\.ruleID))
             return Response(
                 status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
@@ -155,12 +162,18 @@ public struct PostcheckService: Sendable {
         let variants = (form["preferredVariants"] ?? "").split(separator: ",").map {
             $0.trimmingCharacters(in: .whitespaces)
         }
+        // LanguageTool speaks the writer's language: `motherTongue` when postcheck has messages in it, else the
+        // text's language.
+        let motherTongue = form["motherTongue"].map(LanguageDetector.normalize).flatMap {
+            MessageLanguage.supported.contains($0) ? $0 : nil
+        }
         return try await withSlot { deadline in
             let linter = state.linter
             let check = try ServiceCheck.run(
                 text: text, filename: "draft.txt", language: requested == "auto" ? nil : requested,
                 platform: nil, linter: linter,
-                alsoEnabled: selection.enabled(among: linter.rules.map(\.header.id)), deadline: deadline)
+                alsoEnabled: selection.enabled(among: linter.rules.map(\.header.id)), deadline: deadline,
+                messageLanguage: motherTongue)
             metrics.record(findings: check.result.findings.map(\.ruleID))
             return json(
                 LanguageToolAPI.response(check, requested: requested, selection: selection, preferredVariants: variants)

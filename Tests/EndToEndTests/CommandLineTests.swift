@@ -139,19 +139,24 @@ final class CommandLineTests: XCTestCase {
     }
 }
 
-/// The README stays true: its one-minute tour prints what postcheck prints.
+/// The README stays true: each `$ printf … | postcheck …` of its tour prints what postcheck prints.
 final class ReadmeTourTests: XCTestCase {
     func testTheTourPrintsWhatTheReadmeShows() throws {
         let readme = try String(contentsOf: packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
         let lines = readme.components(separatedBy: "\n")
-        let command = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("$ printf ") }, "the tour's command")
-        let end = try XCTUnwrap(lines[command...].firstIndex { $0 == "```" })
-        let shown = lines[(command + 1)..<end].joined(separator: "\n") + "\n"
-        let draft = try XCTUnwrap(lines[command].split(separator: "'").dropFirst().first)
-        let result = try postcheck(
-            ["--stdin-filename", "post.md"], in: packageRoot.appendingPathComponent("Fixtures"),
-            stdin: Data((draft.replacingOccurrences(of: "\\n", with: "\n")).utf8))
-        XCTAssertEqual(result.stdout, shown)
-        XCTAssertEqual(result.status, 1)
+        let commands = lines.indices.filter { lines[$0].hasPrefix("$ printf ") }
+        XCTAssertEqual(commands.count, 2, "the tour's commands")
+        for command in commands {
+            let end = try XCTUnwrap(lines[command...].firstIndex { $0 == "```" })
+            let shown = lines[(command + 1)..<end].joined(separator: "\n") + "\n"
+            let draft = try XCTUnwrap(lines[command].split(separator: "'").dropFirst().first)
+            let arguments = try XCTUnwrap(lines[command].components(separatedBy: "postcheck ").last)
+                .split(separator: " ").map(String.init)
+            let result = try postcheck(
+                arguments, in: packageRoot.appendingPathComponent("Fixtures"),
+                stdin: Data((draft.replacingOccurrences(of: "\\n", with: "\n")).utf8))
+            XCTAssertEqual(result.stdout, shown, lines[command])
+            XCTAssertEqual(result.status, 1)
+        }
     }
 }

@@ -24,7 +24,7 @@ final class FixCommandTests: XCTestCase {
         XCTAssertEqual(try String(contentsOf: file, encoding: .utf8), fixed + "Globex stays.\r\n")
         XCTAssertEqual(
             result.stdout,
-            "post.md:3:1: error: Don't name the competitor 'Globex' (policy: competitors are not named). [postcheck.Competitors]\n"
+            "post.md:3:1: error: Leave out 'Globex': the guidelines ask not to name competitors, not even neutrally. [postcheck.Competitors]\n"
         )
         XCTAssertEqual(result.status, 1)
         let attributes = try FileManager.default.attributesOfItem(atPath: file.path)

@@ -4,8 +4,10 @@ import XCTest
 /// Runs the binary on the sample drafts and compares the whole output with `Fixtures/expected/`, for every format.
 /// Set UPDATE_GOLDEN=1 to rewrite the expected files after an intended change (and review the diff).
 final class GoldenFileTests: XCTestCase {
-    private func compare(format: String, file: String, status expectedStatus: Int32 = 1) throws {
-        let result = try postcheck(["--format", format, "--color", "never", "Fixtures/drafts"])
+    private func compare(
+        format: String, file: String, status expectedStatus: Int32 = 1, arguments: [String] = ["Fixtures/drafts"]
+    ) throws {
+        let result = try postcheck(["--format", format, "--color", "never"] + arguments)
         XCTAssertEqual(result.status, expectedStatus, result.stderr)
         let golden = packageRoot.appendingPathComponent("Fixtures/expected/\(file)")
         if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
@@ -31,6 +33,19 @@ final class GoldenFileTests: XCTestCase {
         }
         XCTAssertEqual(
             files.first { $0["path"] as? String == "Fixtures/drafts/lancering-nl.md" }?["language"] as? String, "nl")
+    }
+
+    /// Findings speak the draft's language (drafts.txt holds nl, en and fr drafts); `--message-language` asks
+    /// for another: French and English drafts reviewed by a Dutch-speaking team.
+    func testMessageLanguageOverride() throws {
+        let drafts = ["fr-04-competitor.md", "fr-06-ad.md", "en-07-data.md", "fr-09-tone.md"].map {
+            "Fixtures/drafts/\($0)"
+        }
+        try compare(format: "text", file: "message-language-nl.txt", arguments: ["--message-language", "nl"] + drafts)
+        try compare(format: "json", file: "message-language-nl.json", arguments: ["--message-language", "nl"] + drafts)
+        let refused = try postcheck(["--message-language", "de", "Fixtures/drafts/fr-04-competitor.md"])
+        XCTAssertEqual(refused.status, 2)
+        XCTAssertTrue(refused.stderr.contains("unknown message language 'de' (known: en, nl, fr)"), refused.stderr)
     }
 
     func testOrderIsDeterministicAcrossParallelRuns() throws {

@@ -16,7 +16,7 @@ final class InitCommandTests: XCTestCase {
         let check = try postcheck(["--format", "line"], in: folder, stdin: Data("Initech was at the fair.\n".utf8))
         XCTAssertEqual(
             check.stdout,
-            "-:1:1: error: Don't name the competitor 'Initech' (policy: competitors are not named). [postcheck.Competitors]\n"
+            "-:1:1: error: Leave out 'Initech': the guidelines ask not to name competitors, not even neutrally. [postcheck.Competitors]\n"
         )
         let again = try postcheck(["init"], in: folder)
         XCTAssertEqual(again.status, 2)

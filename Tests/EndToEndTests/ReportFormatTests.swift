@@ -71,10 +71,13 @@ final class ReportFormatTests: XCTestCase {
         XCTAssertEqual(uris, ["posts/lancering%20caf%C3%A9.md", "posts/fr%20post.md"])
         XCTAssertFalse(sarif.contains("\"\""), "GitHub does not accept empty strings")
         // Globex after "Wij " and 👩🏽‍💻 (four code points) and " verslaan ": column 19.
-        let globex = results.first {
-            ($0["message"] as! [String: Any])["text"] as! String
-                == "Don't name the competitor 'Globex' (policy: competitors are not named)."
-        }!
+        // The post is Dutch: so is the message, and the result says so.
+        let globex = try XCTUnwrap(
+            results.first {
+                ($0["message"] as! [String: Any])["text"] as! String
+                    == "Laat 'Globex' weg: volgens de richtlijnen noemen we concurrenten niet, ook niet neutraal."
+            })
+        XCTAssertEqual((globex["properties"] as? [String: Any])?["messageLanguage"] as? String, "nl")
         let region =
             ((globex["locations"] as! [[String: Any]])[0]["physicalLocation"] as! [String: Any])["region"]
             as! [String: Any]

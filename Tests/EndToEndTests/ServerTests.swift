@@ -95,7 +95,29 @@ final class ServerTests: XCTestCase {
         let globex = try XCTUnwrap(findings.first { $0["rule"] as? String == "postcheck.CompetitorComparison" })
         XCTAssertEqual(globex["utf16Offset"] as? Int, 21, "after 👩🏽‍💻 (7 UTF-16 units)")
         XCTAssertEqual(globex["column"] as? Int, 19)
+        // Findings speak the draft's language, or the one asked for.
+        XCTAssertEqual(result["messageLanguage"] as? String, "nl")
+        XCTAssertEqual(
+            globex["message"] as? String,
+            "'Globex' staat naast een vergelijking of een sneer: noem concurrenten alleen neutraal.")
+        let french = try object(
+            try curl([
+                "-X", "POST", "\(server.base)/v1/check", "-H", "Content-Type: application/json",
+                "-d",
+                #"{"text": "Contrairement à Globex, nous répondons en moins d'une heure.", "messageLanguage": "nl"}"#,
+            ]).body)
+        XCTAssertEqual(french["language"] as? String, "fr")
+        XCTAssertEqual(french["messageLanguage"] as? String, "nl")
+        XCTAssertEqual(
+            (french["findings"] as? [[String: Any]])?.first?["message"] as? String,
+            "'Globex' staat naast een vergelijking of een sneer: noem concurrenten alleen neutraal.")
         let problems: [([String], Int)] = [
+            (
+                [
+                    "-X", "POST", "\(server.base)/v1/check", "-H", "Content-Type: application/json", "-d",
+                    #"{"text": "x y z", "messageLanguage": "de"}"#,
+                ], 422
+            ),
             (["-X", "GET", "\(server.base)/v1/check"], 405),
             (["-X", "QUERY", "\(server.base)/v1/check"], 405),
             (["-X", "POST", "\(server.base)/v1/check", "-H", "Content-Type: text/plain", "-d", "x"], 415),
@@ -405,6 +427,18 @@ final class ServerTests: XCTestCase {
         let language = variant["language"] as? [String: Any]
         XCTAssertEqual((language?["detectedLanguage"] as? [String: Any])?["code"] as? String, "nl-BE")
         XCTAssertEqual(variant["sentenceRanges"] as? [[Int]], [[0, 38], [39, 11]])
+        // Messages in the writer's language: the text's, or LanguageTool's motherTongue when postcheck speaks it.
+        func messages(_ result: [String: Any]) -> [String] {
+            (result["matches"] as? [[String: Any]] ?? []).compactMap { $0["message"] as? String }
+        }
+        XCTAssertTrue(
+            messages(try check(text + "&language=nl")).contains("Er staat nog een invulplek in de tekst: 'TODO'."))
+        XCTAssertTrue(
+            messages(try check(text + "&language=nl&motherTongue=fr")).contains(
+                "Il reste un espace réservé dans le brouillon : 'TODO'."))
+        XCTAssertTrue(
+            messages(try check(text + "&language=nl&motherTongue=pl")).contains(
+                "Er staat nog een invulplek in de tekst: 'TODO'."), "a mother tongue postcheck does not speak")
     }
 
     /// A connection limit below the file-descriptor limit: connections over it are closed at once, and once one
@@ -612,7 +646,8 @@ final class ServerTests: XCTestCase {
             "the page checked the draft: " + String(dom.stdout.suffix(1500)) + dom.stderr.suffix(1500))
         XCTAssertTrue(dom.stdout.contains(#"data-rule="postcheck.Placeholder""#), String(dom.stdout.suffix(2000)))
         XCTAssertTrue(
-            dom.stdout.contains(#"<mark class="error" title="Placeholder 'TODO' left in the draft.">TODO</mark>"#),
+            dom.stdout.contains(
+                #"<mark class="error" title="Er staat nog een invulplek in de tekst: 'TODO'.">TODO</mark>"#),
             String(dom.stdout.suffix(2000)))
         let shot = artifacts.appendingPathComponent("check-page.png")
         _ = try tool("chromium", common + ["--window-size=1000,900", "--screenshot=\(shot.path)", url])

@@ -28,6 +28,8 @@ public struct CheckResult: Sendable {
     /// nl, en, fr, de (or whatever the front matter declares), and how it was decided.
     public let language: String?
     public let languageSource: LanguageSource?
+    /// The language of the findings' messages (the draft's, or the one asked for).
+    public var messageLanguage: String? = nil
 }
 
 /// Runs a configuration's rules on drafts. Build once (rules are compiled here), then call `check` from any number
@@ -288,16 +290,19 @@ public final class Linter: @unchecked Sendable {
         _ draft: Draft, relativePath: String, scratch: MatchScratch, only: Set<String>? = nil,
         alsoEnabled: Set<String> = [],
         language languageOverride: String? = nil, platform platformOverride: String? = nil,
-        deadline: UInt64? = nil
+        deadline: UInt64? = nil, messageLanguage messageLanguageOverride: String? = nil
     ) -> CheckResult {
         let (language, languageSource) =
             languageOverride.map { (LanguageDetector.normalize($0), LanguageSource.declared) }
             ?? language(of: draft)
+        // Findings speak the draft's language unless the reader asks for another.
+        let messageLanguage = messageLanguageOverride.map(LanguageDetector.normalize) ?? language
         let platform = (platformOverride ?? draft.frontMatter?["platform"]?.stringValue ?? configuration.platform)
             .map { Platform.normalize($0) ?? $0.lowercased() }
         let active = selectRules(relativePath: relativePath, only: only, alsoEnabled: alsoEnabled, language: language)
         var run = runRules(
-            active, on: draft, language: language, platform: platform, scratch: scratch, deadline: deadline)
+            active, on: draft, language: language, platform: platform, scratch: scratch, deadline: deadline,
+            messageLanguage: messageLanguage)
         for index in run.findings.indices { draft.mapToOriginal(&run.findings[index]) }
         var findings = keepingMostSpecific(run.findings)
         findings = applySuppressions(SuppressionParser.parse(draft), to: findings, in: draft)
@@ -310,7 +315,8 @@ public final class Linter: @unchecked Sendable {
         let (score, verdict) = scoreAndVerdict(findings, complete: run.errors.isEmpty)
         return CheckResult(
             draft: draft, findings: findings, score: score, verdict: verdict, ruleErrors: run.errors,
-            ruleTimings: run.timings, language: language, languageSource: languageSource)
+            ruleTimings: run.timings, language: language, languageSource: languageSource,
+            messageLanguage: messageLanguage)
     }
 
     /// Stage 1: the rules to run, with their severities: the configuration's for this path (or `only`), plus
@@ -353,7 +359,7 @@ public final class Linter: @unchecked Sendable {
     /// fails closed.
     func runRules(
         _ active: [(rule: any CompiledRule, severity: Severity)], on draft: Draft, language: String,
-        platform: String?, scratch: MatchScratch, deadline: UInt64?
+        platform: String?, scratch: MatchScratch, deadline: UInt64?, messageLanguage: String? = nil
     ) -> RuleRun {
         var run = RuleRun()
         var sentenceCache: [Int: [Range<Int>]] = [:]
@@ -386,6 +392,7 @@ public final class Linter: @unchecked Sendable {
                     draft: draft, subjects: [], masked: masked, raw: raw, scratch: scratch,
                     language: language, platform: platform, signatures: configuration.signatures,
                     candidates: candidates, wordIndex: wordIndex)
+                input.messageLanguage = messageLanguage ?? language
                 if measure && prefilter != nil {
                     run.timings["(shared word-list scan)"] = DispatchTime.now().uptimeNanoseconds - scanStarted
                 }
@@ -416,6 +423,11 @@ public final class Linter: @unchecked Sendable {
                     }
                     guard !subjects.isEmpty else { continue }
                     input.subjects = subjects
+                    // The words a kind adds to a message (a count's noun) follow the message: English when the rule
+                    // has no text in the findings' language.
+                    input.messageLanguage =
+                        rule.header.messages.languages.contains(messageLanguage ?? language)
+                        ? (messageLanguage ?? language) : "en"
                     do {
                         var found = try rule.check(input)
                         found.sort { $0.range.lowerBound < $1.range.lowerBound }

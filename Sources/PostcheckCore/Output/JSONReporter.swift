@@ -26,6 +26,8 @@ public struct JSONReporter: Reporter {
             json.optionalString(result.language)
             json.key("languageSource")
             json.optionalString(result.languageSource?.rawValue)
+            json.key("messageLanguage")
+            json.optionalString(result.messageLanguage)
             json.key("score")
             json.int(result.score)
             json.key("verdict")

@@ -71,6 +71,10 @@ public struct SARIFReporter: Reporter {
                     ),
                     ("partialFingerprints", .object([("postcheck/v1", .string(fingerprints[index]))])),
                 ]
+                // The message's language (a Dutch draft's finding reads in Dutch); keys and rule ids stay English.
+                if let language = report.result?.messageLanguage {
+                    result.append(("properties", .object([("messageLanguage", .string(language))])))
+                }
                 if let fix = finding.fix {
                     let start = report.result!.draft.original.location(of: fix.range.lowerBound)
                     let end = report.result!.draft.original.location(of: fix.range.upperBound)

@@ -22,7 +22,9 @@ public struct TextReporter: Reporter {
                 out += "\(paint(report.path, .bold)): \(paint("error", .red)): \(ruleError.description)\n"
             }
             for reported in report.reportedFindings {
-                out += render(reported, path: report.path, source: result.draft.original)
+                out += render(
+                    reported, path: report.path, source: result.draft.original,
+                    words: ReportWords(result.messageLanguage))
             }
         }
         if quiet { return out }
@@ -30,21 +32,29 @@ public struct TextReporter: Reporter {
         for report in reports {
             guard let result = report.result else { continue }
             let counts = RunSummary([report])
+            let words = ReportWords(result.messageLanguage)
             let verdict = paint(
-                result.verdict.rawValue, result.verdict == .pass ? .green : result.verdict == .fail ? .red : .yellow)
-            summaryLines += "\(report.path): score \(result.score)/100, \(verdict) (\(plural(counts.errors, "error")), "
-            summaryLines += "\(plural(counts.warnings, "warning")), \(plural(counts.suggestions, "suggestion")))\n"
+                words.verdict(result.verdict),
+                result.verdict == .pass ? .green : result.verdict == .fail ? .red : .yellow)
+            summaryLines += "\(report.path): \(words.score) \(result.score)/100, \(verdict) "
+            summaryLines += "(\(words.count(counts.errors, .error)), \(words.count(counts.warnings, .warning)), "
+            summaryLines += "\(words.count(counts.suggestions, .suggestion)))\n"
         }
         let summary = RunSummary(reports)
+        // The summary speaks the drafts' language when they share one.
+        let languages = Set(reports.compactMap { $0.result?.messageLanguage ?? ($0.result == nil ? nil : "en") })
+        let words = ReportWords(languages.count == 1 ? languages.first : nil)
         if !out.isEmpty && !summaryLines.isEmpty { out += "\n" }
         out += summaryLines
-        out += "\(plural(summary.files, "file")) checked: \(plural(summary.errors, "error")), "
-        out += "\(plural(summary.warnings, "warning")), \(plural(summary.suggestions, "suggestion"))"
-        if summary.inputErrors > 0 { out += "; \(plural(summary.inputErrors, "input error"))" }
+        out += "\(words.checked(files: summary.files))\(words.colon) \(words.count(summary.errors, .error)), "
+        out += "\(words.count(summary.warnings, .warning)), \(words.count(summary.suggestions, .suggestion))"
+        if summary.inputErrors > 0 { out += "; \(words.count(summary.inputErrors, .inputError))" }
         return out + ".\n"
     }
 
-    private func render(_ reported: ReportedFinding, path: String, source: SourceText) -> String {
+    private func render(
+        _ reported: ReportedFinding, path: String, source: SourceText, words: ReportWords
+    ) -> String {
         let finding = reported.finding
         let severityColor: Style = finding.severity == .error ? .red : finding.severity == .warning ? .yellow : .blue
         var out = "\(paint("\(path):\(reported.start.line):\(reported.start.column)", .bold)): "
@@ -63,7 +73,7 @@ public struct TextReporter: Reporter {
         out +=
             " \(pad) | \(String(repeating: " ", count: before))\(paint("^" + String(repeating: "~", count: width - 1), severityColor))"
         if let suggestion = finding.suggestions.first {
-            out += suggestion.isEmpty ? " remove this" : " \(paint("→ \(suggestion)", .green))"
+            out += suggestion.isEmpty ? " \(words.removeThis)" : " \(paint("→ \(suggestion)", .green))"
         }
         out += "\n"
         if !finding.cues.isEmpty {
@@ -74,7 +84,7 @@ public struct TextReporter: Reporter {
                 return "'\(cue.text)' \(location.line):\(location.column)\(weight)"
             }
             out +=
-                " \(pad) = \(paint("cues:", .dim)) \(cues.joined(separator: ", "))\(finding.cues.count > 8 ? ", …" : "")\n"
+                " \(pad) = \(paint(words.cues, .dim)) \(cues.joined(separator: ", "))\(finding.cues.count > 8 ? ", …" : "")\n"
         }
         return out
     }

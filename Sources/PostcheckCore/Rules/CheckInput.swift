@@ -13,6 +13,9 @@ public struct CheckInput {
     public let scratch: MatchScratch
     /// The draft's language (nl, en, fr, de…), when known.
     public var language: String? = nil
+    /// The language findings speak (`--message-language`, else the draft's): rules' messages, descriptions and the
+    /// words kinds put into them.
+    public var messageLanguage: String? = nil
     /// The platform the draft is for (front matter `platform`, else the configuration's), lower case.
     public var platform: String? = nil
     /// Text each platform appends to a post (`*`: every platform), counted by length rules.
@@ -92,9 +95,10 @@ extension RuleHeader {
             }
         }
         return Finding(
-            ruleID: id, severity: severity, message: formatMessage(message ?? self.message, arguments),
+            ruleID: id, severity: severity,
+            message: formatMessage(message ?? self.message(for: input.messageLanguage), arguments),
             range: range, match: match, suggestions: suggestions, action: action, link: link,
-            description: description)
+            description: self.description(for: input.messageLanguage))
     }
 }
 

@@ -17,9 +17,10 @@ public struct RuleHeader: Sendable {
     private final class Fields: Sendable {
         let id: String
         let kind: String
-        let message: String
+        let message: LocalizedText
         let severity: Severity
-        let description: String
+        let description: LocalizedText
+        let details: LocalizedText?
         let link: String?
         let scope: ScopeSelector
         let limit: Int?
@@ -30,15 +31,16 @@ public struct RuleHeader: Sendable {
         let guideline: Guideline?
 
         init(
-            id: String, kind: String, message: String, severity: Severity, description: String, link: String?,
-            scope: ScopeSelector, limit: Int?, action: RuleAction?, path: String, languages: Set<String>?,
-            tests: [RuleTestCase], guideline: Guideline?
+            id: String, kind: String, message: LocalizedText, severity: Severity, description: LocalizedText,
+            details: LocalizedText? = nil, link: String?, scope: ScopeSelector, limit: Int?, action: RuleAction?,
+            path: String, languages: Set<String>?, tests: [RuleTestCase], guideline: Guideline?
         ) {
             self.id = id
             self.kind = kind
             self.message = message
             self.severity = severity
             self.description = description
+            self.details = details
             self.link = link
             self.scope = scope
             self.limit = limit
@@ -57,9 +59,19 @@ public struct RuleHeader: Sendable {
     /// Which compiled rule this header belongs to (copies of the header share it): a cheap key for sets of rules.
     var identity: ObjectIdentifier { ObjectIdentifier(storage) }
     public var kind: String { storage.kind }
-    public var message: String { storage.message }
+    /// The message in English (or the rule's one plain message).
+    public var message: String { storage.message.fallback }
     public var severity: Severity { storage.severity }
-    public var description: String { storage.description }
+    /// The description in English (or the rule's one plain description).
+    public var description: String { storage.description.fallback }
+    /// The message in every language the rule has (`message: {en: …, nl: …, fr: …}`).
+    public var messages: LocalizedText { storage.message }
+    public var descriptions: LocalizedText { storage.description }
+    /// Policy and source details for `explain` (`details:`), kept out of what the writer reads.
+    public var details: LocalizedText? { storage.details }
+    /// The message for a draft in `language`, English where the rule has no translation.
+    public func message(for language: String?) -> String { storage.message.text(for: language) }
+    public func description(for language: String?) -> String { storage.description.text(for: language) }
     public var link: String? { storage.link }
     public var scope: ScopeSelector { storage.scope }
     /// At most this many findings per draft.
@@ -77,14 +89,14 @@ public struct RuleHeader: Sendable {
 
     public static let keys: Set<String> = [
         "extends", "message", "level", "description", "link", "scope", "limit", "action", "name", "languages",
-        "tests", "guideline",
+        "tests", "guideline", "details",
     ]
 
     init(id: String, fields: YAMLFields) throws(RuleFileError) {
         guard let kind = try fields.string("extends") else {
             throw fields.error(at: nil, "missing required key 'extends'")
         }
-        guard let message = try fields.string("message") else {
+        guard let message = try fields.localizedText("message") else {
             throw fields.error(at: nil, "missing required key 'message'")
         }
         let severity: Severity
@@ -96,7 +108,8 @@ public struct RuleHeader: Sendable {
         } else {
             severity = .warning
         }
-        let description = try fields.string("description") ?? ""
+        let description = try fields.localizedText("description") ?? LocalizedText("")
+        let details = try fields.localizedText("details")
         let link = try fields.string("link")
         let scope: ScopeSelector
         let scopes = try fields.stringList("scope") ?? ["text"]
@@ -133,8 +146,8 @@ public struct RuleHeader: Sendable {
             guideline = known
         }
         storage = Fields(
-            id: id, kind: kind, message: message, severity: severity, description: description, link: link,
-            scope: scope, limit: limit, action: action, path: fields.path,
+            id: id, kind: kind, message: message, severity: severity, description: description, details: details,
+            link: link, scope: scope, limit: limit, action: action, path: fields.path,
             languages: try fields.stringList("languages").map { Set($0.map(LanguageDetector.normalize)) },
             tests: try RuleTestCase.parse(fields), guideline: guideline)
     }
@@ -145,9 +158,9 @@ public struct RuleHeader: Sendable {
     func withScope(_ scope: ScopeSelector) -> RuleHeader {
         RuleHeader(
             storage: Fields(
-                id: id, kind: kind, message: message, severity: severity, description: description, link: link,
-                scope: scope,
-                limit: limit, action: action, path: path, languages: languages, tests: tests, guideline: guideline))
+                id: id, kind: kind, message: storage.message, severity: severity, description: storage.description,
+                details: storage.details, link: link, scope: scope, limit: limit, action: action, path: path,
+                languages: languages, tests: tests, guideline: guideline))
     }
 
     /// A header for rules that postcheck builds itself (vocabulary rules).
@@ -156,7 +169,8 @@ public struct RuleHeader: Sendable {
         scope: ScopeSelector = .text, action: RuleAction? = nil, path: String
     ) {
         storage = Fields(
-            id: id, kind: kind, message: message, severity: severity, description: description, link: nil, scope: scope,
-            limit: nil, action: action, path: path, languages: nil, tests: [], guideline: nil)
+            id: id, kind: kind, message: LocalizedText(message), severity: severity,
+            description: LocalizedText(description), link: nil, scope: scope, limit: nil, action: action, path: path,
+            languages: nil, tests: [], guideline: nil)
     }
 }

@@ -92,7 +92,8 @@ struct DensityRule: RuleKind, CompiledRule {
                 var finding = header.finding(
                     input, range: first.range,
                     arguments: [
-                        String(format2: density), maximum.map { String(format2: $0) } ?? "none",
+                        String(format2: density),
+                        maximum.map { String(format2: $0) } ?? EngineWords.text(.none, input.messageLanguage),
                         listed, String(words), String(format2: weight),
                     ])
                 finding.cues = found

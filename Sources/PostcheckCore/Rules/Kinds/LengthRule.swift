@@ -201,7 +201,7 @@ struct LengthRule: RuleKind, CompiledRule {
         case .lines:
             total = text.isEmpty ? 0 : text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).count
         }
-        let where_ = platform.map { Self.platformName($0) } ?? "the platform"
+        let where_ = platform.map { Self.platformName($0) } ?? EngineWords.text(.thePlatform, input.messageLanguage)
         if let maximum, total > maximum {
             var range =
                 body.isEmpty
@@ -212,7 +212,10 @@ struct LengthRule: RuleKind, CompiledRule {
             return [
                 header.finding(
                     input, range: range,
-                    arguments: [String(total), String(maximum), noun(total), where_, String(total - maximum)])
+                    arguments: [
+                        String(total), String(maximum), noun(total, input.messageLanguage), where_,
+                        String(total - maximum),
+                    ])
             ]
         }
         if let minimum, total < minimum {
@@ -223,23 +226,28 @@ struct LengthRule: RuleKind, CompiledRule {
             return [
                 header.finding(
                     input, range: range,
-                    arguments: [String(total), String(minimum), noun(total), where_, String(minimum - total)])
+                    arguments: [
+                        String(total), String(minimum), noun(total, input.messageLanguage), where_,
+                        String(minimum - total),
+                    ])
             ]
         }
         return []
     }
 
-    private func noun(_ total: Int) -> String {
+    private func noun(_ total: Int, _ language: String?) -> String {
+        let key: EngineWords.Key
         switch count {
-        case .characters: total == 1 ? "character" : "characters"
-        case .weighted: "weighted characters"
-        case .words: total == 1 ? "word" : "words"
-        case .hashtags: total == 1 ? "hashtag" : "hashtags"
-        case .mentions: total == 1 ? "mention" : "mentions"
-        case .links: total == 1 ? "link" : "links"
-        case .emoji: "emoji"
-        case .lines: total == 1 ? "line" : "lines"
+        case .characters: key = total == 1 ? .character : .characters
+        case .weighted: key = .weightedCharacters
+        case .words: key = total == 1 ? .word : .words
+        case .hashtags: key = total == 1 ? .hashtag : .hashtags
+        case .mentions: key = total == 1 ? .mention : .mentions
+        case .links: key = total == 1 ? .link : .links
+        case .emoji: key = .emoji
+        case .lines: key = total == 1 ? .line : .lines
         }
+        return EngineWords.text(key, language)
     }
 
     static func platformName(_ platform: String) -> String {

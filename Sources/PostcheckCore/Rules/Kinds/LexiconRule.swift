@@ -138,9 +138,9 @@ struct LexiconRule: RuleKind, CompiledRule {
                 let value = mode == .compound ? result.compound : result.intensity
                 let crossed: String
                 if let above, value > above {
-                    crossed = "above \(format(above))"
+                    crossed = EngineWords.crossed(above: true, format(above), input.messageLanguage)
                 } else if let below, value < below {
-                    crossed = "below \(format(below))"
+                    crossed = EngineWords.crossed(above: false, format(below), input.messageLanguage)
                 } else {
                     continue
                 }
@@ -148,7 +148,11 @@ struct LexiconRule: RuleKind, CompiledRule {
                 let listed = cues.map { "'\($0.text)' (\(format($0.valence)))" }.joined(separator: ", ")
                 let at = cues.first?.range ?? range.lowerBound..<min(range.upperBound, range.lowerBound + 1)
                 var finding = header.finding(
-                    input, range: at, arguments: [format(value), crossed, listed.isEmpty ? "no single cue" : listed])
+                    input, range: at,
+                    arguments: [
+                        format(value), crossed,
+                        listed.isEmpty ? EngineWords.text(.noSingleCue, input.messageLanguage) : listed,
+                    ])
                 finding.cues = cues.map { FindingCue(range: $0.range, text: $0.text, weight: $0.valence) }
                 findings.append(finding)
             }

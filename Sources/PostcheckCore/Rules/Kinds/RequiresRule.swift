@@ -126,11 +126,11 @@ struct RequiresRule: RuleKind, CompiledRule {
             // Say why a disclosure that is there does not count.
             var note = ""
             if let reject = rejected.first {
-                note = " ('\(input.text(reject))' does not count)"
+                note = EngineWords.rejectedDisclosure(input.text(reject), input.messageLanguage)
             } else if buriedMatch {
-                note = " (a tag among the closing hashtags does not count)"
+                note = EngineWords.buriedDisclosure(input.messageLanguage)
             } else if lateMatch, let first {
-                note = " within the first \(first) characters"
+                note = EngineWords.lateDisclosure(within: first, input.messageLanguage)
             }
             var finding = header.finding(input, range: trigger.range, arguments: [input.text(trigger.range), note])
             finding.cues =

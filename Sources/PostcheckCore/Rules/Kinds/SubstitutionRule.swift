@@ -112,7 +112,7 @@ struct SubstitutionRule: RuleKind, CompiledRule {
                 if capitalize, let first = observed.first, first.isUppercase {
                     options = options.map { $0.prefix(1).uppercased() + $0.dropFirst() }
                 }
-                var message = header.message
+                var message = header.message(for: input.messageLanguage)
                 var shown = expected
                 if replaceAction && (header.action?.params.isEmpty ?? true) {
                     // Vale words several suggestions as a sentence and then drops the quotes around the first `%s`.
