@@ -30,12 +30,12 @@ if [ "${1:-}" = "--test" ]; then
   python3 -c 'import junitparser, rfc3986_validator, vaderSentiment, language_tool_python' >/dev/null 2>&1 || missing=1
   command -v schemathesis >/dev/null 2>&1 || missing=1
   command -v openapi-spec-validator >/dev/null 2>&1 || missing=1
-  python3 -c 'import pytest_lsp, pytest_asyncio' >/dev/null 2>&1 || missing=1
+  python3 -c 'import pytest_lsp, pytest_asyncio, websockets' >/dev/null 2>&1 || missing=1
   if [ "$missing" -eq 1 ]; then
     echo "postcheck: installing test tools from PyPI (check-jsonschema, jsonschema[format-nongpl], junitparser, pre-commit," \
-      "vaderSentiment, language_tool_python, schemathesis, openapi-spec-validator, pytest-lsp)" >&2
+      "vaderSentiment, language_tool_python, schemathesis, openapi-spec-validator, pytest-lsp, websockets)" >&2
     python3 -m pip install -q --disable-pip-version-check check-jsonschema "jsonschema[format-nongpl]" junitparser pre-commit \
-      vaderSentiment language_tool_python schemathesis openapi-spec-validator pytest-lsp pytest-asyncio 2>&1 \
+      vaderSentiment language_tool_python schemathesis openapi-spec-validator pytest-lsp pytest-asyncio websockets 2>&1 \
       | grep -v "Running pip as the 'root' user" >&2 || true
   fi
 fi

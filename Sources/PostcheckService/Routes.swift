@@ -47,6 +47,9 @@ public struct PostcheckService: Sendable {
         router.post("/v1/check") { request, _ in
             await self.instrumented("/v1/check", request) { try await self.checkV1(request) }
         }
+        router.post("/v1/count") { request, _ in
+            await self.instrumented("/v1/count", request) { try await self.count(request) }
+        }
         router.post("/v2/check") { request, _ in
             await self.instrumented("/v2/check", request) { try await self.checkV2(request) }
         }
@@ -126,6 +129,42 @@ public struct PostcheckService: Sendable {
                 status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
                 body: .init(byteBuffer: ByteBuffer(bytes: check.jsonBytes())))
         }
+    }
+
+    /// Each platform's count of a draft against its limit, with the configured signature: the check page's live
+    /// counter. No rule runs, so it answers fast enough for every keystroke.
+    private func count(_ request: Request) async throws -> Response {
+        guard request.headers[.contentType]?.lowercased().hasPrefix("application/json") ?? false else {
+            return problem(415, "Unsupported Media Type", "send the draft as application/json: {\"text\": \"…\"}")
+        }
+        guard let body = try await collect(request) else {
+            return problem(413, "Content Too Large", "the body is over the limit of \(maxBodyBytes) bytes")
+        }
+        guard let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any] else {
+            return problem(400, "Bad Request", "the body must be a JSON object")
+        }
+        guard let text = object["text"] as? String else {
+            return problem(422, "Unprocessable Content", "'text' is required and must be a string")
+        }
+        let bytes = Array(text.utf8).map { $0 == 0 ? 0x20 : $0 }
+        guard let draft = try? Draft(path: "draft.md", bytes: bytes, format: .markdown) else {
+            return problem(422, "Unprocessable Content", "the draft's front matter cannot be read")
+        }
+        let counts = PlatformCount.all(for: draft, signatures: state.linter.configuration.signatures)
+        return json(
+            .object([
+                (
+                    "platforms",
+                    .array(
+                        counts.map {
+                            .object([
+                                ("platform", .string($0.platform)), ("name", .string($0.name)),
+                                ("count", .int($0.count)), ("limit", .int($0.limit)), ("unit", .string($0.unit)),
+                                ("over", .bool($0.isOver)),
+                            ])
+                        })
+                )
+            ]))
     }
 
     private func checkV2(_ request: Request) async throws -> Response {
@@ -281,7 +320,8 @@ public struct PostcheckService: Sendable {
 struct MethodGuard: RouterMiddleware {
     typealias Context = BasicRequestContext
     static let allowed: [String: String] = [
-        "/v1/check": "POST", "/v2/check": "POST", "/v2/languages": "GET", "/v1/rules": "GET", "/healthz": "GET",
+        "/v1/check": "POST", "/v1/count": "POST", "/v2/check": "POST", "/v2/languages": "GET", "/v1/rules": "GET",
+        "/healthz": "GET",
         "/metrics": "GET", "/": "GET", "/v1/report": "GET", "/report": "GET",
     ]
     let service: PostcheckService

@@ -647,11 +647,77 @@ final class ServerTests: XCTestCase {
         XCTAssertTrue(dom.stdout.contains(#"data-rule="postcheck.Placeholder""#), String(dom.stdout.suffix(2000)))
         XCTAssertTrue(
             dom.stdout.contains(
-                #"<mark class="error" title="Er staat nog een invulplek in de tekst: 'TODO'.">TODO</mark>"#),
+                #"<mark class="error" title="Placeholder 'TODO' left in the draft.">TODO</mark>"#),
             String(dom.stdout.suffix(2000)))
         let shot = artifacts.appendingPathComponent("check-page.png")
         _ = try tool("chromium", common + ["--window-size=1000,900", "--screenshot=\(shot.path)", url])
         XCTAssertTrue(FileManager.default.fileExists(atPath: shot.path), "screenshot kept in test-artifacts/")
+    }
+
+    /// The check page used as a person would, in headless Chromium over the DevTools protocol
+    /// (`Tests/CheckPage/drive_check_page.py`): drafts in three languages checked with Ctrl+Enter, the page's
+    /// language switched, a fix applied from the keyboard, an empty draft, the live counter, overlapping findings,
+    /// screenshots at desktop width and at 390 px; no request leaves the service and the console stays clean.
+    func testCheckPageDrivenLikeAPerson() throws {
+        guard requireTool("chromium", install: "apt-get install chromium") else { return }
+        let server = try Server(in: fixtures)
+        let artifacts = packageRoot.appendingPathComponent("test-artifacts")
+        try FileManager.default.createDirectory(at: artifacts, withIntermediateDirectories: true)
+        let run = try tool(
+            "python3",
+            [
+                packageRoot.appendingPathComponent("Tests/CheckPage/drive_check_page.py").path, server.base,
+                artifacts.path,
+            ])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let seen = try object(run.stdout)
+        func page(_ key: String) -> [String: Any] { seen[key] as? [String: Any] ?? [:] }
+        func findings(_ key: String) -> [[String: Any]] { page(key)["findings"] as? [[String: Any]] ?? [] }
+        // Grouped by seriousness, the plain message first, rule and position in a details line.
+        XCTAssertEqual(page("english")["headings"] as? [String], ["Must change (2)", "Could be better (1)"])
+        XCTAssertEqual(page("english")["score"] as? String, "Score 47/100: change it before you publish")
+        XCTAssertEqual(
+            findings("english").map { $0["rule"] as? String },
+            ["postcheck.CompetitorComparison", "postcheck.Placeholder", "postcheck.Exclamation"])
+        XCTAssertEqual(
+            findings("english").first?["details"] as? String, "Rule postcheck.CompetitorComparison, line 1, column 8")
+        // The page in Dutch and in French: its words and the findings.
+        XCTAssertEqual(page("dutch")["lang"] as? String, "nl")
+        XCTAssertEqual(page("dutch")["score"] as? String, "Score 37/100: pas het aan voor je publiceert")
+        XCTAssertEqual(
+            page("dutch")["headings"] as? [String], ["Moet anders (2)", "Beter aanpassen (1)", "Kan beter (1)"])
+        XCTAssertTrue(
+            findings("dutch").contains { $0["message"] as? String == "Er staat nog een invulplek in de tekst: 'TODO'." }
+        )
+        XCTAssertEqual(page("french")["score"] as? String, "Score 47/100 : à modifier avant publication")
+        XCTAssertTrue(
+            findings("french").contains {
+                $0["message"] as? String == "Il reste un espace réservé dans le brouillon : 'TODO'."
+            })
+        // Overlapping findings are both highlighted: the shared span is outlined and names both.
+        let marks = page("overlap")["marks"] as? [[String: Any]] ?? []
+        let shared = try XCTUnwrap(marks.first { ($0["cls"] as? String)?.contains("overlap") ?? false })
+        XCTAssertEqual(shared["text"] as? String, "BUY NOW")
+        XCTAssertTrue((shared["title"] as? String)?.contains("reads as shouting") ?? false)
+        XCTAssertTrue((shared["title"] as? String)?.contains("reads like an ad") ?? false)
+        // Keyboard only: Tab reaches the fix, Enter applies it, the draft is checked again and is clean.
+        XCTAssertEqual(seen["focusedFix"] as? String, "postcheck.Exclamation")
+        XCTAssertEqual(seen["afterFix"] as? String, "Trots op ons team! Vanaf vandaag is Acme Cloud beschikbaar.")
+        XCTAssertEqual(seen["afterFixRules"] as? [String], [])
+        XCTAssertEqual(page("switched")["check"] as? String, "Vérifier")
+        // An empty draft is nothing to check, never a pass.
+        XCTAssertEqual(page("empty")["score"] as? String, "Rien à vérifier : le brouillon est vide.")
+        XCTAssertEqual(page("counter")["text"] as? String, "X : 349 sur 280 (pondérés), 69 de trop")
+        XCTAssertEqual(page("counter")["over"] as? Bool, true)
+        XCTAssertEqual(
+            seen["platforms"] as? [String],
+            ["linkedin", "x", "instagram", "facebook", "threads", "mastodon", "bluesky"])
+        XCTAssertEqual((seen["foreignRequests"] as? [Any])?.count, 0, "no request leaves the service")
+        XCTAssertEqual((seen["consoleErrors"] as? [Any])?.count, 0, "\(seen["consoleErrors"] ?? "")")
+        for key in ["desktop", "phone"] {
+            XCTAssertEqual(page(key)["horizontalOverflow"] as? Bool, false, "\(key): no sideways scrolling")
+            XCTAssertTrue(FileManager.default.fileExists(atPath: page(key)["path"] as? String ?? ""), key)
+        }
     }
 
     private func waitFor(_ condition: () -> Bool, timeout: TimeInterval = 10) throws {
