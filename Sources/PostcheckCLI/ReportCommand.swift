@@ -25,6 +25,10 @@ struct Report: ParsableCommand {
     @Option(help: "Show this author's own row (and no one else's).") var author: String?
     @Option(help: "Configuration file instead of the one found by walking up.") var config: String?
     @Option(help: "The report's date (YYYY-MM-DD) instead of today.") var date: String?
+    @Flag(
+        help:
+            "Check every committed version of each draft again: rounds until it passed, findings fixed before publication."
+    ) var history = false
     @Option(help: "Also write the report as one self-contained HTML page to this file.") var html: String?
     @Option(help: "The HTML page's language: en, nl or fr.") var lang: String = "en"
 
@@ -43,6 +47,7 @@ struct Report: ParsableCommand {
         request.leaderboard = leaderboard
         request.author = author
         request.date = date
+        request.history = history
         return request
     }
 

@@ -34,6 +34,41 @@ final class ReportCommandTests: XCTestCase {
         XCTAssertEqual(validation.status, 0, validation.stdout + validation.stderr)
     }
 
+    /// `--history` on a generated content repository (scripts/make-content-repo.py: four authors, three languages,
+    /// six months, drafts improving over commits): golden text and JSON, the JSON against the schema, the commits
+    /// counted against git's own count, and no writer named. `JourneyTests` works out single journeys by hand.
+    func testHistoryOfAGeneratedContentRepository() throws {
+        let repository = try temporaryFolder().appendingPathComponent("content")
+        let made = try tool(
+            "python3", [packageRoot.appendingPathComponent("scripts/make-content-repo.py").path, repository.path])
+        XCTAssertEqual(made.status, 0, made.stderr)
+        let text = try postcheck(["report", "--history", "--date", "2026-07-01", "posts"], in: repository)
+        XCTAssertEqual(text.status, 0, text.stderr)
+        try assertGolden(text.stdout, "history-report.txt")
+        let json = try postcheck(
+            ["report", "--history", "--format", "json", "--date", "2026-07-01", "posts"], in: repository)
+        try assertGolden(json.stdout, "history-report.json")
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
+        let journeys = try XCTUnwrap(object["journeys"] as? [String: Any])
+        let commits = try tool("git", ["-C", repository.path, "rev-list", "--count", "HEAD", "--", "posts"])
+        XCTAssertEqual(journeys["commits"] as? Int, Int(commits.stdout.trimmingCharacters(in: .whitespacesAndNewlines)))
+        XCTAssertEqual(journeys["drafts"] as? Int, 24)
+        // Without --history there is no journey in the report, and no name without --leaderboard.
+        let plain = try postcheck(["report", "--format", "json", "--date", "2026-07-01", "posts"], in: repository)
+        XCTAssertFalse(plain.stdout.contains("journeys"))
+        for name in ["Anna Peeters", "Bram De Smet", "Chloé Dubois", "Dev Patel"] {
+            XCTAssertFalse(json.stdout.contains(name), name)
+        }
+        guard requireTool("check-jsonschema", install: "pip install check-jsonschema") else { return }
+        let validation = try tool(
+            "check-jsonschema",
+            [
+                "--schemafile", packageRoot.appendingPathComponent("docs/report.schema.json").path,
+                fixtures.appendingPathComponent("expected/history-report.json").path,
+            ])
+        XCTAssertEqual(validation.status, 0, validation.stdout + validation.stderr)
+    }
+
     func testWritersAreAnonymousUnlessOptedIn() throws {
         for format in ["text", "json"] {
             let anonymous = try report(["report", "--format", format]).stdout

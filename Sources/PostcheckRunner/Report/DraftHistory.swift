@@ -12,10 +12,10 @@ public enum DraftHistory {
     /// The commit that added each file under `folder`, by absolute path; nil when `folder` is in no git work tree.
     public static func firstCommits(in folder: String) -> [String: Added]? {
         guard
-            let root = git(["rev-parse", "--show-toplevel"], in: folder)?.trimmingCharacters(
+            let root = Git.run(["rev-parse", "--show-toplevel"], in: folder)?.trimmingCharacters(
                 in: .whitespacesAndNewlines),
             !root.isEmpty,
-            let log = git(
+            let log = Git.run(
                 [
                     "log", "--reverse", "--diff-filter=A", "--no-renames", "--format=@@%an%x09%as", "--name-only", "--",
                     ".",
@@ -34,18 +34,5 @@ public enum DraftHistory {
             }
         }
         return added
-    }
-
-    private static func git(_ arguments: [String], in folder: String) -> String? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", folder] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { return nil }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return process.terminationStatus == 0 ? String(decoding: data, as: UTF8.self) : nil
     }
 }

@@ -12,6 +12,8 @@ extension ProgrammeReport {
         public var author: String?
         /// `YYYY-MM-DD`; today when nil.
         public var date: String?
+        /// Check every committed version of each draft again (`--history`).
+        public var history = false
 
         public init() {}
 
@@ -37,12 +39,14 @@ extension ProgrammeReport {
         if let fatal = outcome.fatalError { throw fatal }
         var added: [String: DraftHistory.Added] = [:]
         var gitFolders = 0
+        var folders: [String] = []
         for root in roots {
             let absolute = root.hasPrefix("/") ? root : session.workingDirectory + "/" + root
             var isFolder: ObjCBool = false
             let folder =
                 FileManager.default.fileExists(atPath: absolute, isDirectory: &isFolder) && isFolder.boolValue
                 ? absolute : (absolute as NSString).deletingLastPathComponent
+            folders.append(folder)
             if let commits = DraftHistory.firstCommits(in: folder) {
                 added.merge(commits) { first, _ in first }
                 gitFolders += 1
@@ -58,15 +62,26 @@ extension ProgrammeReport {
                 date: front?["date"]?.stringValue.map { String($0.prefix(10)) } ?? commit?.date,
                 kind: front?["kind"]?.stringValue)
         }
+        var journeys: [String: DraftJourney]? = nil
+        if request.history {
+            let checked = outcome.reports.filter { $0.result != nil }.map { report in
+                (report.path, report.path.hasPrefix("/") ? report.path : session.workingDirectory + "/" + report.path)
+            }
+            journeys = Self.journeys(of: checked, folders: folders, session: session)
+        }
         let guidelines = Dictionary(
             outcome.rules.map { ($0.key, $0.value.guideline) }, uniquingKeysWith: { first, _ in first })
         return ProgrammeReport(
             results: outcome.reports.map { ($0.path, $0.result, $0.error) }, facts: facts,
             guidelineOf: { guidelines[$0] ?? nil }, since: request.since, until: request.until, by: request.by,
             leaderboard: request.leaderboard, author: request.author,
-            history: gitFolders > 0
+            history: (gitFolders > 0
                 ? "authors and dates from front matter, else from the git commit that added each draft"
-                : "not a git work tree: authors and dates from front matter only",
-            generated: request.date ?? CalendarDay.today.description)
+                : "not a git work tree: authors and dates from front matter only")
+                + (request.history
+                    ? (gitFolders > 0
+                        ? "; every committed version of each draft checked again with today's rules"
+                        : "; no history to check") : ""),
+            generated: request.date ?? CalendarDay.today.description, journeys: journeys)
     }
 }

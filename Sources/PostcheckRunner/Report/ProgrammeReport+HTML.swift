@@ -9,7 +9,7 @@ extension ProgrammeReport {
     /// One self-contained HTML page: no script, no external font, style or image; charts as inline SVG, each
     /// followed by a table with the same numbers; readable on a phone; in `language`.
     public func html(language: PageLanguage) -> String {
-        let words = PageWords.of(language)
+        let words = PageWords.of(language).withJourneyWords(language)
         func escape(_ text: String) -> String {
             text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
                 .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
@@ -63,6 +63,18 @@ extension ProgrammeReport {
             page += "<li><strong>\(escape(value))</strong>\(label)</li>\n"
         }
         page += "</ul>\n"
+        if let journeys {
+            page += "<h2>\(words.journeysHeading)</h2>\n<p>"
+            page += escape(
+                fill(
+                    words.journeySentence,
+                    [
+                        "\(journeys.drafts)", "\(journeys.commits)",
+                        "\(journeys.passedFirstTime) (\(percent(journeys.passedFirstTime, journeys.drafts)))",
+                        String(format: "%.2f", journeys.meanRoundsUntilPass), "\(journeys.fixedBeforePublication)",
+                    ]))
+            page += "</p>\n"
+        }
         // Guidelines: a bar chart of drafts affected, and its table.
         page += "<h2>\(words.guidelinesHeading)</h2>\n"
         if guidelines.isEmpty {
@@ -70,9 +82,17 @@ extension ProgrammeReport {
         } else {
             let bars = guidelines.map { (label: guidelineName($0.guideline), value: $0.drafts) }
             page += figure(caption: words.guidelinesChart, bars: bars, maximum: max(1, drafts.count), id: "guidelines")
+            let withFixed = journeys != nil
             page += Self.table(
-                [(words.guideline, false), (words.drafts, true), (words.findings, true)],
-                guidelines.map { [guidelineName($0.guideline), "\($0.drafts)", "\($0.findings)"] })
+                [(words.guideline, false), (words.drafts, true), (words.findings, true)]
+                    + (withFixed ? [(words.fixedBeforePublication, true)] : []),
+                guidelines.map { group in
+                    [guidelineName(group.guideline), "\(group.drafts)", "\(group.findings)"]
+                        + (withFixed
+                            ? [
+                                "\(group.fixedBeforePublication ?? 0) (\(percent(group.fixedBeforePublication ?? 0, (group.fixedBeforePublication ?? 0) + group.findings)))"
+                            ] : [])
+                })
             page += "</figure>\n<h2>\(words.rulesHeading)</h2>\n"
             page += Self.table(
                 [(words.rule, false), (words.drafts, true), (words.mostFrequent, false), (words.example, false)],
@@ -107,17 +127,20 @@ extension ProgrammeReport {
         // Writers.
         page += "<h2>\(leaderboard ? words.leaderboard : words.writers)</h2>\n"
         if !leaderboard { page += "<p class=\"note\">\(words.anonymous)</p>\n" }
+        let withJourneys = journeys != nil
         page += Self.table(
             [
                 (words.writer, false), (words.drafts, true), (words.pass, true), (words.streak, true),
                 (words.toWorkOn, false),
-            ],
+            ] + (withJourneys ? [(words.passedFirstTime, true), (words.mostImproved, false)] : []),
             writers.enumerated().map { rank, row in
                 [
                     row.name.map(escape) ?? "#\(rank + 1)", "\(row.drafts)",
                     "\(row.passed) (\(percent(row.passed, row.drafts)))",
                     "\(row.streak)", row.toWorkOn.map(guidelineName) ?? "",
                 ]
+                    + (withJourneys
+                        ? ["\(row.passedFirstTime ?? 0)", row.mostImproved.map(guidelineName) ?? ""] : [])
             })
         page += "</main>\n</body>\n</html>\n"
         return page
@@ -171,6 +194,36 @@ struct PageWords {
     let contentMix, promotionalSentence, mixChart, kind, promotional: String
     let writers, leaderboard, anonymous, writer, streak, toWorkOn: String
     let guidelines: [String: String]
+    var journeysHeading = "", journeySentence = "", fixedBeforePublication = "", passedFirstTime = "", mostImproved = ""
+
+    /// The words of `--history`, in the page's language.
+    func withJourneyWords(_ language: ProgrammeReport.PageLanguage) -> PageWords {
+        var words = self
+        switch language {
+        case .en:
+            words.journeysHeading = "On the way to publication"
+            words.journeySentence =
+                "{1} drafts over {2} commits: {3} passed first time, {4} commits until a pass on average, {5} findings fixed before publication."
+            words.fixedBeforePublication = "Fixed before publication"
+            words.passedFirstTime = "Passed first time"
+            words.mostImproved = "Most improved"
+        case .nl:
+            words.journeysHeading = "Op weg naar publicatie"
+            words.journeySentence =
+                "{1} concepten over {2} commits: {3} meteen in orde, gemiddeld {4} commits tot ze in orde waren, {5} meldingen verbeterd voor publicatie."
+            words.fixedBeforePublication = "Verbeterd voor publicatie"
+            words.passedFirstTime = "Meteen in orde"
+            words.mostImproved = "Grootste vooruitgang"
+        case .fr:
+            words.journeysHeading = "En route vers la publication"
+            words.journeySentence =
+                "{1} brouillons sur {2} commits : {3} conformes du premier coup, {4} commits en moyenne avant d’être conformes, {5} constats corrigés avant publication."
+            words.fixedBeforePublication = "Corrigés avant publication"
+            words.passedFirstTime = "Conformes du premier coup"
+            words.mostImproved = "Plus grand progrès"
+        }
+        return words
+    }
 
     static func of(_ language: ProgrammeReport.PageLanguage) -> PageWords {
         switch language {

@@ -17,12 +17,14 @@ extension ProgrammeReport {
 
     var jsonValue: JSONValue {
         let period: JSONValue = .object([("since", Self.optional(since)), ("until", Self.optional(until))])
-        return .object([
-            ("version", .int(1)), ("generated", .string(generated)), ("period", period), ("history", .string(history)),
-            ("drafts", draftsJSON), ("guidelines", .array(guidelines.map(Self.json))),
-            ("rules", .array(rules.map(Self.json))),
-            ("contentMix", contentMixJSON), ("writers", writersJSON),
-        ])
+        return .object(
+            [
+                ("version", .int(1)), ("generated", .string(generated)), ("period", period),
+                ("history", .string(history)),
+                ("drafts", draftsJSON), ("guidelines", .array(guidelines.map(Self.json))),
+                ("rules", .array(rules.map(Self.json))),
+                ("contentMix", contentMixJSON), ("writers", writersJSON),
+            ] + (journeys.map { [("journeys", Self.json($0))] } ?? []))
     }
 
     private var draftsJSON: JSONValue {
@@ -37,14 +39,32 @@ extension ProgrammeReport {
         ])
     }
 
+    private static func json(_ journeys: Journeys) -> JSONValue {
+        .object([
+            ("drafts", .int(journeys.drafts)), ("commits", .int(journeys.commits)),
+            ("passedFirstTime", .int(journeys.passedFirstTime)),
+            ("passedFirstTimeShare", share(journeys.passedFirstTime, journeys.drafts)),
+            ("neverPassed", .int(journeys.neverPassed)),
+            ("meanRoundsUntilPass", .double((journeys.meanRoundsUntilPass * 100).rounded() / 100)),
+            ("fixedBeforePublication", .int(journeys.fixedBeforePublication)),
+        ])
+    }
+
     private static func json(_ group: GuidelineHealth) -> JSONValue {
         let months: [JSONValue] = group.byMonth.map {
             .object([("month", .string($0.month)), ("findings", .int($0.findings))])
         }
-        return .object([
+        var fields: [(String, JSONValue)] = [
             ("guideline", .string(group.guideline)), ("drafts", .int(group.drafts)), ("findings", .int(group.findings)),
             ("byMonth", .array(months)),
-        ])
+        ]
+        if let fixed = group.fixedBeforePublication {
+            // Of the findings this guideline ever had: the share fixed before the last commit.
+            fields += [
+                ("fixedBeforePublication", .int(fixed)), ("fixedShare", share(fixed, fixed + group.findings)),
+            ]
+        }
+        return .object(fields)
     }
 
     private static func json(_ rule: RuleHealth) -> JSONValue {
@@ -72,11 +92,15 @@ extension ProgrammeReport {
 
     private var writersJSON: JSONValue {
         let rows: [JSONValue] = writers.map { row in
-            .object([
+            var fields: [(String, JSONValue)] = [
                 ("name", Self.optional(row.name)), ("drafts", .int(row.drafts)), ("passing", .int(row.passed)),
                 ("passShare", Self.share(row.passed, row.drafts)), ("cleanStreak", .int(row.streak)),
                 ("toWorkOn", Self.optional(row.toWorkOn)),
-            ])
+            ]
+            if let first = row.passedFirstTime {
+                fields += [("passedFirstTime", .int(first)), ("mostImproved", Self.optional(row.mostImproved))]
+            }
+            return .object(fields)
         }
         return .object([
             ("groupedBy", .string(groupedBy)), ("leaderboard", .bool(leaderboard)), ("count", .int(writers.count)),

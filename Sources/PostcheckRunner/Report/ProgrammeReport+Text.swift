@@ -16,11 +16,22 @@ extension ProgrammeReport {
                 + "\(failed) fail; mean score \(String(format: "%.1f", meanScore)).")
         for entry in unchecked { lines.append("  not checked: \(entry.path): \(entry.reason)") }
         lines.append("History: \(history)")
+        if let journeys {
+            lines.append(
+                "Journeys: \(count(journeys.drafts, "draft")) over \(count(journeys.commits, "commit")); "
+                    + "\(journeys.passedFirstTime) passed first time (\(percent(journeys.passedFirstTime, journeys.drafts))), "
+                    + "\(journeys.neverPassed) never passed; \(String(format: "%.2f", journeys.meanRoundsUntilPass)) commits "
+                    + "until a pass on average; \(count(journeys.fixedBeforePublication, "finding")) fixed before publication."
+            )
+        }
         lines.append("")
         lines.append("Guidelines, by drafts affected:")
         if guidelines.isEmpty { lines.append("  none broken") }
         for group in guidelines {
             var line = "  \(group.guideline): \(count(group.drafts, "draft")), \(count(group.findings, "finding"))"
+            if let fixed = group.fixedBeforePublication {
+                line += ", \(fixed) fixed before publication (\(percent(fixed, fixed + group.findings)))"
+            }
             if !group.byMonth.isEmpty {
                 line += " (" + group.byMonth.map { "\($0.month): \($0.findings)" }.joined(separator: ", ") + ")"
             }
@@ -51,7 +62,9 @@ extension ProgrammeReport {
             let name = row.name ?? "#\(rank + 1)"
             lines.append(
                 "  \(name): \(count(row.drafts, "draft")), \(row.passed) pass (\(percent(row.passed, row.drafts))), "
-                    + "clean streak \(row.streak)" + (row.toWorkOn.map { ", to work on: \($0)" } ?? ""))
+                    + "clean streak \(row.streak)" + (row.toWorkOn.map { ", to work on: \($0)" } ?? "")
+                    + (row.passedFirstTime.map { ", \($0) passed first time" } ?? "")
+                    + (row.mostImproved.map { ", most improved: \($0)" } ?? ""))
         }
         return lines.joined(separator: "\n") + "\n"
     }

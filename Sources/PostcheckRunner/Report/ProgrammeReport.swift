@@ -47,6 +47,8 @@ public struct ProgrammeReport: Sendable {
         public var findings = 0
         /// Findings per month (`YYYY-MM`) of the drafts' dates.
         public var byMonth: [(month: String, findings: Int)] = []
+        /// With `--history`: findings fixed before publication (in an earlier commit, gone in the last one).
+        public var fixedBeforePublication: Int? = nil
     }
 
     public struct WriterRow: Sendable {
@@ -58,6 +60,22 @@ public struct ProgrammeReport: Sendable {
         public var streak = 0
         /// The guideline this writer's findings fall under most.
         public var toWorkOn: String?
+        /// With `--history`: drafts whose first commit passed.
+        public var passedFirstTime: Int? = nil
+        /// With `--history`: the guideline under which this writer fixed the most findings before publication.
+        public var mostImproved: String? = nil
+    }
+
+    /// With `--history`: how drafts got to publication, over their commits.
+    public struct Journeys: Sendable {
+        public var drafts = 0
+        public var commits = 0
+        public var passedFirstTime = 0
+        /// Drafts whose committed versions never passed.
+        public var neverPassed = 0
+        /// Mean commits until a draft passed, over those that did.
+        public var meanRoundsUntilPass = 0.0
+        public var fixedBeforePublication = 0
     }
 
     public let generated: String
@@ -75,13 +93,15 @@ public struct ProgrammeReport: Sendable {
     public let leaderboard: Bool
     /// Whether authors and dates came from git where front matter did not give them.
     public let history: String
+    /// With `--history`.
+    public let journeys: Journeys?
 
     /// Builds the report. `guidelineOf` names a rule's guideline; `by` is `author` or `folder`; without
     /// `leaderboard` the writer rows carry no names, except the one of `author`.
     public init(
         results: [(path: String, result: CheckResult?, error: String?)], facts: [String: DraftFacts],
         guidelineOf: (String) -> Guideline?, since: String?, until: String?, by: String, leaderboard: Bool,
-        author: String?, history: String, generated: String
+        author: String?, history: String, generated: String, journeys drafted: [String: DraftJourney]? = nil
     ) {
         self.generated = generated
         self.since = since
@@ -145,6 +165,29 @@ public struct ProgrammeReport: Sendable {
                 $0.month < $1.month
             }
         }
+        if let drafted {
+            var journeys = Journeys()
+            var rounds: [Int] = []
+            for key in groups.keys { groups[key]!.fixedBeforePublication = 0 }
+            for draft in drafts {
+                guard let journey = drafted[draft.path] else { continue }
+                journeys.drafts += 1
+                journeys.commits += journey.commits
+                if journey.passedFirstTime { journeys.passedFirstTime += 1 }
+                if let round = journey.roundsUntilPass { rounds.append(round) } else { journeys.neverPassed += 1 }
+                for (rule, count) in journey.fixed {
+                    let guideline = guidelineOf(rule)?.rawValue ?? "other"
+                    groups[guideline, default: GuidelineHealth(guideline: guideline)].fixedBeforePublication =
+                        (groups[guideline]?.fixedBeforePublication ?? 0) + count
+                    journeys.fixedBeforePublication += count
+                }
+            }
+            journeys.meanRoundsUntilPass =
+                rounds.isEmpty ? 0 : Double(rounds.reduce(0, +)) / Double(rounds.count)
+            self.journeys = journeys
+        } else {
+            self.journeys = nil
+        }
         self.rules = rules.values.sorted { ($1.drafts, $1.findings, $0.rule) < ($0.drafts, $0.findings, $1.rule) }
         self.guidelines = groups.values.sorted {
             ($1.drafts, $1.findings, $0.guideline) < ($0.drafts, $0.findings, $1.guideline)
@@ -189,6 +232,17 @@ public struct ProgrammeReport: Sendable {
                 }
             }
             row.toWorkOn = guidelineCounts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.first?.key
+            if let drafted {
+                let journeys = written.compactMap { drafted[$0.path] }
+                row.passedFirstTime = journeys.filter(\.passedFirstTime).count
+                var fixedCounts: [String: Int] = [:]
+                for journey in journeys {
+                    for (rule, count) in journey.fixed {
+                        fixedCounts[guidelineOf(rule)?.rawValue ?? "other", default: 0] += count
+                    }
+                }
+                row.mostImproved = fixedCounts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.first?.key
+            }
             writers.append((name, row))
         }
         // A leaderboard ranks by share passing first, then by drafts; an anonymous report orders rows the same way,
