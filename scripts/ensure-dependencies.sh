@@ -2,8 +2,9 @@
 # Installs what building postcheck needs beyond Swift: PCRE2's headers (Debian's libpcre2-dev) and pkg-config.
 # With --test, also the real consumers the test suite drives: git, patch, curl, chromium, and from PyPI
 # check-jsonschema (with format checking), junitparser, pre-commit, vaderSentiment (the reference for the VADER
-# port), language_tool_python, schemathesis, openapi-spec-validator, and pytest-lsp (an LSP client for tests), and
-# Debian's neovim (its built-in LSP client).
+# port), language_tool_python, schemathesis, openapi-spec-validator, pytest-lsp (an LSP client for tests) and
+# websockets (to drive Chromium over the DevTools protocol), and Debian's neovim (its built-in LSP client), man-db,
+# zsh and fish (they load the release's man pages and completions).
 set -euo pipefail
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
@@ -17,6 +18,10 @@ if [ "${1:-}" = "--test" ]; then
   command -v chromium >/dev/null 2>&1 || packages+=(chromium)
   command -v python3 >/dev/null 2>&1 || packages+=(python3 python3-pip)
   command -v nvim >/dev/null 2>&1 || packages+=(neovim)
+  # The release archive's man pages and completions are loaded by the real man, bash, zsh and fish.
+  command -v man >/dev/null 2>&1 || packages+=(man-db)
+  command -v zsh >/dev/null 2>&1 || packages+=(zsh)
+  command -v fish >/dev/null 2>&1 || packages+=(fish)
 fi
 if [ "${#packages[@]}" -gt 0 ]; then
   echo "postcheck: installing ${packages[*]}" >&2

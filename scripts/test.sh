@@ -9,6 +9,7 @@ cd "$(dirname "$0")/.."
 ./scripts/check-format.sh
 swift build --product postcheck
 swift build --product postcheck-server
+swift build --product generate-manual  # for ReleaseTests, which packs the debug builds into a release archive
 swift test --disable-swift-testing "$@"
 if [ $# -eq 0 ]; then
     ./scripts/tsan.sh

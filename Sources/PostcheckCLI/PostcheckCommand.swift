@@ -1,12 +1,13 @@
 import ArgumentParser
 import Foundation
+import PostcheckCore
 
 @main
 struct Postcheck: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "postcheck",
         abstract: "Check social-media drafts against your company's posting guidelines.",
-        version: "0.1.0",
+        version: postcheckVersion,
         subcommands: [
             Check.self, Init.self, TestRules.self, Explain.self, ListRules.self, Eval.self, Serve.self, Hook.self,
             LSP.self, Report.self,

@@ -10,7 +10,8 @@ import PostcheckService
 struct PostcheckServerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "postcheck-server",
-        abstract: "Serve postcheck over HTTP: a JSON API, LanguageTool's API and a check page.")
+        abstract: "Serve postcheck over HTTP: a JSON API, LanguageTool's API and a check page.",
+        version: postcheckVersion)
 
     @Option(help: "Address to bind (localhost by default).") var host = "127.0.0.1"
     @Option(help: "Port (0 picks a free one; the chosen port is printed).") var port = 8080

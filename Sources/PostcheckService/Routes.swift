@@ -58,7 +58,9 @@ public struct PostcheckService: Sendable {
         }
         router.get("/v1/rules") { request, _ in await self.instrumented("/v1/rules", request) { self.rules() } }
         router.get("/healthz") { request, _ in
-            await self.instrumented("/healthz", request) { json(.object([("status", .string("ok"))])) }
+            await self.instrumented("/healthz", request) {
+                json(.object([("status", .string("ok")), ("version", .string(postcheckVersion))]))
+            }
         }
         router.get("/metrics") { request, _ in
             await self.instrumented("/metrics", request) {

@@ -81,6 +81,7 @@ public struct RunReport: Sendable {
     }
 }
 
+/// postcheck's version: the one place it is written (`--version` of both executables, SARIF, `/healthz`, releases).
 public let postcheckVersion = "0.1.0"
 
 /// Writes a run's reports in one output format.
