@@ -22,6 +22,9 @@ if [ "${1:-}" = "--test" ]; then
   command -v man >/dev/null 2>&1 || packages+=(man-db)
   command -v zsh >/dev/null 2>&1 || packages+=(zsh)
   command -v fish >/dev/null 2>&1 || packages+=(fish)
+  # postcheck sync unpacks .zip packs with unzip; the tests make them with zip.
+  command -v zip >/dev/null 2>&1 || packages+=(zip)
+  command -v unzip >/dev/null 2>&1 || packages+=(unzip)
 fi
 if [ "${#packages[@]}" -gt 0 ]; then
   echo "postcheck: installing ${packages[*]}" >&2

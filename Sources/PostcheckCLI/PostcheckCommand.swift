@@ -10,7 +10,7 @@ struct Postcheck: ParsableCommand {
         version: postcheckVersion,
         subcommands: [
             Check.self, Init.self, TestRules.self, Explain.self, ListRules.self, Eval.self, Serve.self, Hook.self,
-            LSP.self, Report.self,
+            LSP.self, Report.self, Sync.self,
         ],
         defaultSubcommand: Check.self
     )

@@ -76,7 +76,7 @@ public struct ConfigurationLoader: Sendable {
 
     static let postcheckKeys: Set<String> = [
         "packs", "min-severity", "fail-on", "rules", "vocab", "overrides", "score", "extensions", "default-language",
-        "platform", "signature", "periods", "names", "policy",
+        "platform", "signature", "periods", "names", "policy", "packages",
     ]
 
     private func readPostcheck(_ text: String, path: String, displayPath: String) throws(RuleFileError) -> Configuration
@@ -302,9 +302,18 @@ public struct ConfigurationLoader: Sendable {
         if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory), isDirectory.boolValue {
             return URL(fileURLWithPath: candidate).standardizedFileURL.path
         }
+        // A pack that `postcheck sync` fetched from the configuration's `packages:`.
+        let synced = (base as NSString).appendingPathComponent(".postcheck/packs/\(entry)")
+        if !entry.contains("/"), FileManager.default.fileExists(atPath: synced, isDirectory: &isDirectory),
+            isDirectory.boolValue
+        {
+            return synced
+        }
         if !entry.contains("/"), let bundled = bundledPackDirectory(entry) { return bundled }
         throw fields.error(
-            key: "packs", "pack '\(entry)' not found: no folder \(candidate) and no bundled pack of that name")
+            key: "packs",
+            "pack '\(entry)' not found: no folder \(candidate), no synced pack (postcheck sync) and no bundled pack of that name"
+        )
     }
 
     private func severity(_ fields: YAMLFields, _ key: String) throws(RuleFileError) -> Severity? {
