@@ -6,17 +6,12 @@ import XCTest
 /// release archive made by `scripts/release.sh` and failing the job on a draft with a placeholder.
 final class CIRecipeTests: XCTestCase {
     func testActionAndGitLabTemplateInstallAReleaseAndGateTheDrafts() throws {
-        let release = try runProcess(
-            URL(fileURLWithPath: "/bin/bash"), [packageRoot.appendingPathComponent("scripts/release.sh").path],
-            in: packageRoot, stdin: nil,
-            environment: ["POSTCHECK_RELEASE_CONFIGURATION": "debug", "POSTCHECK_RELEASE_PREBUILT": "1"])
-        XCTAssertEqual(release.status, 0, release.stderr)
-        let archive = try XCTUnwrap(release.stdout.split(separator: "\n").last.map(String.init))
+        let archive = try makeReleaseArchive()
         let run = try tool(
             "python3",
             [
                 packageRoot.appendingPathComponent("Tests/CIRecipes/run_recipes.py").path, packageRoot.path,
-                packageRoot.appendingPathComponent(archive).path,
+                archive.path,
             ])
         XCTAssertEqual(run.status, 0, run.stderr)
         let results = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as! [String: Any]

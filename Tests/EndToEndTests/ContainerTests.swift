@@ -11,12 +11,7 @@ final class ContainerTests: XCTestCase {
                 "no working container engine here (podman info: \(engine?.stderr.prefix(200) ?? "podman not found")); Containerfile not built"
             )
         }
-        let release = try runProcess(
-            URL(fileURLWithPath: "/bin/bash"), [packageRoot.appendingPathComponent("scripts/release.sh").path],
-            in: packageRoot, stdin: nil,
-            environment: ["POSTCHECK_RELEASE_CONFIGURATION": "debug", "POSTCHECK_RELEASE_PREBUILT": "1"])
-        XCTAssertEqual(release.status, 0, release.stderr)
-        let archive = try XCTUnwrap(release.stdout.split(separator: "\n").last.map(String.init))
+        let archive = try makeReleaseArchive().path
         let build = try tool(
             "podman",
             ["build", "-f", "Containerfile", "--build-arg", "ARCHIVE=\(archive)", "-t", "postcheck-test", "."])

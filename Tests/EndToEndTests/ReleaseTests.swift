@@ -9,13 +9,7 @@ import XCTest
 /// pages render with `man -l`, and the completions load in bash, zsh and fish.
 final class ReleaseTests: XCTestCase {
     func testReleaseArchiveInstallsWorkingToolsManPagesAndCompletions() throws {
-        let release = try runProcess(
-            URL(fileURLWithPath: "/bin/bash"), [packageRoot.appendingPathComponent("scripts/release.sh").path],
-            in: packageRoot, stdin: nil,
-            environment: ["POSTCHECK_RELEASE_CONFIGURATION": "debug", "POSTCHECK_RELEASE_PREBUILT": "1"])
-        XCTAssertEqual(release.status, 0, release.stderr)
-        let archive = packageRoot.appendingPathComponent(
-            try XCTUnwrap(release.stdout.split(separator: "\n").last.map(String.init)))
+        let archive = try makeReleaseArchive()
         let source = try String(
             contentsOf: packageRoot.appendingPathComponent("Sources/PostcheckCore/Output/ReportedFinding.swift"),
             encoding: .utf8)

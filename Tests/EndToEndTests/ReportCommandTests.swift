@@ -18,20 +18,25 @@ final class ReportCommandTests: XCTestCase {
         XCTAssertEqual(text, try String(contentsOf: golden, encoding: .utf8), name, file: file, line: line)
     }
 
+    /// A report under Fixtures/ against docs/report.schema.json, with check-jsonschema.
+    private func validateAgainstSchema(_ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        guard requireTool("check-jsonschema", install: "pip install check-jsonschema") else { return }
+        let validation = try tool(
+            "check-jsonschema",
+            [
+                "--schemafile", packageRoot.appendingPathComponent("docs/report.schema.json").path,
+                fixtures.appendingPathComponent(name).path,
+            ])
+        XCTAssertEqual(validation.status, 0, validation.stdout + validation.stderr, file: file, line: line)
+    }
+
     func testGoldenTextAndJSONAgainstTheSchema() throws {
         let text = try report(["report"])
         XCTAssertEqual(text.status, 0, text.stderr)
         try assertGolden(text.stdout, "report.txt")
         let json = try report(["report", "--format", "json"])
         try assertGolden(json.stdout, "report.json")
-        guard requireTool("check-jsonschema", install: "pip install check-jsonschema") else { return }
-        let validation = try tool(
-            "check-jsonschema",
-            [
-                "--schemafile", packageRoot.appendingPathComponent("docs/report.schema.json").path,
-                fixtures.appendingPathComponent("expected/report.json").path,
-            ])
-        XCTAssertEqual(validation.status, 0, validation.stdout + validation.stderr)
+        try validateAgainstSchema("expected/report.json")
     }
 
     /// `--history` on a generated content repository (scripts/make-content-repo.py: four authors, three languages,
@@ -59,14 +64,7 @@ final class ReportCommandTests: XCTestCase {
         for name in ["Anna Peeters", "Bram De Smet", "Chloé Dubois", "Dev Patel"] {
             XCTAssertFalse(json.stdout.contains(name), name)
         }
-        guard requireTool("check-jsonschema", install: "pip install check-jsonschema") else { return }
-        let validation = try tool(
-            "check-jsonschema",
-            [
-                "--schemafile", packageRoot.appendingPathComponent("docs/report.schema.json").path,
-                fixtures.appendingPathComponent("expected/history-report.json").path,
-            ])
-        XCTAssertEqual(validation.status, 0, validation.stdout + validation.stderr)
+        try validateAgainstSchema("expected/history-report.json")
     }
 
     func testWritersAreAnonymousUnlessOptedIn() throws {

@@ -101,3 +101,15 @@ func writeFile(_ data: Data, _ url: URL) throws {
     try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
     try data.write(to: url)
 }
+
+/// A release archive made by `scripts/release.sh` from the debug builds the tests already have (no second release
+/// build, and no `swift build` inside `swift test`); its path.
+func makeReleaseArchive(file: StaticString = #filePath, line: UInt = #line) throws -> URL {
+    let release = try runProcess(
+        URL(fileURLWithPath: "/bin/bash"), [packageRoot.appendingPathComponent("scripts/release.sh").path],
+        in: packageRoot, stdin: nil,
+        environment: ["POSTCHECK_RELEASE_CONFIGURATION": "debug", "POSTCHECK_RELEASE_PREBUILT": "1"])
+    XCTAssertEqual(release.status, 0, release.stderr, file: file, line: line)
+    let path = try XCTUnwrap(release.stdout.split(separator: "\n").last.map(String.init), file: file, line: line)
+    return packageRoot.appendingPathComponent(path)
+}
