@@ -362,6 +362,7 @@ public final class Linter: @unchecked Sendable {
         platform: String?, scratch: MatchScratch, deadline: UInt64?, messageLanguage: String? = nil
     ) -> RuleRun {
         var run = RuleRun()
+        let findingsLanguage = messageLanguage ?? language
         var sentenceCache: [Int: [Range<Int>]] = [:]
         // Most rules share a handful of scopes: each scope's subjects are found once per draft.
         var subjectCache: [ScopeSelector: [CheckInput.Subject]] = [:]
@@ -392,7 +393,7 @@ public final class Linter: @unchecked Sendable {
                     draft: draft, subjects: [], masked: masked, raw: raw, scratch: scratch,
                     language: language, platform: platform, signatures: configuration.signatures,
                     candidates: candidates, wordIndex: wordIndex)
-                input.messageLanguage = messageLanguage ?? language
+                input.messageLanguage = findingsLanguage
                 if measure && prefilter != nil {
                     run.timings["(shared word-list scan)"] = DispatchTime.now().uptimeNanoseconds - scanStarted
                 }
@@ -425,9 +426,7 @@ public final class Linter: @unchecked Sendable {
                     input.subjects = subjects
                     // The words a kind adds to a message (a count's noun) follow the message: English when the rule
                     // has no text in the findings' language.
-                    input.messageLanguage =
-                        rule.header.messages.languages.contains(messageLanguage ?? language)
-                        ? (messageLanguage ?? language) : "en"
+                    input.messageLanguage = rule.header.messages.has(findingsLanguage) ? findingsLanguage : "en"
                     do {
                         var found = try rule.check(input)
                         found.sort { $0.range.lowerBound < $1.range.lowerBound }

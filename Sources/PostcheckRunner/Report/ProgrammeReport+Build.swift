@@ -47,7 +47,21 @@ extension ProgrammeReport {
                 FileManager.default.fileExists(atPath: absolute, isDirectory: &isFolder) && isFolder.boolValue
                 ? absolute : (absolute as NSString).deletingLastPathComponent
             folders.append(folder)
-            if let commits = DraftHistory.firstCommits(in: folder) {
+        }
+        // With --history, one `git log` per folder gives every version, the first of which is the one that added
+        // the draft; without, a lighter log of the additions alone.
+        let logs = request.history ? folders.compactMap { DraftRevisions.log(in: $0) } : []
+        if request.history {
+            for log in logs {
+                gitFolders += 1
+                for (path, versions) in log.revisions where added[path] == nil {
+                    guard let first = versions.first else { continue }
+                    added[path] = DraftHistory.Added(author: first.author, date: first.date)
+                }
+            }
+        } else {
+            for folder in folders {
+                guard let commits = DraftHistory.firstCommits(in: folder) else { continue }
                 added.merge(commits) { first, _ in first }
                 gitFolders += 1
             }
@@ -67,7 +81,7 @@ extension ProgrammeReport {
             let checked = outcome.reports.filter { $0.result != nil }.map { report in
                 (report.path, report.path.hasPrefix("/") ? report.path : session.workingDirectory + "/" + report.path)
             }
-            journeys = Self.journeys(of: checked, folders: folders, session: session)
+            journeys = Self.journeys(of: checked, logs: logs, session: session)
         }
         let guidelines = Dictionary(
             outcome.rules.map { ($0.key, $0.value.guideline) }, uniquingKeysWith: { first, _ in first })

@@ -23,16 +23,16 @@ extension ProgrammeReport {
         let findings: [String: Int]
     }
 
-    /// Checks every committed version of the drafts (report path → absolute path) with the session's rules, on all
-    /// cores, in batches read from one `git cat-file` stream; only each version's summary is kept.
+    /// Checks every committed version of the drafts (report path → absolute path), as `logs` list them, with the
+    /// session's rules, on all cores, in batches read from one `git cat-file` stream; only each version's summary is
+    /// kept.
     static func journeys(
-        of drafts: [(reportPath: String, absolutePath: String)], folders: [String], session: CheckSession
+        of drafts: [(reportPath: String, absolutePath: String)],
+        logs: [(root: String, revisions: [String: [DraftRevisions.Revision]])], session: CheckSession
     ) -> [String: DraftJourney] {
         var revisions: [String: [DraftRevisions.Revision]] = [:]
         var rootOf: [String: String] = [:]
-        for folder in folders {
-            guard let log = DraftRevisions.log(in: folder) else { continue }
-            let (root, found) = log
+        for (root, found) in logs {
             for (path, list) in found where revisions[path] == nil {
                 revisions[path] = list
                 rootOf[path] = root
