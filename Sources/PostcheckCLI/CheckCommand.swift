@@ -194,7 +194,12 @@ struct Check: ParsableCommand {
         session.platform = platform.flatMap(Platform.normalize)
         session.messageLanguage = messageLanguage.map(LanguageDetector.normalize)
         let mode: CheckSession.FixMode = fix ? .fix : diff ? .diff : .none
-        var outcome = session.run(paths: targets, stdinName: stdinFilename, onlyChanged: onlyChanged, fixMode: mode)
+        // The JSON report on standard output is written while the drafts are checked, a file at a time, so that a
+        // large repository's report never sits whole in memory; the other reports need the whole run first.
+        let streamed = format.name == "json" && mode == .none && output.isEmpty ? StreamedJSONReport() : nil
+        var outcome = session.run(
+            paths: targets, stdinName: stdinFilename, onlyChanged: onlyChanged, fixMode: mode,
+            emit: streamed.map { stream in { stream.add($0) } })
         if let fatal = outcome.fatalError { fail(fatal.description) }
         if !quiet { for notice in session.notices { warn(notice) } }
 
@@ -218,6 +223,8 @@ struct Check: ParsableCommand {
                 text += UnifiedDiff.render(path: change.displayPath, old: change.original, new: change.fixed)
             }
             FileHandle.standardOutput.write(Data(text.utf8))
+        } else if let streamed {
+            renderNanoseconds = streamed.finish()
         } else {
             let renderStarted = DispatchTime.now().uptimeNanoseconds
             let rendered = reporter(for: format).renderBytes(run)
@@ -249,8 +256,7 @@ struct Check: ParsableCommand {
         if timings {
             // The phases around the rules first (the linter's own are named in parentheses), then the 20 slowest
             // rules (time summed over all drafts) and the rest.
-            var total: [String: UInt64] = [:]
-            for report in outcome.reports { total.merge(report.result?.ruleTimings ?? [:]) { $0 + $1 } }
+            var total = outcome.ruleTimings
             let linterPhases = total.filter { $0.key.hasPrefix("(") }.sorted { $0.key < $1.key }
             let phases =
                 [
@@ -303,4 +309,26 @@ func fail(_ message: String) -> Never {
 /// the user's cache folder (`$XDG_CACHE_HOME` or `~/.cache`, under `postcheck/rules-<hash>`).
 enum BundledRules {
     static func directory() -> String? { BundledRulesFolder.locate(embedded: embeddedRuleFiles) }
+}
+
+/// The JSON report written to standard output as the run hands on each file's report (from one thread at a time),
+/// in pieces of about a megabyte.
+final class StreamedJSONReport: @unchecked Sendable {
+    private var stream = JSONReportStream()
+    private var nanoseconds: UInt64 = 0
+    private static let pieceSize = 1 << 20
+
+    func add(_ report: FileReport) {
+        let started = DispatchTime.now().uptimeNanoseconds
+        stream.add(report)
+        if stream.pendingByteCount >= Self.pieceSize { AtomicFile.writeAll(STDOUT_FILENO, stream.takeBytes()) }
+        nanoseconds += DispatchTime.now().uptimeNanoseconds - started
+    }
+
+    /// Writes the report's end; returns the time spent writing the report.
+    func finish() -> UInt64 {
+        let started = DispatchTime.now().uptimeNanoseconds
+        AtomicFile.writeAll(STDOUT_FILENO, stream.finish())
+        return nanoseconds + DispatchTime.now().uptimeNanoseconds - started
+    }
 }

@@ -16,6 +16,8 @@ public final class CheckSession {
         public var changes: [Change] = []
         /// The rules of every configuration used, by id (for SARIF rule metadata and help links).
         public var rules: [String: RuleHeader] = [:]
+        /// With `measuresRules`: the time of each rule and phase, summed over the drafts.
+        public var ruleTimings: [String: UInt64] = [:]
 
         /// Records that an input could not be finished (e.g. a fix could not be written).
         public mutating func markError(path: String, message: String) {
@@ -90,8 +92,14 @@ public final class CheckSession {
         self.minSeverity = minSeverity
     }
 
+    /// Checks `paths` (files, folders, `-` for standard input).
+    ///
+    /// With `emit`, each report is handed to it in the report's order (by path) as soon as it and every one before
+    /// it are done, from one thread at a time, and then forgotten: the outcome's `reports` keeps only those with an
+    /// error. A report can so be written while later drafts are checked, in bounded memory.
     public func run(
-        paths: [String], stdinName: String?, onlyChanged: Set<String>? = nil, fixMode: FixMode = .none
+        paths: [String], stdinName: String?, onlyChanged: Set<String>? = nil, fixMode: FixMode = .none,
+        emit: ((FileReport) -> Void)? = nil
     ) -> Outcome {
         var inputs: [Input] = []
         var missing: [FileReport] = []
@@ -138,8 +146,35 @@ public final class CheckSession {
             return Outcome(reports: [], exitCode: 2, fatalError: PostcheckError(error))
         }
 
-        let collected = ReportSlots(count: inputs.count)
+        // Every report in the report's order (by path; for equal paths, as given): the inputs that cannot be read
+        // as drafts, known already, and the drafts, checked in that order so that each can be handed on soon.
+        let entries =
+            missing.map { (path: $0.path, input: Int?.none, known: Optional($0)) }
+            + inputs.indices.map { (path: inputs[$0].displayPath, input: Optional($0), known: FileReport?.none) }
+        let order = entries.indices.sorted { (entries[$0].path, $0) < (entries[$1].path, $1) }.map { entries[$0] }
+        var known: [Int: OrderedResults.Result] = [:]
+        for (position, entry) in order.enumerated() {
+            if let report = entry.known { known[position] = (report, nil) }
+        }
+
+        let delivery = Delivery(keepsEverything: emit == nil)
+        let failOn = self.failOn
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, inputs.count))
+        let results = OrderedResults(count: order.count, known: known, window: 64 * workers) { position, result in
+            var failsGate = false
+            if let input = order[position].input, let result = result.report.result {
+                // The gate is the verdict's rule: a finding at the fail-on level (--fail-on, else the
+                // configuration's) or a score below score.fail.
+                let configuration = linters[input].configuration
+                let threshold = failOn ?? configuration.failOn
+                failsGate =
+                    result.findings.contains(where: { $0.severity >= threshold })
+                    || result.score < configuration.score.failBelow
+            }
+            delivery.take(result, failsGate: failsGate)
+            emit?(result.report)
+        }
+        results.handOnReady()
         let frozenInputs = inputs
         let stdinData = stdinBytes
         let limit = sizeLimit
@@ -150,38 +185,49 @@ public final class CheckSession {
             // core sits idle while another still has a queue (dealt in advance, the first drafts' one-time costs and
             // a few long drafts left one core working alone at the end).
             let scratch = MatchScratch()
-            while let index = collected.claimNext() {
-                collected.set(
-                    index,
+            while let position = results.claimNext() {
+                let index = order[position].input!
+                results.set(
+                    position,
                     Self.check(
                         frozenInputs[index], linter: linters[index], stdin: stdinData,
                         scratch: scratch, fixMode: fixMode, limit: limit, platform: platform,
                         messageLanguage: messageLanguage))
             }
         }
-        let checked = collected.values
-        let reports = checked.map { $0?.report }
-        var all = missing + reports.compactMap { $0 }
-        all.sort { $0.path < $1.path }
+        results.handOnReady()
+        precondition(results.isComplete, "every draft's result is handed on once the workers end")
 
-        var exitCode: Int32 = 0
-        for (report, linter) in zip(reports, linters) {
-            guard let result = report?.result else { continue }
-            // The gate is the verdict's rule: a finding at the fail-on level (--fail-on, else the configuration's) or
-            // a score below score.fail.
-            let threshold = failOn ?? linter.configuration.failOn
-            if result.findings.contains(where: { $0.severity >= threshold })
-                || result.score < linter.configuration.score.failBelow
-            {
-                exitCode = 1
-            }
-        }
-        if all.contains(where: { $0.error != nil || !($0.result?.ruleErrors.isEmpty ?? true) }) { exitCode = 2 }
         var rules: [String: RuleHeader] = [:]
         for linter in self.linters.values { for rule in linter.rules { rules[rule.header.id] = rule.header } }
         return Outcome(
-            reports: all, exitCode: exitCode, fatalError: nil, changes: checked.compactMap { $0?.change },
-            rules: rules)
+            reports: delivery.reports, exitCode: delivery.hasErrors ? 2 : delivery.failsGate ? 1 : 0,
+            fatalError: nil, changes: delivery.changes, rules: rules, ruleTimings: delivery.ruleTimings)
+    }
+
+    /// What a run keeps of the results handed on to it (from one thread at a time).
+    private final class Delivery: @unchecked Sendable {
+        let keepsEverything: Bool
+        var reports: [FileReport] = []
+        var changes: [Change] = []
+        var ruleTimings: [String: UInt64] = [:]
+        var failsGate = false
+        var hasErrors = false
+
+        init(keepsEverything: Bool) { self.keepsEverything = keepsEverything }
+
+        func take(_ result: OrderedResults.Result, failsGate: Bool) {
+            let report = result.report
+            let isError = report.error != nil || !(report.result?.ruleErrors.isEmpty ?? true)
+            self.failsGate = self.failsGate || failsGate
+            hasErrors = hasErrors || isError
+            if let timings = report.result?.ruleTimings, !timings.isEmpty {
+                ruleTimings.merge(timings) { $0 + $1 }
+            }
+            // A streamed run keeps the reports with an error: they are printed on standard error at the end.
+            if keepsEverything || isError { reports.append(report) }
+            if let change = result.change { changes.append(change) }
+        }
     }
 
     private static func check(

@@ -1,7 +1,8 @@
 import Foundation
 import PostcheckCore
-import PostcheckRunner
 import XCTest
+
+@testable import PostcheckRunner
 
 /// The runner in process: configuration discovery, folder walking, the parallel check, the gate and the fix loop,
 /// on files in a temporary folder (no `postcheck` process is started).
@@ -91,5 +92,95 @@ final class CheckSessionTests: XCTestCase {
         XCTAssertEqual(String(decoding: change.fixed, as: UTF8.self), "We love the team in Ghent! Thank you all.\n")
         XCTAssertFalse(
             outcome.reports[0].result?.findings.contains { $0.fix != nil } ?? true, "nothing fixable remains")
+    }
+
+    /// `--format json` on standard output is written while drafts are checked; it must be byte for byte the report
+    /// written at the end, with more drafts than results may wait at a time, a missing path and a path given twice.
+    func testAStreamedReportIsTheWholeReportAndKeepsOnlyErrors() throws {
+        try write(".postcheck.yml", "packs: [postcheck]\nnames: {company: Acme, codenames: [Roadrunner]}\n")
+        let drafts = 64 * ProcessInfo.processInfo.activeProcessorCount * 3
+        for index in 0..<drafts {
+            let text =
+                index % 3 == 0
+                ? "Project Roadrunner ships on day \(index)!! BUY NOW\n"
+                : "A fine day \(index) with the team in Ghent.\n"
+            try write("posts/post-\(index).md", text)
+        }
+        let paths = ["posts", "missing.md", "posts/post-7.md"]
+        let whole = session().run(paths: paths, stdinName: nil)
+        final class Collector: @unchecked Sendable {
+            var stream = JSONReportStream(reservingCapacity: 16)
+            var bytes: [UInt8] = []
+            var paths: [String] = []
+        }
+        let collector = Collector()
+        let streamed = session().run(paths: paths, stdinName: nil) { report in
+            collector.paths.append(report.path)
+            collector.stream.add(report)
+            collector.bytes += collector.stream.takeBytes()
+        }
+        collector.bytes += collector.stream.finish()
+
+        XCTAssertEqual(whole.reports.count, drafts + 2)
+        XCTAssertEqual(collector.paths, whole.reports.map(\.path), "handed on in the report's order")
+        XCTAssertEqual(collector.paths.filter { $0 == "posts/post-7.md" }.count, 2)
+        XCTAssertEqual(
+            String(decoding: collector.bytes, as: UTF8.self),
+            String(decoding: JSONReporter().renderBytes(RunReport(reports: whole.reports)), as: UTF8.self))
+        XCTAssertEqual(streamed.reports.map(\.path), ["missing.md"], "only the reports with an error are kept")
+        XCTAssertEqual(streamed.exitCode, 2)
+        XCTAssertEqual(whole.exitCode, 2)
+    }
+
+    /// Results set from several threads in any order are handed on in order, one thread at a time, and workers
+    /// never run more than the window ahead of the next result to hand on.
+    func testOrderedResultsHandsOnInOrderWithinTheWindow() {
+        final class Record: @unchecked Sendable {
+            let lock = NSLock()
+            var handedOn: [Int] = []
+            var claimedNotHandedOn = 0
+            var mostAhead = 0
+            var handingOnAtOnce = 0
+            var overlapped = false
+        }
+        let record = Record()
+        let count = 3_000
+        let window = 16
+        let known = Dictionary(
+            uniqueKeysWithValues: [0, 1, 500, 2_999].map {
+                ($0, (report: FileReport(path: "known-\($0)", error: "unreadable"), change: CheckSession.Change?.none))
+            })
+        let results = OrderedResults(count: count, known: known, window: window) { position, result in
+            record.lock.lock()
+            record.handingOnAtOnce += 1
+            if record.handingOnAtOnce > 1 { record.overlapped = true }
+            record.handedOn.append(position)
+            if known[position] == nil { record.claimedNotHandedOn -= 1 }
+            record.lock.unlock()
+            XCTAssertEqual(result.report.path, known[position] == nil ? "draft-\(position)" : "known-\(position)")
+            record.lock.lock()
+            record.handingOnAtOnce -= 1
+            record.lock.unlock()
+        }
+        results.handOnReady()
+        DispatchQueue.concurrentPerform(iterations: 4) { worker in
+            var generator = SystemRandomNumberGenerator()
+            while let position = results.claimNext() {
+                record.lock.lock()
+                record.claimedNotHandedOn += 1
+                record.mostAhead = max(record.mostAhead, record.claimedNotHandedOn)
+                record.lock.unlock()
+                if position % 97 == worker { usleep(UInt32.random(in: 50...500, using: &generator)) }
+                let report = FileReport(path: "draft-\(position)", error: "x")
+                results.set(position, (report, nil))
+            }
+        }
+        results.handOnReady()
+        XCTAssertTrue(results.isComplete)
+        XCTAssertEqual(record.handedOn, Array(0..<count))
+        XCTAssertFalse(record.overlapped, "one thread at a time")
+        // A position counts as handed on here only once its hand-on has begun, one step after the results do.
+        XCTAssertLessThanOrEqual(record.mostAhead, window + 1)
+        XCTAssertGreaterThan(record.mostAhead, 1, "the workers did run side by side")
     }
 }

@@ -22,6 +22,15 @@ public struct JSONTextWriter {
 
     public var text: String { String(decoding: bytes, as: UTF8.self) }
 
+    /// The text written since the last call, handed over and forgotten (a streamed report is written out in
+    /// pieces); the open containers stay open.
+    public mutating func takeBytes() -> [UInt8] {
+        var taken: [UInt8] = []
+        taken.reserveCapacity(bytes.capacity)
+        swap(&taken, &bytes)
+        return taken
+    }
+
     public mutating func beginObject() {
         beforeValue()
         bytes.append(UInt8(ascii: "{"))

@@ -44,20 +44,25 @@ public struct RunSummary: Sendable {
     public var suggestions = 0
     public var inputErrors = 0
 
+    public init() {}
+
     public init(_ reports: [FileReport]) {
-        for report in reports {
-            if report.error != nil { inputErrors += 1 }
-            guard let result = report.result else { continue }
-            files += 1
-            for finding in result.findings {
-                switch finding.severity {
-                case .error: errors += 1
-                case .warning: warnings += 1
-                case .suggestion: suggestions += 1
-                }
+        for report in reports { add(report) }
+    }
+
+    /// Counts one more report (a streamed report counts them as they come).
+    public mutating func add(_ report: FileReport) {
+        if report.error != nil { inputErrors += 1 }
+        guard let result = report.result else { return }
+        files += 1
+        for finding in result.findings {
+            switch finding.severity {
+            case .error: errors += 1
+            case .warning: warnings += 1
+            case .suggestion: suggestions += 1
             }
-            inputErrors += result.ruleErrors.count
         }
+        inputErrors += result.ruleErrors.count
     }
 }
 
