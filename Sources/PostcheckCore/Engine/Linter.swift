@@ -43,6 +43,12 @@ public final class Linter: @unchecked Sendable {
     private let rulePacks: [String]
     /// `activeRules` per set of matching override sections.
     private let activeRulesByOverrides = LockedCache<[Int], [(rule: any CompiledRule, severity: Severity)]>()
+    /// The active rules less those for other languages, by override sections and language (`selectRules`).
+    private let runnableRules = LockedCache<RunnableRulesKey, RunnableRules>()
+    private struct RunnableRulesKey: Hashable {
+        let overrides: [Int]
+        let language: String
+    }
     /// Languages a draft may declare: those the detector and the scorers know, the configured default, and any a
     /// rule is limited to (`languages:`), so that a configuration can add a language for its own packs.
     public let supportedLanguages: Set<String>
@@ -324,8 +330,18 @@ public final class Linter: @unchecked Sendable {
     func selectRules(
         relativePath: String, only: Set<String>?, alsoEnabled: Set<String>, language: String
     )
-        -> [(rule: any CompiledRule, severity: Severity)]
+        -> RunnableRules
     {
+        if only == nil && alsoEnabled.isEmpty {
+            // The usual case, the same for every draft in a folder and language: worked out once.
+            let key = RunnableRulesKey(overrides: configuration.overrides(matching: relativePath), language: language)
+            if let known = runnableRules.value(for: key) { return known }
+            let runnable = RunnableRules(
+                activeRules(for: relativePath).filter { $0.rule.header.languages?.contains(language) ?? true },
+                language: language)
+            runnableRules.store(runnable, for: key)
+            return runnable
+        }
         var selected =
             only.map { ids in rules.filter { ids.contains($0.header.id) }.map { ($0, $0.header.severity) } }
             ?? activeRules(for: relativePath)
@@ -342,9 +358,9 @@ public final class Linter: @unchecked Sendable {
                 }
             }
         }
-        return selected.filter { $0.0.header.languages?.contains(language) ?? true }.map {
-            (rule: $0.0, severity: $0.1)
-        }
+        return RunnableRules(
+            selected.filter { $0.0.header.languages?.contains(language) ?? true }.map { (rule: $0.0, severity: $0.1) },
+            language: language)
     }
 
     /// What running the rules gave: findings at the NFC copy's offsets, rules that did not finish, time per rule.
@@ -358,14 +374,14 @@ public final class Linter: @unchecked Sendable {
     /// the deadline, the rule running stops in its loop and the rest are not run: each is reported, and the check
     /// fails closed.
     func runRules(
-        _ active: [(rule: any CompiledRule, severity: Severity)], on draft: Draft, language: String,
+        _ active: RunnableRules, on draft: Draft, language: String,
         platform: String?, scratch: MatchScratch, deadline: UInt64?, messageLanguage: String? = nil
     ) -> RuleRun {
         var run = RuleRun()
         let findingsLanguage = messageLanguage ?? language
         var sentenceCache: [Int: [Range<Int>]] = [:]
         // Most rules share a handful of scopes: each scope's subjects are found once per draft.
-        var subjectCache: [ScopeSelector: [CheckInput.Subject]] = [:]
+        var subjectsByScope = [[CheckInput.Subject]?](repeating: nil, count: active.scopes.count)
         let blockParts = draft.blocks.map(\.scopeParts)
         let measure = measuresRules
         // The rules look at the deadline in their loops too (`CheckInput.checkDeadline()`).
@@ -379,11 +395,8 @@ public final class Linter: @unchecked Sendable {
                 // the English list of the same rule.
                 let prefilter =
                     sharesWordListScan
-                    ? sharedScan.prefilter(
-                        forDraftOfSize: masked.count, language: language,
-                        activeRules: active.map(\.rule.header.identity)
-                    ) {
-                        active.flatMap { $0.rule.literalPatterns(forLanguage: language) }
+                    ? sharedScan.prefilter(forDraftOfSize: masked.count, rules: active) {
+                        active.rules.flatMap { $0.rule.literalPatterns(forLanguage: language) }
                     }
                     : nil
                 let candidates = prefilter?.candidates(in: masked)
@@ -397,50 +410,53 @@ public final class Linter: @unchecked Sendable {
                 if measure && prefilter != nil {
                     run.timings["(shared word-list scan)"] = DispatchTime.now().uptimeNanoseconds - scanStarted
                 }
-                for (rule, severity) in active {
+                for entry in active.rules {
+                    let (rule, severity, header) = (entry.rule, entry.severity, entry.header)
                     if let deadline, DispatchTime.now().uptimeNanoseconds > deadline {
                         run.errors.append(
-                            RuleRunError(ruleID: rule.header.id, message: "not run: the check's time limit was reached")
+                            RuleRunError(ruleID: header.id, message: "not run: the check's time limit was reached")
                         )
                         continue
                     }
-                    if let error = rule.uncompiledError {
-                        run.errors.append(UncompiledRule.runError(ruleID: rule.header.id, error: error))
+                    if let error = entry.uncompiledError {
+                        run.errors.append(UncompiledRule.runError(ruleID: header.id, error: error))
                         continue
                     }
                     let started = measure ? DispatchTime.now().uptimeNanoseconds : 0
                     defer {
                         if measure {
-                            run.timings[rule.header.id, default: 0] += DispatchTime.now().uptimeNanoseconds - started
+                            run.timings[header.id, default: 0] += DispatchTime.now().uptimeNanoseconds - started
                         }
                     }
                     let subjects: [CheckInput.Subject]
-                    if let cached = subjectCache[rule.header.scope] {
+                    if let cached = subjectsByScope[entry.scopeIndex] {
                         subjects = cached
                     } else {
                         subjects = Self.subjects(
-                            for: rule.header.scope, in: draft, blockParts: blockParts, sentences: &sentenceCache)
-                        subjectCache[rule.header.scope] = subjects
+                            for: header.scope, in: draft, blockParts: blockParts, sentences: &sentenceCache)
+                        subjectsByScope[entry.scopeIndex] = subjects
                     }
                     guard !subjects.isEmpty else { continue }
                     input.subjects = subjects
                     // The words a kind adds to a message (a count's noun) follow the message: English when the rule
                     // has no text in the findings' language.
-                    input.messageLanguage = rule.header.messages.has(findingsLanguage) ? findingsLanguage : "en"
+                    input.messageLanguage = entry.messageLanguages.contains(findingsLanguage) ? findingsLanguage : "en"
                     do {
                         var found = try rule.check(input)
-                        found.sort { $0.range.lowerBound < $1.range.lowerBound }
-                        var seen: Set<Int> = []
-                        found = found.filter { seen.insert($0.range.lowerBound).inserted }
-                        if let limit = rule.header.limit, found.count > limit { found.removeLast(found.count - limit) }
+                        if found.count > 1 {
+                            found.sort { $0.range.lowerBound < $1.range.lowerBound }
+                            var seen: Set<Int> = []
+                            found = found.filter { seen.insert($0.range.lowerBound).inserted }
+                        }
+                        if let limit = header.limit, found.count > limit { found.removeLast(found.count - limit) }
                         for index in found.indices { found[index].severity = severity }
                         run.findings += found
                     } catch let error as MatchError where error.isTimeLimit {
                         run.errors.append(
                             RuleRunError(
-                                ruleID: rule.header.id, message: "not finished: the check's time limit was reached"))
+                                ruleID: header.id, message: "not finished: the check's time limit was reached"))
                     } catch {
-                        run.errors.append(RuleRunError(ruleID: rule.header.id, message: "\(error)"))
+                        run.errors.append(RuleRunError(ruleID: header.id, message: "\(error)"))
                     }
                 }
             }
@@ -548,6 +564,58 @@ public final class Linter: @unchecked Sendable {
     }
 }
 
+/// The rules that drafts of one kind run (those of one set of override sections, in one language), worked out once
+/// for all such drafts, with what every check of them reads per rule.
+final class RunnableRules: @unchecked Sendable {
+    /// One rule to run, with what the check reads of it for every draft: through `any CompiledRule`, each read of
+    /// `header` was a call and a copy, for every rule of every draft.
+    final class Entry: Sendable {
+        let rule: any CompiledRule
+        let severity: Severity
+        let header: RuleHeader
+        let uncompiledError: RuleFileError?
+        /// The rule's scope, as a position in `RunnableRules.scopes`.
+        let scopeIndex: Int
+        /// The languages the rule's message has (none for a plain message): a few short strings to compare, where
+        /// a dictionary lookup hashed the language for every rule of every draft.
+        let messageLanguages: [String]
+
+        init(rule: any CompiledRule, severity: Severity, scopeIndex: Int) {
+            self.rule = rule
+            self.severity = severity
+            self.header = rule.header
+            self.uncompiledError = rule.uncompiledError
+            self.scopeIndex = scopeIndex
+            self.messageLanguages = header.messages.byLanguage.keys.sorted()
+        }
+    }
+
+    let rules: [Entry]
+    let language: String
+    /// The scopes of the rules, each once: a draft's subjects are found per scope, and most rules share a few.
+    let scopes: [ScopeSelector]
+    /// The shared word-list scan for these rules, once built (`SharedScan` sets it, under its lock).
+    var scan: LiteralPrefilter??
+
+    init(_ rules: [(rule: any CompiledRule, severity: Severity)], language: String) {
+        var scopes: [ScopeSelector] = []
+        var scopeIndex: [ScopeSelector: Int] = [:]
+        self.rules = rules.map { rule, severity in
+            let scope = rule.header.scope
+            let index =
+                scopeIndex[scope]
+                ?? {
+                    scopes.append(scope)
+                    scopeIndex[scope] = scopes.count - 1
+                    return scopes.count - 1
+                }()
+            return Entry(rule: rule, severity: severity, scopeIndex: index)
+        }
+        self.scopes = scopes
+        self.language = language
+    }
+}
+
 /// Builds the shared word-list scan once it pays: compiling it costs a few milliseconds, which one short draft
 /// (an editor or a commit hook) would only wait for, while a large draft or a run over many is much faster with it.
 final class SharedScan: @unchecked Sendable {
@@ -569,18 +637,19 @@ final class SharedScan: @unchecked Sendable {
     /// patterns follow from the language and the active rules (`RuleHeader.identity`), by which the scan is looked
     /// up: listing the patterns of 70 rules for every post of a large run cost about as much as scanning the post.
     func prefilter(
-        forDraftOfSize size: Int, language: String?, activeRules: [ObjectIdentifier],
-        patterns: () -> [RegexPattern]
+        forDraftOfSize size: Int, rules: RunnableRules, patterns: () -> [RegexPattern]
     ) -> LiteralPrefilter? {
         lock.lock()
         defer { lock.unlock() }
         draftsChecked += 1
         worthBuilding = worthBuilding || size >= Self.worthwhileDraftSize || draftsChecked > Self.worthwhileDraftCount
         guard worthBuilding else { return nil }
-        let key = ActiveRules(language: language, rules: activeRules)
-        if let built = byActiveRules[key] { return built }
-        let built = buildLocked(patterns())
+        // Kept on the rules' plan, which the linter keeps for every draft of its kind: no key to hash per draft.
+        if let known = rules.scan { return known }
+        let key = ActiveRules(language: rules.language, rules: rules.rules.map(\.header.identity))
+        let built = byActiveRules[key] ?? buildLocked(patterns())
         byActiveRules[key] = .some(built)
+        rules.scan = .some(built)
         return built
     }
 

@@ -47,50 +47,58 @@ public enum LanguageDetector {
     /// Spellings typical of one language: Dutch ij/aa/uu/oe and -heid/-lijk/-tje, German sch/-ung/-lich/ei+tz,
     /// English th/-ing/w, French -eux/-tion/qu. `word` is the lower-cased word's UTF-8 and `characters` its length
     /// in characters. Drafts are in NFC, where these ASCII spellings compare byte for byte as they do as `String`s.
-    static func spellingCues(_ word: [UInt8], characters: Int, into scores: inout [String: Double]) {
+    static func spellingCues(_ word: [UInt8], characters: Int, into scores: inout [Double]) {
         guard characters >= 3 else { return }
-        func add(_ language: String, _ weight: Double) { scores[language, default: 0] += weight }
+        func add(_ language: Int, _ weight: Double) { scores[language] += weight }
         func has(_ a: UInt8, _ b: UInt8) -> Bool {
             for index in 1..<word.count where word[index - 1] == a && word[index] == b { return true }
             return false
         }
+        // Byte loops: the generic `elementsEqual` of a slice and a buffer cost more than the rest of the detection.
+        func matches(_ affix: StaticString, at offset: Int) -> Bool {
+            let bytes = affix.utf8Start
+            for index in 0..<affix.utf8CodeUnitCount where word[offset + index] != bytes[index] { return false }
+            return true
+        }
         func ends(_ suffix: StaticString) -> Bool {
-            let count = suffix.utf8CodeUnitCount
-            guard count <= word.count else { return false }
-            return suffix.withUTF8Buffer { word.suffix(count).elementsEqual($0) }
+            suffix.utf8CodeUnitCount <= word.count && matches(suffix, at: word.count - suffix.utf8CodeUnitCount)
         }
         func starts(_ prefix: StaticString) -> Bool {
-            let count = prefix.utf8CodeUnitCount
-            guard count <= word.count else { return false }
-            return prefix.withUTF8Buffer { word.prefix(count).elementsEqual($0) }
+            prefix.utf8CodeUnitCount <= word.count && matches(prefix, at: 0)
         }
         let (a, e, h, i, j, o, t, u, w, z) = (
             UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "h"), UInt8(ascii: "i"), UInt8(ascii: "j"),
             UInt8(ascii: "o"), UInt8(ascii: "t"), UInt8(ascii: "u"), UInt8(ascii: "w"), UInt8(ascii: "z")
         )
         let hasIJ = has(i, j)
-        if hasIJ { add("nl", 0.5) }
-        if has(a, a) || has(u, u) || has(o, e) { add("nl", 0.3) }
+        if hasIJ { add(Self.dutch, 0.5) }
+        if has(a, a) || has(u, u) || has(o, e) { add(Self.dutch, 0.3) }
         if ends("heid") || ends("lijk") || ends("tje") || ends("ing") && starts("ge") {
-            add("nl", 0.4)
+            add(Self.dutch, 0.4)
         }
         if ends("ung") || ends("lich") || has(t, z) || starts("sch") && !hasIJ {
-            add("de", 0.3)
+            add(Self.german, 0.3)
         }
         if has(t, h) || ends("ing") && !starts("ge") || word.contains(w) && !has(a, w) {
-            add("en", 0.15)
+            add(Self.english, 0.15)
         }
         if ends("eux") || ends("tion") || starts("qu") || ends("ment") {
-            add("fr", 0.2)
+            add(Self.french, 0.2)
         }
     }
 
     /// For each stopword, the supported languages whose list has it (bit `i` for `supported[i]`): one lookup per
     /// word instead of one per language.
-    static let stopwordLanguages: [String: UInt8] = {
-        var table: [String: UInt8] = [:]
+    /// A table keyed by the word's bytes: the word being read is looked up as it is, without making a `String`.
+    static let stopwordLanguages: ByteKeyedTable<UInt8> = {
+        var masks: [String: UInt8] = [:]
         for (index, language) in supported.enumerated() {
-            for word in Stopwords.lists[language] ?? [] { table[word, default: 0] |= 1 << UInt8(index) }
+            for word in Stopwords.lists[language] ?? [] { masks[word, default: 0] |= 1 << UInt8(index) }
+        }
+        var table = ByteKeyedTable<UInt8>()
+        for (word, mask) in masks.sorted(by: { $0.key < $1.key }) {
+            let bytes = Array(word.utf8)
+            table.insert(bytes, 0..<bytes.count, value: mask)
         }
         return table
     }()
@@ -98,9 +106,14 @@ public enum LanguageDetector {
     /// Enough text to tell a language: longer drafts are judged on their start.
     static let sampleCharacters = 4_000
 
+    /// Positions in `supported`: scores are kept in an array while a text is read (a dictionary keyed by the
+    /// language's name hashed a string for every word).
+    static let dutch = 0, english = 1, french = 2, german = 3
+
     public static func detect(_ text: String) -> Result {
-        let text = String(text.prefix(sampleCharacters))
-        var scores: [String: Double] = Dictionary(uniqueKeysWithValues: supported.map { ($0, 0) })
+        // A text of no more bytes than the sample has no more characters either: no need to count them.
+        let text = text.utf8.count <= sampleCharacters ? text : String(text.prefix(sampleCharacters))
+        var votes = [Double](repeating: 0, count: supported.count)
         // The word being read: its UTF-8 and its length in characters (a combining mark adds to the character
         // before it, as in `Character`).
         var word: [UInt8] = []
@@ -111,21 +124,21 @@ public enum LanguageDetector {
                 word.removeAll(keepingCapacity: true)
                 characters = 0
             }
-            spellingCues(word, characters: characters, into: &scores)
+            spellingCues(word, characters: characters, into: &votes)
             guard characters > 1 || word == [0x61] || word == [0xC3, 0xA0] || word == [0x79] else { return }
-            guard let mask = stopwordLanguages[String(decoding: word, as: UTF8.self)], mask != 0 else { return }
+            guard let entry = stopwordLanguages.index(of: word, 0..<word.count) else { return }
+            let mask = stopwordLanguages.values[entry]
+            guard mask != 0 else { return }
             let count = mask.nonzeroBitCount
             let weight = 1.0 / Double(count * count)
-            for (index, language) in supported.enumerated() where mask & (1 << UInt8(index)) != 0 {
-                scores[language, default: 0] += weight
-            }
+            for index in supported.indices where mask & (1 << UInt8(index)) != 0 { votes[index] += weight }
         }
         for scalar in text.lowercased().unicodeScalars {
             let value = scalar.value
             if value == 0x27 || value == 0x2019 {
                 // French elision (l', d', qu') is strong evidence; the apostrophe ends the word.
                 if word.count <= 2, [[0x6C], [0x64], [0x71, 0x75], [0x6A], [0x6E], [0x73], [0x63]].contains(word) {
-                    scores["fr", default: 0] += 0.5
+                    votes[Self.french] += 0.5
                 }
                 vote()
                 continue
@@ -146,19 +159,20 @@ public enum LanguageDetector {
                 }
             }
             if isLetter {
-                word.append(contentsOf: UTF8.encode(scalar)!)
+                if value < 0x80 { word.append(UInt8(value)) } else { word.append(contentsOf: UTF8.encode(scalar)!) }
                 characters += 1
             } else {
                 vote()
             }
             switch value {
-            case 0xE7, 0x153, 0xEA, 0xE8, 0xE0, 0xF9, 0xFB, 0xEE: scores["fr", default: 0] += 0.3  // ç œ ê è à ù û î
-            case 0xDF, 0xE4, 0xF6, 0xFC: scores["de", default: 0] += 0.3  // ß ä ö ü
-            case 0x133: scores["nl", default: 0] += 0.5  // ĳ
+            case 0xE7, 0x153, 0xEA, 0xE8, 0xE0, 0xF9, 0xFB, 0xEE: votes[Self.french] += 0.3  // ç œ ê è à ù û î
+            case 0xDF, 0xE4, 0xF6, 0xFC: votes[Self.german] += 0.3  // ß ä ö ü
+            case 0x133: votes[Self.dutch] += 0.5  // ĳ
             default: break
             }
         }
         vote()
+        let scores = Dictionary(uniqueKeysWithValues: zip(supported, votes))
         let ranked = scores.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
         guard let best = ranked.first, best.value >= minimumEvidence else {
             return Result(language: nil, scores: scores)
