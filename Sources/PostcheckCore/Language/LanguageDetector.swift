@@ -133,7 +133,9 @@ public enum LanguageDetector {
             let weight = 1.0 / Double(count * count)
             for index in supported.indices where mask & (1 << UInt8(index)) != 0 { votes[index] += weight }
         }
-        for scalar in text.lowercased().unicodeScalars {
+        // Each scalar of the lower-cased text, as `String.lowercased()` maps it, without making that string: ASCII
+        // (most of a post) by a byte test, the rest by its lower-case mapping.
+        func read(_ scalar: Unicode.Scalar) {
             let value = scalar.value
             if value == 0x27 || value == 0x2019 {
                 // French elision (l', d', qu') is strong evidence; the apostrophe ends the word.
@@ -141,7 +143,7 @@ public enum LanguageDetector {
                     votes[Self.french] += 0.5
                 }
                 vote()
-                continue
+                return
             }
             let isLetter: Bool
             if value < 0x80 {
@@ -152,7 +154,7 @@ public enum LanguageDetector {
                     // Part of the character before it: a letter's mark stays in the word.
                     if !word.isEmpty {
                         word.append(contentsOf: UTF8.encode(scalar)!)
-                        continue
+                        return
                     }
                     isLetter = false
                 default: isLetter = scalar.properties.isAlphabetic
@@ -169,6 +171,14 @@ public enum LanguageDetector {
             case 0xDF, 0xE4, 0xF6, 0xFC: votes[Self.german] += 0.3  // ß ä ö ü
             case 0x133: votes[Self.dutch] += 0.5  // ĳ
             default: break
+            }
+        }
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x80 {
+                let value = scalar.value
+                read(value >= 0x41 && value <= 0x5A ? Unicode.Scalar(UInt8(value) | 0x20) : scalar)
+            } else {
+                for lower in scalar.properties.lowercaseMapping.unicodeScalars { read(lower) }
             }
         }
         vote()
