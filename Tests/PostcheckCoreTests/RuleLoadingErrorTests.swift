@@ -128,4 +128,36 @@ final class RuleLoadingErrorTests: XCTestCase {
                 id: "P.Shout", path: "P/Shout.yml",
                 text: "extends: shout\nmessage: x\n", context: RuleCompileContext()))
     }
+
+    /// Several packs compile in one pass, the costliest files first, yet the error reported is the first in pack
+    /// and file order, and the rules come back in that order.
+    func testPacksCompileTogetherAndReportTheFirstErrorInOrder() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("packs-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        func write(_ path: String, _ text: String) throws {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        try write("A/Good.yml", "extends: existence\nmessage: x\ntokens: [alpha]\n")
+        try write("A/Zed.yml", "extends: existence\nmessage: x\ntokens: ['(']\n")
+        // B's rule reads a large data file, so it is compiled first; its error still comes second.
+        try write(
+            "B/Alpha.yml", "extends: existence\nmessage: x\ntokens: ['[']\n# data/words.txt is large\n")
+        try write("B/data/words.txt", String(repeating: "word\n", count: 50_000))
+        try write("B/Beta.yml", "extends: existence\nmessage: x\ntokens: [beta]\n")
+        let packs = [
+            (name: "A", directory: root.appendingPathComponent("A").path),
+            (name: "B", directory: root.appendingPathComponent("B").path),
+        ]
+        var skipped: [SkippedRule] = []
+        XCTAssertThrowsError(try RuleLoader().loadPacks(packs, context: RuleCompileContext(), skipped: &skipped)) {
+            XCTAssertTrue(($0 as? RuleFileError)?.path.hasSuffix("A/Zed.yml") ?? false, "\($0)")
+        }
+        let kept = try RuleLoader(keepsUncompiledRules: true).loadPacks(
+            packs, context: RuleCompileContext(), skipped: &skipped)
+        XCTAssertEqual(kept.map(\.header.id), ["A.Good", "A.Zed", "B.Alpha", "B.Beta"])
+        XCTAssertEqual(kept.map { $0.uncompiledError != nil }, [false, true, true, false])
+    }
 }

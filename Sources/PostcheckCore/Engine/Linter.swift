@@ -87,10 +87,10 @@ public final class Linter: @unchecked Sendable {
             wordTemplate: configuration.wordTemplate, variables: configuration.variables)
         var rules: [any CompiledRule] = []
         var skipped: [SkippedRule] = []
-        for pack in configuration.packDirectories where Self.isReferenced(pack.name, in: configuration) {
-            rules += try loader.loadPack(
-                name: pack.name, directory: pack.directory, context: context, skipped: &skipped)
-        }
+        rules += try loader.loadPacks(
+            configuration.packDirectories.filter { Self.isReferenced($0.name, in: configuration) }.map {
+                (name: $0.name, directory: $0.directory)
+            }, context: context, skipped: &skipped)
         rules += try VocabularyRules.make(
             configuration.vocabulary, path: configuration.path ?? "<configuration>",
             context: context)

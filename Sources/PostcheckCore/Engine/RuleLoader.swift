@@ -54,37 +54,27 @@ public struct RuleLoader: Sendable {
     )
         throws(RuleFileError) -> [any CompiledRule]
     {
-        let entries: [String]
-        do {
-            entries = try FileManager.default.contentsOfDirectory(atPath: directory)
-        } catch {
-            throw RuleFileError(path: directory, line: nil, column: nil, message: "cannot read pack folder")
+        try loadPacks([(name, directory)], context: context, skipped: &skipped)
+    }
+
+    /// The rules of several packs, compiled together: one parallel pass over all their files, so that no pack waits
+    /// for the last rule of the one before it, with the costliest files first (a rule that reads large lexicons,
+    /// started last, kept one core busy alone at the end of a single draft's start-up). Results are taken in pack and
+    /// file order, so the error reported for several bad rules is always the same one.
+    public func loadPacks(
+        _ packs: [(name: String, directory: String)], context: RuleCompileContext, skipped: inout [SkippedRule]
+    )
+        throws(RuleFileError) -> [any CompiledRule]
+    {
+        var files: [(id: String, path: String, text: String, cost: Int)] = []
+        for (name, directory) in packs {
+            files += try readPack(name: name, directory: directory)
         }
-        var files: [(id: String, path: String, text: String)] = []
-        for file in entries.sorted() where file.hasSuffix(".yml") && !file.hasPrefix(".") && !file.hasPrefix("_") {
-            let path = (directory as NSString).appendingPathComponent(file)
-            // A rule file linked to something outside the pack (/proc/self/environ) is not read: its parse error
-            // would quote what it holds.
-            if let pack = YAMLFields.realPath(directory), let resolved = YAMLFields.realPath(path),
-                !resolved.hasPrefix(pack.hasSuffix("/") ? pack : pack + "/")
-            {
-                throw RuleFileError(
-                    path: path, line: nil, column: nil,
-                    message: "the rule file links outside its pack folder (to \(resolved)): not read")
-            }
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw RuleFileError(path: path, line: nil, column: nil, message: "cannot read rule file")
-            }
-            guard let text = String(data: data, encoding: .utf8) else {
-                throw RuleFileError(path: path, line: nil, column: nil, message: "rule file is not valid UTF-8")
-            }
-            files.append(("\(name).\((file as NSString).deletingPathExtension)", path, text))
-        }
-        // Rules compile independently: on every core, which is most of a single draft's start-up. Results are taken
-        // in file order, so the error reported for a pack with several bad rules is always the same one.
         let results = CompileResults(count: files.count)
         let frozen = files
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+        let costliestFirst = files.indices.sorted { (-files[$0].cost, $0) < (-files[$1].cost, $1) }
+        DispatchQueue.concurrentPerform(iterations: files.count) { turn in
+            let index = costliestFirst[turn]
             let file = frozen[index]
             do throws(RuleFileError) {
                 results.set(
@@ -106,6 +96,66 @@ public struct RuleLoader: Sendable {
             }
         }
         return rules
+    }
+
+    /// Whether `name` occurs in `data`, byte for byte (Foundation's `String.contains` bridged the whole rule file
+    /// for every data file, which cost more than the rest of the start-up it was meant to shorten).
+    private static func bytes(_ data: Data, contain name: String) -> Bool {
+        let needle = Array(name.utf8)
+        guard let first = needle.first, needle.count <= data.count else { return false }
+        return data.withUnsafeBytes { raw in
+            let haystack = raw.bindMemory(to: UInt8.self)
+            var from = 0
+            while let at = firstIndex(of: first, in: haystack, from..<(haystack.count - needle.count + 1)) {
+                if needle.indices.allSatisfy({ haystack[at + $0] == needle[$0] }) { return true }
+                from = at + 1
+            }
+            return false
+        }
+    }
+
+    /// A pack's rule files, with the cost of compiling each guessed from the bytes it makes the compiler read: its
+    /// own, and those of the pack's data files it names (lexicons, word lists).
+    private func readPack(
+        name: String, directory: String
+    ) throws(RuleFileError) -> [(id: String, path: String, text: String, cost: Int)] {
+        let entries: [String]
+        do {
+            entries = try FileManager.default.contentsOfDirectory(atPath: directory)
+        } catch {
+            throw RuleFileError(path: directory, line: nil, column: nil, message: "cannot read pack folder")
+        }
+        var dataFileSizes: [(name: String, size: Int)] = []
+        if let walker = FileManager.default.enumerator(atPath: directory) {
+            while let relative = walker.nextObject() as? String {
+                guard relative.contains("/"), !relative.hasSuffix(".md"),
+                    let size = (walker.fileAttributes?[.size] as? NSNumber)?.intValue
+                else { continue }
+                dataFileSizes.append(((relative as NSString).lastPathComponent, size))
+            }
+        }
+        var files: [(id: String, path: String, text: String, cost: Int)] = []
+        for file in entries.sorted() where file.hasSuffix(".yml") && !file.hasPrefix(".") && !file.hasPrefix("_") {
+            let path = (directory as NSString).appendingPathComponent(file)
+            // A rule file linked to something outside the pack (/proc/self/environ) is not read: its parse error
+            // would quote what it holds.
+            if let pack = YAMLFields.realPath(directory), let resolved = YAMLFields.realPath(path),
+                !resolved.hasPrefix(pack.hasSuffix("/") ? pack : pack + "/")
+            {
+                throw RuleFileError(
+                    path: path, line: nil, column: nil,
+                    message: "the rule file links outside its pack folder (to \(resolved)): not read")
+            }
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw RuleFileError(path: path, line: nil, column: nil, message: "cannot read rule file")
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw RuleFileError(path: path, line: nil, column: nil, message: "rule file is not valid UTF-8")
+            }
+            let cost = dataFileSizes.reduce(data.count) { $0 + (Self.bytes(data, contain: $1.name) ? $1.size : 0) }
+            files.append(("\(name).\((file as NSString).deletingPathExtension)", path, text, cost))
+        }
+        return files
     }
 }
 
