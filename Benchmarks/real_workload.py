@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """The real workload: one post per file, real-world texts, the seven Vale packages as their authors wrote them.
 
-Run from the repository root:  python3 Benchmarks/real_workload.py [--megabytes N] [--floor-megabytes N] [--skip-build]
+Run from the repository root:
+  python3 Benchmarks/real_workload.py [--megabytes N] [--floor-megabytes N] [--skip-build] [--instructions]
 
 Posts are made of real short texts from openly licensed sets in ../shared/eval: SMS messages (SMS Spam Collection,
 CC BY 4.0), YouTube comments (YouTube Spam Collection, CC BY 4.0) and jokes and headlines (ColBERT, MIT), three to
@@ -12,7 +13,9 @@ alternations over the same bytes. Every figure is CPU time (user + system, `wait
 (`taskset -c 0`), the best of three runs (one for grep on the large corpus), with the output written to a file:
 GNU grep stops at the first match when its output is /dev/null, which once made the floor look 100 times lower than
 it is. Start-up is the wall time of one post on standard input, the median of 20 runs, with Vale beside it when a
-`vale` is on PATH. Prints a Markdown report (BENCHMARKS.md, "The real workload")."""
+`vale` is on PATH. With --instructions, the two layouts are also counted in instructions under valgrind's callgrind
+(about four minutes), which the machine's load does not change. Prints a Markdown report (BENCHMARKS.md, "The real
+workload")."""
 import csv, os, random, shutil, subprocess, sys, tempfile, time
 import yaml
 
@@ -144,6 +147,19 @@ def cpu(args, cwd, runs=3, cores="0"):
     return best, wall, peak
 
 
+def instructions(folder, work):
+    """Instructions executed by a check of `folder` (all threads), counted by callgrind. valgrind cannot read the
+    release binary's DWARF, so it runs a copy without debug information."""
+    binary = os.path.join(work, "postcheck-no-debug-info")
+    if not os.path.exists(binary):
+        subprocess.run(["objcopy", "--strip-debug", BIN, binary], check=True)
+    log = os.path.join(work, "callgrind.log")
+    subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={os.path.join(work, 'callgrind.out')}",
+                    f"--log-file={log}", binary, "--format", "json", "."], cwd=folder, stdout=subprocess.DEVNULL)
+    with open(log) as f:
+        return int(next(line for line in f if "Collected" in line).split()[-1])
+
+
 def startup(args, cwd, stdin_bytes, runs=20):
     """Median wall time in ms of `runs` runs reading `stdin_bytes`."""
     times = []
@@ -192,6 +208,10 @@ def main():
             print(f"| {label} | {seconds:.3f} | {size / 1e6 / seconds:.1f} | {len(posts) / seconds:.0f} | "
                   f"{findings(folder)} | {peak:.0f} MB |")
         print(f"\nOne post per file costs **{layouts[1] / layouts[0]:.2f}×** the same bytes in 7 files.\n")
+        if "--instructions" in sys.argv:
+            counts = [instructions(folder, work) for folder in (few, single)]
+            print(f"In instructions (callgrind): {counts[0] / 1e9:.2f} G in 7 files, {counts[1] / 1e9:.2f} G one post per "
+                  f"file: **{counts[1] / counts[0]:.2f}×**.\n")
 
         # The issue's floor: the four older packages on the large corpus, against grep -P -o.
         large_posts, large_size = make_posts(floor_megabytes, seed=8)
