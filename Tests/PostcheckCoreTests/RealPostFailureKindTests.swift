@@ -84,6 +84,16 @@ final class RealPostFailureKindTests: XCTestCase {
                 ("Juist. Alweer een verplichte opleiding die een mail had kunnen zijn. Niet dus. 🙄", "nl"),
                 ("Oh great, another mandatory training that could have been an e-mail. 🙄", "en"),
                 ("Merci voor niks, @NMBS. Derde afgeschafte trein deze week. 🤬", "nl"),
+                ("What a hell of a mess this release is. I could kill whoever signed it off.", "en"),
+            ], with: linter)
+        // Hyperbole that borrows a violent or profane word, wherever it stands in the post (VADER finds idioms only
+        // from the fourth word on, and only after words of no valence).
+        try assertFlags(
+            toneRules, false,
+            [
+                ("I'd kill to meet the people behind this launch.", "en"),
+                ("Sunday's final was a hell of a game. Proud of this team.", "en"),
+                ("Our support team is killing it this quarter, and I'm dying to show you the numbers.", "en"),
             ], with: linter)
     }
 

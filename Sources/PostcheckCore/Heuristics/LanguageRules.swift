@@ -119,6 +119,9 @@ package struct LanguageRules: Sendable {
         specialCases: [
             "the shit": 3, "the bomb": 3, "bad ass": 1.5, "badass": 1.5, "bus stop": 0.0, "yeah right": -2,
             "kiss of death": -1.5, "to die for": 3, "beating heart": 3.5,
+            // postcheck: hyperbole that borrows a violent or profane word and means no harm (hard negatives among
+            // the real posts: "I'd kill to meet …", "a hell of a game"); "hell of a" only strengthens the word after it.
+            "hell of a": 0, "kill to": 0, "kill for": 0, "killing it": 2, "killed it": 2, "dying to": 0,
         ],
         noWord: "no", never: "never", neverIntensifiers: ["so", "this"], withoutDoubt: ("without", "doubt"),
         least: "least", leastExceptions: ["at", "very"])

@@ -222,7 +222,14 @@ package struct SentimentScorer: Sendable {
 
     private func valence(at index: Int, _ tokens: [Token], _ known: [KnownWord], _ isCapDifferential: Bool) -> Double {
         let token = tokens[index]
-        guard let base = token.valence else { return 0 }
+        guard var base = token.valence else { return 0 }
+        // postcheck: an idiom that starts at the word ("hell of a", "kill to") is found wherever it stands. VADER
+        // looks for idioms only from the fourth word of a text and only when the three words before carry no
+        // valence, so "I'd kill to meet …" and "was a hell of a game" kept the literal word's weight.
+        if let special = idiomStarting(at: index, tokens, known) {
+            if special == 0 { return 0 }
+            base = special
+        }
         var valence = base
         let has = { (offset: Int, flag: WordFlags) -> Bool in tokens[index - offset].flags.contains(flag) }
         if language.noWord != nil {
@@ -268,6 +275,18 @@ package struct SentimentScorer: Sendable {
             if has(3, .doubtFirst) && (has(2, .doubtSecond) || has(1, .doubtSecond)) { return valence }
             return has(3, .negation) ? valence * Self.negationScalar : valence
         }
+    }
+
+    /// The valence of the longest idiom (three words, then two) that starts at `index`, if any.
+    private func idiomStarting(at index: Int, _ tokens: [Token], _ known: [KnownWord]) -> Double? {
+        guard tokens[index].flags.contains(.idiomPart) else { return nil }
+        for length in [3, 2] where index + length <= tokens.count {
+            let positions = index..<(index + length)
+            guard positions.allSatisfy({ tokens[$0].flags.contains(.idiomPart) }) else { continue }
+            let sequence = positions.map { known[Int(tokens[$0].word)].lower }.joined(separator: " ")
+            if let special = language.specialCases[sequence] { return special }
+        }
+        return nil
     }
 
     private func idiomCheck(_ valence: Double, _ tokens: [Token], _ known: [KnownWord], index: Int) -> Double {
