@@ -194,9 +194,11 @@ struct Check: ParsableCommand {
         session.platform = platform.flatMap(Platform.normalize)
         session.messageLanguage = messageLanguage.map(LanguageDetector.normalize)
         let mode: CheckSession.FixMode = fix ? .fix : diff ? .diff : .none
-        // The JSON report on standard output is written while the drafts are checked, a file at a time, so that a
-        // large repository's report never sits whole in memory; the other reports need the whole run first.
-        let streamed = format.name == "json" && mode == .none && output.isEmpty ? StreamedJSONReport() : nil
+        // The report on standard output is written while the drafts are checked, a file at a time, so that a large
+        // repository's report never sits whole in memory (text, line and JSON; the others need the whole run first).
+        let streamed =
+            mode == .none && output.isEmpty
+            ? format.format.makeStream.map { StreamedReport($0(formatOptions)) } : nil
         var outcome = session.run(
             paths: targets, stdinName: stdinFilename, onlyChanged: onlyChanged, fixMode: mode,
             emit: streamed.map { stream in { stream.add($0) } })
@@ -277,8 +279,10 @@ struct Check: ParsableCommand {
         if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
     }
 
+    private var formatOptions: OutputFormat.Options { OutputFormat.Options(color: useColor(), quiet: quiet) }
+
     private func reporter(for format: FormatArgument) -> any Reporter {
-        format.format.makeReporter(OutputFormat.Options(color: useColor(), quiet: quiet))
+        format.format.makeReporter(formatOptions)
     }
 
     private func useColor() -> Bool {
@@ -311,12 +315,14 @@ enum BundledRules {
     static func directory() -> String? { BundledRulesFolder.locate(embedded: embeddedRuleFiles) }
 }
 
-/// The JSON report written to standard output as the run hands on each file's report (from one thread at a time),
-/// in pieces of about a megabyte.
-final class StreamedJSONReport: @unchecked Sendable {
-    private var stream = JSONReportStream()
+/// A report written to standard output as the run hands on each file's report (from one thread at a time), in
+/// pieces of about a megabyte.
+final class StreamedReport: @unchecked Sendable {
+    private var stream: any ReportStream
     private var nanoseconds: UInt64 = 0
     private static let pieceSize = 1 << 20
+
+    init(_ stream: any ReportStream) { self.stream = stream }
 
     func add(_ report: FileReport) {
         let started = DispatchTime.now().uptimeNanoseconds
@@ -328,7 +334,7 @@ final class StreamedJSONReport: @unchecked Sendable {
     /// Writes the report's end; returns the time spent writing the report.
     func finish() -> UInt64 {
         let started = DispatchTime.now().uptimeNanoseconds
-        AtomicFile.writeAll(STDOUT_FILENO, stream.finish())
+        AtomicFile.writeAll(STDOUT_FILENO, stream.takeBytes() + stream.finish())
         return nanoseconds + DispatchTime.now().uptimeNanoseconds - started
     }
 }

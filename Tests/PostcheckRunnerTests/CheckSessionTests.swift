@@ -94,8 +94,9 @@ final class CheckSessionTests: XCTestCase {
             outcome.reports[0].result?.findings.contains { $0.fix != nil } ?? true, "nothing fixable remains")
     }
 
-    /// `--format json` on standard output is written while drafts are checked; it must be byte for byte the report
-    /// written at the end, with more drafts than results may wait at a time, a missing path and a path given twice.
+    /// A report on standard output is written while drafts are checked; it must be byte for byte the report written
+    /// at the end, in every format that streams, with more drafts than results may wait at a time, a missing path and
+    /// a path given twice.
     func testAStreamedReportIsTheWholeReportAndKeepsOnlyErrors() throws {
         try write(".postcheck.yml", "packs: [postcheck]\nnames: {company: Acme, codenames: [Roadrunner]}\n")
         let drafts = 64 * ProcessInfo.processInfo.activeProcessorCount * 3
@@ -108,25 +109,44 @@ final class CheckSessionTests: XCTestCase {
         }
         let paths = ["posts", "missing.md", "posts/post-7.md"]
         let whole = session().run(paths: paths, stdinName: nil)
+        // Every format that streams, each fed as the run hands reports on and emptied after every report.
+        let formats: [(name: String, stream: any ReportStream, reporter: any Reporter)] = [
+            ("json", JSONReportStream(reservingCapacity: 16), JSONReporter()),
+            ("line", LineReportStream(), LineReporter()),
+            ("text", TextReportStream(reporter: TextReporter(color: true)), TextReporter(color: true)),
+            (
+                "text, quiet", TextReportStream(reporter: TextReporter(color: false, quiet: true)),
+                TextReporter(color: false, quiet: true)
+            ),
+        ]
         final class Collector: @unchecked Sendable {
-            var stream = JSONReportStream(reservingCapacity: 16)
-            var bytes: [UInt8] = []
+            var streams: [any ReportStream]
+            var bytes: [[UInt8]]
             var paths: [String] = []
+            init(_ streams: [any ReportStream]) {
+                self.streams = streams
+                bytes = Array(repeating: [], count: streams.count)
+            }
         }
-        let collector = Collector()
+        let collector = Collector(formats.map(\.stream))
         let streamed = session().run(paths: paths, stdinName: nil) { report in
             collector.paths.append(report.path)
-            collector.stream.add(report)
-            collector.bytes += collector.stream.takeBytes()
+            for index in collector.streams.indices {
+                collector.streams[index].add(report)
+                collector.bytes[index] += collector.streams[index].takeBytes()
+            }
         }
-        collector.bytes += collector.stream.finish()
+        for (index, format) in formats.enumerated() {
+            collector.bytes[index] += collector.streams[index].finish()
+            XCTAssertEqual(
+                String(decoding: collector.bytes[index], as: UTF8.self),
+                String(decoding: format.reporter.renderBytes(RunReport(reports: whole.reports)), as: UTF8.self),
+                format.name)
+        }
 
         XCTAssertEqual(whole.reports.count, drafts + 2)
         XCTAssertEqual(collector.paths, whole.reports.map(\.path), "handed on in the report's order")
         XCTAssertEqual(collector.paths.filter { $0 == "posts/post-7.md" }.count, 2)
-        XCTAssertEqual(
-            String(decoding: collector.bytes, as: UTF8.self),
-            String(decoding: JSONReporter().renderBytes(RunReport(reports: whole.reports)), as: UTF8.self))
         XCTAssertEqual(streamed.reports.map(\.path), ["missing.md"], "only the reports with an error are kept")
         XCTAssertEqual(streamed.exitCode, 2)
         XCTAssertEqual(whole.exitCode, 2)

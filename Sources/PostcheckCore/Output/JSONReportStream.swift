@@ -3,7 +3,7 @@
 /// taken and written out (`takeBytes()`), and the file's result forgotten. Only what the report's end needs is
 /// kept: the input and rule errors (few) and the summary's counts. `JSONReporter.renderBytes` is this stream fed
 /// with every report, so both give the same bytes.
-public struct JSONReportStream {
+public struct JSONReportStream: ReportStream {
     private var json: JSONTextWriter
     private var summary = RunSummary()
     /// The `errors` array's entries, in the order of the reports they came from.

@@ -54,6 +54,6 @@ public indirect enum JSONValue: Sendable {
 
 extension JSONReporter {
     public static let outputFormat = OutputFormat(
-        name: "json", summary: "the versioned JSON report, positions in bytes, code points and UTF-16"
-    ) { _ in JSONReporter() }
+        name: "json", summary: "the versioned JSON report, positions in bytes, code points and UTF-16",
+        makeReporter: { _ in JSONReporter() }, makeStream: { _ in JSONReportStream() })
 }

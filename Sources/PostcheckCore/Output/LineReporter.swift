@@ -3,17 +3,32 @@ public struct LineReporter: Reporter {
     public init() {}
 
     public func render(_ run: RunReport) -> String {
-        let reports = run.reports
-        var out = ""
-        for report in reports {
-            for reported in report.reportedFindings {
-                let finding = reported.finding
-                out += "\(report.path):\(reported.start.line):\(reported.start.column): \(finding.severity.rawValue): "
-                out += "\(singleLine(finding.message)) [\(finding.ruleID)]\n"
-            }
-        }
-        return out
+        String(decoding: LineReportStream().render(run.reports), as: UTF8.self)
     }
+}
+
+/// The `line` format a file at a time (`ReportStream`).
+public struct LineReportStream: ReportStream {
+    private var out = ""
+
+    public init() {}
+
+    public var pendingByteCount: Int { out.utf8.count }
+
+    public mutating func add(_ report: FileReport) {
+        for reported in report.reportedFindings {
+            let finding = reported.finding
+            out += "\(report.path):\(reported.start.line):\(reported.start.column): \(finding.severity.rawValue): "
+            out += "\(singleLine(finding.message)) [\(finding.ruleID)]\n"
+        }
+    }
+
+    public mutating func takeBytes() -> [UInt8] {
+        defer { out = "" }
+        return Array(out.utf8)
+    }
+
+    public mutating func finish() -> [UInt8] { takeBytes() }
 }
 
 func singleLine(_ text: String) -> String {
@@ -22,6 +37,6 @@ func singleLine(_ text: String) -> String {
 
 extension LineReporter {
     public static let outputFormat = OutputFormat(
-        name: "line", summary: "path:line:col: severity: message [rule], for vim and Emacs"
-    ) { _ in LineReporter() }
+        name: "line", summary: "path:line:col: severity: message [rule], for vim and Emacs",
+        makeReporter: { _ in LineReporter() }, makeStream: { _ in LineReportStream() })
 }

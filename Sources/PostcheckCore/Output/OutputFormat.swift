@@ -16,11 +16,17 @@ public struct OutputFormat: Sendable {
     public let name: String
     public let summary: String
     public let makeReporter: @Sendable (Options) -> any Reporter
+    /// For a format that can be written a file at a time, while the drafts are checked (`ReportStream`).
+    public let makeStream: (@Sendable (Options) -> any ReportStream)?
 
-    public init(name: String, summary: String, makeReporter: @escaping @Sendable (Options) -> any Reporter) {
+    public init(
+        name: String, summary: String, makeReporter: @escaping @Sendable (Options) -> any Reporter,
+        makeStream: (@Sendable (Options) -> any ReportStream)? = nil
+    ) {
         self.name = name
         self.summary = summary
         self.makeReporter = makeReporter
+        self.makeStream = makeStream
     }
 
     /// Every format, in the order help lists them.

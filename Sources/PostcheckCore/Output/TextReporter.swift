@@ -10,49 +10,10 @@ public struct TextReporter: Reporter {
     }
 
     public func render(_ run: RunReport) -> String {
-        let reports = run.reports
-        var out = ""
-        for report in reports {
-            if let error = report.error {
-                out += "\(paint(report.path, .bold)): \(paint("error", .red)): \(error)\n"
-                continue
-            }
-            guard let result = report.result else { continue }
-            for ruleError in result.ruleErrors {
-                out += "\(paint(report.path, .bold)): \(paint("error", .red)): \(ruleError.description)\n"
-            }
-            for reported in report.reportedFindings {
-                out += render(
-                    reported, path: report.path, source: result.draft.original,
-                    words: ReportWords(result.messageLanguage))
-            }
-        }
-        if quiet { return out }
-        var summaryLines = ""
-        for report in reports {
-            guard let result = report.result else { continue }
-            let counts = RunSummary([report])
-            let words = ReportWords(result.messageLanguage)
-            let verdict = paint(
-                words.verdict(result.verdict),
-                result.verdict == .pass ? .green : result.verdict == .fail ? .red : .yellow)
-            summaryLines += "\(report.path): \(words.score) \(result.score)/100, \(verdict) "
-            summaryLines += "(\(words.count(counts.errors, .error)), \(words.count(counts.warnings, .warning)), "
-            summaryLines += "\(words.count(counts.suggestions, .suggestion)))\n"
-        }
-        let summary = RunSummary(reports)
-        // The summary speaks the drafts' language when they share one.
-        let languages = Set(reports.compactMap { $0.result?.messageLanguage ?? ($0.result == nil ? nil : "en") })
-        let words = ReportWords(languages.count == 1 ? languages.first : nil)
-        if !out.isEmpty && !summaryLines.isEmpty { out += "\n" }
-        out += summaryLines
-        out += "\(words.checked(files: summary.files))\(words.colon) \(words.count(summary.errors, .error)), "
-        out += "\(words.count(summary.warnings, .warning)), \(words.count(summary.suggestions, .suggestion))"
-        if summary.inputErrors > 0 { out += "; \(words.count(summary.inputErrors, .inputError))" }
-        return out + ".\n"
+        String(decoding: TextReportStream(reporter: self).render(run.reports), as: UTF8.self)
     }
 
-    private func render(
+    func render(
         _ reported: ReportedFinding, path: String, source: SourceText, words: ReportWords
     ) -> String {
         let finding = reported.finding
@@ -93,7 +54,7 @@ public struct TextReporter: Reporter {
         case red = "31", green = "32", yellow = "33", blue = "34", bold = "1", dim = "2"
     }
 
-    private func paint(_ text: String, _ style: Style) -> String {
+    func paint(_ text: String, _ style: Style) -> String {
         color ? "\u{1B}[\(style.rawValue)m\(text)\u{1B}[0m" : text
     }
 }
@@ -134,6 +95,67 @@ func displayWidth(_ text: String) -> Int {
 
 extension TextReporter {
     public static let outputFormat = OutputFormat(
-        name: "text", summary: "findings with their context, fixes and the score, for people"
-    ) { options in TextReporter(color: options.color, quiet: options.quiet) }
+        name: "text", summary: "findings with their context, fixes and the score, for people",
+        makeReporter: { options in TextReporter(color: options.color, quiet: options.quiet) },
+        makeStream: { options in TextReportStream(reporter: TextReporter(color: options.color, quiet: options.quiet)) })
+}
+
+/// The text format a file at a time (`ReportStream`): each file's findings as its turn comes; each file's score line
+/// (a line per file, kept) and the run's summary at the end.
+public struct TextReportStream: ReportStream {
+    private let reporter: TextReporter
+    private var out = ""
+    private var wroteFindings = false
+    private var scoreLines = ""
+    private var summary = RunSummary()
+    /// The findings' languages so far: the summary speaks the drafts' language when they share one.
+    private var languages: Set<String> = []
+
+    public init(reporter: TextReporter) { self.reporter = reporter }
+
+    public var pendingByteCount: Int { out.utf8.count }
+
+    public mutating func add(_ report: FileReport) {
+        summary.add(report)
+        let before = out.utf8.count
+        defer { wroteFindings = wroteFindings || out.utf8.count > before }
+        if let error = report.error {
+            out += "\(reporter.paint(report.path, .bold)): \(reporter.paint("error", .red)): \(error)\n"
+            return
+        }
+        guard let result = report.result else { return }
+        languages.insert(result.messageLanguage ?? "en")
+        for ruleError in result.ruleErrors {
+            out += "\(reporter.paint(report.path, .bold)): \(reporter.paint("error", .red)): \(ruleError.description)\n"
+        }
+        let words = ReportWords(result.messageLanguage)
+        for reported in report.reportedFindings {
+            out += reporter.render(reported, path: report.path, source: result.draft.original, words: words)
+        }
+        guard !reporter.quiet else { return }
+        let counts = RunSummary([report])
+        let verdict = reporter.paint(
+            words.verdict(result.verdict),
+            result.verdict == .pass ? .green : result.verdict == .fail ? .red : .yellow)
+        scoreLines += "\(report.path): \(words.score) \(result.score)/100, \(verdict) "
+        scoreLines += "(\(words.count(counts.errors, .error)), \(words.count(counts.warnings, .warning)), "
+        scoreLines += "\(words.count(counts.suggestions, .suggestion)))\n"
+    }
+
+    public mutating func takeBytes() -> [UInt8] {
+        defer { out = "" }
+        return Array(out.utf8)
+    }
+
+    public mutating func finish() -> [UInt8] {
+        if reporter.quiet { return takeBytes() }
+        let words = ReportWords(languages.count == 1 ? languages.first : nil)
+        if wroteFindings && !scoreLines.isEmpty { out += "\n" }
+        out += scoreLines
+        out += "\(words.checked(files: summary.files))\(words.colon) \(words.count(summary.errors, .error)), "
+        out += "\(words.count(summary.warnings, .warning)), \(words.count(summary.suggestions, .suggestion))"
+        if summary.inputErrors > 0 { out += "; \(words.count(summary.inputErrors, .inputError))" }
+        out += ".\n"
+        return takeBytes()
+    }
 }
