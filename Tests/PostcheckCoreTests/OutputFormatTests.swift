@@ -25,4 +25,16 @@ final class OutputFormatTests: XCTestCase {
             XCTAssertTrue(text.contains("Placeholder"), "\(format.name): \(text)")
         }
     }
+
+    /// Terminal columns for the underline under a finding: ASCII by its bytes (the fast path), the rest by grapheme.
+    func testDisplayWidthAndTabs() {
+        XCTAssertEqual(displayWidth("Plain ASCII, 24 columns."), 24)
+        XCTAssertEqual(displayWidth("a\tb"), 6)
+        XCTAssertEqual(displayWidth("café"), 4)
+        XCTAssertEqual(displayWidth("cafe\u{301}"), 4, "a combining mark takes no column")
+        XCTAssertEqual(displayWidth("ok 👍🏽!"), 6, "an emoji with a skin tone is one wide grapheme")
+        XCTAssertEqual(displayWidth("日本"), 4)
+        XCTAssertEqual(expandTabs("no tabs here"), "no tabs here")
+        XCTAssertEqual(expandTabs("a\tb 👍"), "a    b 👍")
+    }
 }

@@ -25,14 +25,14 @@ public struct TextReporter: Reporter {
         let lineRange = source.lineContentRange(line)
         let lineText = source.string(lineRange)
         let gutter = String(reported.start.line)
-        let pad = String(repeating: " ", count: gutter.count)
+        let pad = spaces(gutter.count)
         let prefixEnd = min(finding.range.lowerBound, lineRange.upperBound)
         let spanEnd = min(max(finding.range.upperBound, finding.range.lowerBound), lineRange.upperBound)
         let before = displayWidth(source.string(lineRange.lowerBound..<prefixEnd))
         let width = max(1, displayWidth(source.string(prefixEnd..<spanEnd)))
         out += " \(gutter) | \(expandTabs(lineText))\n"
         out +=
-            " \(pad) | \(String(repeating: " ", count: before))\(paint("^" + String(repeating: "~", count: width - 1), severityColor))"
+            " \(pad) | \(spaces(before))\(paint("^" + String(decoding: [UInt8](repeating: 0x7E, count: width - 1), as: UTF8.self), severityColor))"
         if let suggestion = finding.suggestions.first {
             out += suggestion.isEmpty ? " \(words.removeThis)" : " \(paint("→ \(suggestion)", .green))"
         }
@@ -64,6 +64,8 @@ func plural(_ count: Int, _ noun: String) -> String {
 }
 
 func expandTabs(_ text: String) -> String {
+    // Most lines have no tab: returned as they are (walking their characters was a third of a long report).
+    guard hasByte(0x09, in: text) else { return text }
     var out = ""
     for character in text {
         if character == "\t" { out += "    " } else { out.append(character) }
@@ -74,10 +76,32 @@ func expandTabs(_ text: String) -> String {
 /// Terminal columns a text takes: a grapheme with an emoji presentation or an East Asian wide character takes two,
 /// a tab four, and combining marks none (they belong to their base character's grapheme).
 func displayWidth(_ text: String) -> Int {
+    // ASCII, the most of most lines, takes a column a byte (a tab four): no characters to walk, no properties.
+    var asciiWidth = 0
+    for byte in text.utf8 {
+        guard byte < 0x80 else { return unicodeDisplayWidth(text) }
+        asciiWidth += byte == 0x09 ? 4 : 1
+    }
+    return asciiWidth
+}
+
+/// Whether `text`'s UTF-8 has `byte` (with `memchr`, as the draft-wide passes look for bytes).
+private func hasByte(_ byte: UInt8, in text: String) -> Bool {
+    text.utf8.withContiguousStorageIfAvailable { firstIndex(of: byte, in: $0, 0..<$0.count) != nil }
+        ?? text.utf8.contains(byte)
+}
+
+/// Spaces for a column: `String(repeating:count:)` appends a character at a time, which was a quarter of a long
+/// text report.
+func spaces(_ count: Int) -> String {
+    String(decoding: [UInt8](repeating: 0x20, count: max(0, count)), as: UTF8.self)
+}
+
+private func unicodeDisplayWidth(_ text: String) -> Int {
     var width = 0
     for character in text {
-        if character == "\t" {
-            width += 4
+        if let ascii = character.asciiValue {
+            width += ascii == 0x09 ? 4 : 1
             continue
         }
         let scalars = character.unicodeScalars
