@@ -54,21 +54,12 @@ struct ServiceCheck {
         json.string(result.verdict.rawValue)
         json.key("passed")
         json.bool(passed)
-        json.key("language")
-        json.optionalString(result.language)
-        json.key("languageSource")
-        json.optionalString(result.languageSource?.rawValue)
-        json.key("messageLanguage")
-        json.optionalString(result.messageLanguage)
+        FindingJSON.writeLanguages(of: result, to: &json)
         // Rules stopped by a PCRE2 limit or the deadline: the check is incomplete, so it has not passed.
         json.key("incomplete")
         json.value(
             .array(result.ruleErrors.map { .object([("rule", .string($0.ruleID)), ("message", .string($0.message))]) }))
-        json.key("findings")
-        json.beginArray()
-        let source = result.draft.original
-        for finding in result.findings { FindingJSON.write(finding, in: source, to: &json) }
-        json.endArray()
+        FindingJSON.writeFindings(of: result, to: &json)
         json.endObject()
         json.newLineAtEnd()
         return json.bytes

@@ -4,6 +4,26 @@
 /// column (people, SARIF), and UTF-16 code units (`utf16Offset`, `utf16Length`: editors, browsers, LSP). Cues and
 /// the fix carry the same three.
 public enum FindingJSON {
+    /// A checked draft's `language`, `languageSource` and `messageLanguage` members, as every JSON that reports a
+    /// check has them.
+    public static func writeLanguages(of result: CheckResult, to json: inout JSONTextWriter) {
+        json.key("language")
+        json.optionalString(result.language)
+        json.key("languageSource")
+        json.optionalString(result.languageSource?.rawValue)
+        json.key("messageLanguage")
+        json.optionalString(result.messageLanguage)
+    }
+
+    /// A checked draft's `findings` member: each finding written as it is read, no array of them built first.
+    public static func writeFindings(of result: CheckResult, to json: inout JSONTextWriter) {
+        json.key("findings")
+        json.beginArray()
+        let source = result.draft.original
+        for finding in result.findings { write(finding, in: source, to: &json) }
+        json.endArray()
+    }
+
     public static func write(_ finding: Finding, in source: SourceText, to json: inout JSONTextWriter) {
         let start = source.location(of: finding.range.lowerBound)
         let end = source.location(of: finding.range.upperBound)

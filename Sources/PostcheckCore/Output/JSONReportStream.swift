@@ -38,22 +38,12 @@ public struct JSONReportStream: ReportStream {
         json.beginObject()
         json.key("path")
         json.string(report.path)
-        json.key("language")
-        json.optionalString(result.language)
-        json.key("languageSource")
-        json.optionalString(result.languageSource?.rawValue)
-        json.key("messageLanguage")
-        json.optionalString(result.messageLanguage)
+        FindingJSON.writeLanguages(of: result, to: &json)
         json.key("score")
         json.int(result.score)
         json.key("verdict")
         json.string(result.verdict.rawValue)
-        json.key("findings")
-        json.beginArray()
-        // Findings are written one by one: no array of positioned findings is built.
-        let source = result.draft.original
-        for finding in result.findings { FindingJSON.write(finding, in: source, to: &json) }
-        json.endArray()
+        FindingJSON.writeFindings(of: result, to: &json)
         json.endObject()
     }
 

@@ -25,9 +25,6 @@ public struct LocalizedText: Sendable, Hashable {
 
     /// Languages with a text of their own.
     public var languages: Set<String> { Set(byLanguage.keys) }
-
-    /// Whether `language` has a text of its own (no set is built: asked for every rule of every draft).
-    public func has(_ language: String) -> Bool { byLanguage[language] != nil }
 }
 
 extension YAMLFields {
