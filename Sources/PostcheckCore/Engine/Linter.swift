@@ -307,7 +307,7 @@ public final class Linter: @unchecked Sendable {
             .map { Platform.normalize($0) ?? $0.lowercased() }
         let active = selectRules(relativePath: relativePath, only: only, alsoEnabled: alsoEnabled, language: language)
         var run = runRules(
-            active, on: draft, language: language, platform: platform, scratch: scratch, deadline: deadline,
+            active, on: draft, platform: platform, scratch: scratch, deadline: deadline,
             messageLanguage: messageLanguage)
         for index in run.findings.indices { draft.mapToOriginal(&run.findings[index]) }
         var findings = keepingMostSpecific(run.findings)
@@ -374,9 +374,11 @@ public final class Linter: @unchecked Sendable {
     /// the deadline, the rule running stops in its loop and the rest are not run: each is reported, and the check
     /// fails closed.
     func runRules(
-        _ active: RunnableRules, on draft: Draft, language: String,
-        platform: String?, scratch: MatchScratch, deadline: UInt64?, messageLanguage: String? = nil
+        _ active: RunnableRules, on draft: Draft, platform: String?, scratch: MatchScratch, deadline: UInt64?,
+        messageLanguage: String? = nil
     ) -> RuleRun {
+        // The draft's language, which chose the rules.
+        let language = active.language
         var run = RuleRun()
         let findingsLanguage = messageLanguage ?? language
         var sentenceCache: [Int: [Range<Int>]] = [:]
